@@ -1,0 +1,167 @@
+import { z } from '@hono/zod-openapi';
+
+/** Prefixes of every resource id: the prefix says what an id points to, even in a log line. */
+export const ID_PREFIXES = {
+  workspace: 'ws',
+  key: 'key',
+  user: 'usr',
+  contact: 'con',
+  company: 'com',
+  pipeline: 'pip',
+  stage: 'stg',
+  deal: 'deal',
+  activity: 'act',
+  order: 'ord',
+  ticket: 'tkt',
+  rating: 'rat',
+} as const;
+export type IdKind = keyof typeof ID_PREFIXES;
+
+const ID_BODY = '[0-9A-Za-z]{8,40}';
+
+/** A regular expression that matches ids of one kind. */
+export function idPattern(kind: IdKind): RegExp {
+  return new RegExp(`^${ID_PREFIXES[kind]}_${ID_BODY}$`);
+}
+
+export function idSchema(kind: IdKind) {
+  const example = `${ID_PREFIXES[kind]}_01hx7f3k9q2m5v8w`;
+  return z
+    .string()
+    .regex(idPattern(kind), `must be a ${kind} id (${ID_PREFIXES[kind]}_…)`)
+    .openapi({ description: `A ${kind} id.`, example });
+}
+
+export const Timestamp = z.iso
+  .datetime({ offset: true })
+  .openapi({ description: 'An RFC 3339 time, UTC.', example: '2026-03-14T09:26:53.000Z' });
+
+export const DateOnly = z.iso.date().openapi({ description: 'A calendar date.', example: '2026-06-30' });
+
+export const Money = z
+  .object({
+    amount: z
+      .number()
+      .int()
+      .min(-1_000_000_000_000)
+      .max(1_000_000_000_000)
+      .openapi({ description: 'Integer amount in minor units (cents).', example: 1250000 }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+      .openapi({ description: 'ISO 4217 currency code.', example: 'EUR' }),
+  })
+  .openapi('Money', { description: 'An amount of money.' });
+export type Money = z.infer<typeof Money>;
+
+export const Version = z
+  .number()
+  .int()
+  .min(1)
+  .openapi({ description: 'Incremented on every change; send it back as `If-Match` to update.', example: 3 });
+
+export const ProblemFieldError = z
+  .object({
+    path: z.string().openapi({ description: 'Where the problem is, dotted.', example: 'body.email' }),
+    message: z.string().openapi({ example: 'must be an email address' }),
+  })
+  .openapi('ProblemFieldError');
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({
+      description: 'A stable URI reference that names the kind of problem.',
+      example: '/problems/validation',
+    }),
+    title: z
+      .string()
+      .openapi({ description: 'Short summary of the kind of problem.', example: 'Invalid request' }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().optional().openapi({
+      description: 'What went wrong in this occurrence, for a human.',
+      example: 'body.email: must be an email address',
+    }),
+    instance: z.string().optional().openapi({ description: 'The request path.', example: '/v1/contacts' }),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Quote this when asking for help.', example: 'req_8f2k1' }),
+    errors: z
+      .array(ProblemFieldError)
+      .optional()
+      .openapi({ description: 'Field errors, for validation problems.' }),
+  })
+  .openapi('Problem', { description: 'An RFC 9457 problem detail.' });
+export type Problem = z.infer<typeof Problem>;
+
+/** The stable problem types the API answers with. */
+export const PROBLEM_TYPES = {
+  validation: '/problems/validation',
+  unauthorized: '/problems/unauthorized',
+  forbidden: '/problems/forbidden',
+  notFound: '/problems/not-found',
+  conflict: '/problems/conflict',
+  lifecycle: '/problems/lifecycle-rule',
+  idempotencyMismatch: '/problems/idempotency-key-reused',
+  preconditionFailed: '/problems/precondition-failed',
+  preconditionRequired: '/problems/precondition-required',
+  rateLimited: '/problems/rate-limited',
+  internal: '/problems/internal',
+} as const;
+
+export const LimitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(50)
+  .openapi({ description: 'Page size, 1 to 200.', example: 50 });
+
+export const CursorParam = z
+  .string()
+  .max(200)
+  .optional()
+  .openapi({ description: 'The `nextCursor` of the previous page.', example: 'Y29uXzAxaHg3ZjNrOXEybTV2OHc' });
+
+export function idsParam(kind: IdKind) {
+  const one = `${ID_PREFIXES[kind]}_${ID_BODY}`;
+  return z
+    .string()
+    .regex(new RegExp(`^${one}(,${one}){0,99}$`), `must be up to 100 comma-separated ${kind} ids`)
+    .optional()
+    .openapi({
+      description: `Batch read: up to 100 comma-separated ${kind} ids. Ids not found are left out of the result.`,
+      example: `${ID_PREFIXES[kind]}_01hx7f3k9q2m5v8w,${ID_PREFIXES[kind]}_01hx7f3k9q2m5v9x`,
+    });
+}
+
+export function page<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      data: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    })
+    .openapi(name, { description: `A page of ${name.replace(/Page$/, '').toLowerCase()} records.` });
+}
+
+export const IfMatchHeader = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'The `version` (or ETag) you last read. Required.', example: '"3"' }),
+});
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z.string().min(8).max(200).optional().openapi({
+    description: 'Makes the POST safe to retry: a replay returns the first response. Keys live 24 h.',
+    example: '0f9c2c1e-6a8f-4f3a-9d7e-7a4d3e9b1c2a',
+  }),
+});
+
+/** A trimmed, bounded, single-line string: what every name and title is. */
+export function text(max: number, description: string, example: string) {
+  return z.string().trim().min(1).max(max).openapi({ description, example });
+}

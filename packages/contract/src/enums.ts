@@ -1,0 +1,80 @@
+/**
+ * Finite choices of the domain. Each is an `as const` array so that the zod enum,
+ * the TypeScript union, story controls and tests all derive from one list.
+ */
+
+/** Every lifecycle stage a contact can be in, in the order a contact normally moves through them. */
+export const LIFECYCLE_STAGES = [
+  'subscriber',
+  'lead',
+  'marketing_qualified',
+  'sales_qualified',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'churned',
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** Stages before a contact has bought anything: a customer is never set back to one of these. */
+export const LEAD_STAGES = [
+  'subscriber',
+  'lead',
+  'marketing_qualified',
+  'sales_qualified',
+  'opportunity',
+] as const satisfies readonly LifecycleStage[];
+
+/** Stages of a contact who is buying, or has bought, from us. */
+export const CUSTOMER_STAGES = ['customer', 'evangelist'] as const satisfies readonly LifecycleStage[];
+
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note', 'purchase', 'support'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const RATING_SCALES = ['stars5', 'nps10', 'csat5'] as const;
+export type RatingScale = (typeof RATING_SCALES)[number];
+
+/** The lowest and highest score of each rating scale. */
+export const RATING_SCALE_RANGE = {
+  stars5: { min: 1, max: 5 },
+  nps10: { min: 0, max: 10 },
+  csat5: { min: 1, max: 5 },
+} as const satisfies Record<RatingScale, { min: number; max: number }>;
+
+export const RATING_SOURCES = ['website', 'marketplace', 'community', 'survey', 'import'] as const;
+export type RatingSource = (typeof RATING_SOURCES)[number];
+
+export const KEY_KINDS = ['secret', 'publishable'] as const;
+export type KeyKind = (typeof KEY_KINDS)[number];
+
+export const SESSION_SCOPES = ['read', 'write'] as const;
+export type SessionScope = (typeof SESSION_SCOPES)[number];
+
+export const METRIC_INTERVALS = ['day', 'week', 'month'] as const;
+export type MetricInterval = (typeof METRIC_INTERVALS)[number];
+
+export const METRIC_UNITS = ['money', 'percent', 'days', 'hours', 'score', 'count'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+
+export const METRIC_DIRECTIONS = ['up_is_good', 'down_is_good'] as const;
+export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
+
+export const RFM_SEGMENTS = [
+  'champions',
+  'loyal',
+  'potential_loyalist',
+  'new_customer',
+  'needs_attention',
+  'at_risk',
+  'hibernating',
+] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];

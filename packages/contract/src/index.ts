@@ -1,0 +1,45 @@
+export {
+  ID_PREFIXES,
+  type IdKind,
+  idPattern,
+  Money,
+  Problem,
+  ProblemFieldError,
+  PROBLEM_TYPES,
+} from './common.js';
+export * from './enums.js';
+export { METRICS, METRIC_NAMES, type MetricDefinition, type MetricName } from './metrics.js';
+export { routes, PUBLIC_PATHS } from './routes.js';
+export { buildOpenApiDocument, API_VERSION } from './document.js';
+export {
+  Workspace,
+  User,
+  ApiKey,
+  CreatedApiKey,
+  CreateApiKey,
+  CreateSession,
+  Session,
+} from './resources/workspace.js';
+export {
+  Contact,
+  CreateContact,
+  UpdateContact,
+  LifecycleStage as LifecycleStageSchema,
+  LifecycleChange,
+  ContactInsights,
+} from './resources/contacts.js';
+export { Company, CreateCompany, UpdateCompany } from './resources/companies.js';
+export { Pipeline, Stage, CreatePipeline } from './resources/pipelines.js';
+export { Deal, CreateDeal, UpdateDeal, DealStageEntry } from './resources/deals.js';
+export { Activity, CreateActivity } from './resources/activities.js';
+export { Order, CreateOrder } from './resources/orders.js';
+export { Ticket, CreateTicket, UpdateTicket } from './resources/tickets.js';
+export {
+  Rating,
+  CreateRating,
+  PublicRatingSubmission,
+  RatingSummary,
+  RatingScaleSchema,
+} from './resources/ratings.js';
+export { MetricResult, MetricsResponse, MetricsQuery, MetricNameSchema } from './resources/metrics.js';
+export { serializeDocument } from './serialize.js';

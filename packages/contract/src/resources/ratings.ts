@@ -1,0 +1,185 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CursorParam, IdempotencyHeader, idSchema, LimitParam, page, Timestamp } from '../common.js';
+import { RATING_SCALE_RANGE, RATING_SCALES, RATING_SOURCES, type RatingScale } from '../enums.js';
+import { bearer, json, jsonBody, problems } from '../http.js';
+
+export const RatingScaleSchema = z.enum(RATING_SCALES).openapi('RatingScale', {
+  description: '`stars5`: 1-5 stars; `nps10`: 0-10 likelihood to recommend; `csat5`: 1-5 satisfaction.',
+  example: 'stars5',
+});
+
+const RatingSource = z
+  .enum(RATING_SOURCES)
+  .openapi('RatingSource', { description: 'Where the rating was given.', example: 'website' });
+
+const Subject = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(
+    /^[^\s<>"'`]+$/,
+    'must be a key without spaces, quotes or angle brackets, such as product:monitor-x1',
+  )
+  .openapi({
+    description: 'What is rated: a product, a service, an interaction.',
+    example: 'product:monitor-x1',
+  });
+
+const Comment = z
+  .string()
+  .trim()
+  .max(2000)
+  .openapi({
+    description: 'What the customer wrote, up to 2,000 characters.',
+    example: 'Clear sound, easy setup.',
+  });
+
+const Score = z
+  .number()
+  .int()
+  .min(0)
+  .max(10)
+  .openapi({ description: 'Within the scale: 1-5, or 0-10 for nps10.', example: 5 });
+
+function scoreWithinScale(value: { scale: RatingScale; score: number }, ctx: z.RefinementCtx) {
+  const { min, max } = RATING_SCALE_RANGE[value.scale];
+  if (value.score < min || value.score > max) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['score'],
+      message: `must be ${min} to ${max} on the ${value.scale} scale`,
+    });
+  }
+}
+
+export const Rating = z
+  .object({
+    id: idSchema('rating'),
+    subject: Subject,
+    scale: RatingScaleSchema,
+    score: Score,
+    comment: Comment.nullable(),
+    source: RatingSource,
+    contactId: idSchema('contact').nullable(),
+    origin: z
+      .string()
+      .nullable()
+      .openapi({
+        description: 'The page origin a website rating came from.',
+        example: 'https://shop.example.com',
+      }),
+    createdAt: Timestamp,
+  })
+  .openapi('Rating', { description: "The customer's voice, kept on their record." });
+
+export const CreateRating = z
+  .object({
+    subject: Subject,
+    scale: RatingScaleSchema.default('stars5'),
+    score: Score,
+    comment: Comment.optional(),
+    source: RatingSource.default('import'),
+    contactId: idSchema('contact').optional(),
+    createdAt: Timestamp.optional().openapi({ description: 'Defaults to now; set it when importing.' }),
+  })
+  .strict()
+  .superRefine(scoreWithinScale)
+  .openapi('CreateRating');
+
+export const PublicRatingSubmission = z
+  .object({
+    subject: Subject,
+    scale: RatingScaleSchema.default('stars5'),
+    score: Score,
+    comment: Comment.optional(),
+    hp: z.string().max(200).optional().openapi({
+      description: 'Honeypot: a hidden field people leave empty. A submission that fills it is refused.',
+    }),
+    elapsedMs: z.number().int().min(0).optional().openapi({
+      description:
+        'Milliseconds the visitor spent on the page before submitting; under 1.5 s is refused as automated.',
+      example: 8200,
+    }),
+  })
+  .strict()
+  .superRefine(scoreWithinScale)
+  .openapi('PublicRatingSubmission');
+
+export const RatingSummary = z
+  .object({
+    subject: Subject,
+    scale: RatingScaleSchema,
+    count: z.number().int().min(0).openapi({ example: 128 }),
+    average: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Mean score; null with no ratings.', example: 4.4 }),
+    distribution: z
+      .array(z.object({ score: z.number().int(), count: z.number().int().min(0) }))
+      .openapi({ description: 'Count per score, highest score first; every score of the scale is present.' }),
+    nps: z
+      .object({
+        promoters: z.number().int(),
+        passives: z.number().int(),
+        detractors: z.number().int(),
+        score: z.number().nullable().openapi({ description: '% promoters - % detractors.' }),
+      })
+      .nullable()
+      .openapi({ description: 'For nps10 only.' }),
+  })
+  .openapi('RatingSummary');
+
+const tags = ['Ratings'];
+const SummaryQuery = z.object({ subject: Subject, scale: RatingScaleSchema.default('stars5') });
+
+export const listRatings = createRoute({
+  method: 'get',
+  path: '/v1/ratings',
+  tags,
+  summary: 'List ratings, newest first',
+  security: bearer,
+  request: {
+    query: z.object({
+      limit: LimitParam,
+      cursor: CursorParam,
+      subject: Subject.optional(),
+      scale: RatingScaleSchema.optional(),
+      contactId: idSchema('contact').optional(),
+      source: RatingSource.optional(),
+    }),
+  },
+  responses: { 200: json(page(Rating, 'RatingPage'), 'A page of ratings.'), ...problems(403) },
+});
+
+export const createRating = createRoute({
+  method: 'post',
+  path: '/v1/ratings',
+  tags,
+  summary: 'Record or import a rating',
+  security: bearer,
+  request: { headers: IdempotencyHeader, body: jsonBody(CreateRating, 'The rating.') },
+  responses: { 201: json(Rating, 'The stored rating.'), ...problems(403, 404, 422) },
+});
+
+export const submitPublicRating = createRoute({
+  method: 'post',
+  path: '/v1/public/ratings',
+  tags: ['Public'],
+  summary: 'Submit a rating from a website (publishable key)',
+  description:
+    'Callable with a publishable key from an allowed origin. Rate limited per key and per client. Send an `Idempotency-Key` so a retried submission is stored once.',
+  security: bearer,
+  request: { headers: IdempotencyHeader, body: jsonBody(PublicRatingSubmission, 'The rating.') },
+  responses: { 201: json(Rating, 'The stored rating.'), ...problems(403, 422) },
+});
+
+export const getPublicRatingSummary = createRoute({
+  method: 'get',
+  path: '/v1/public/ratings/summary',
+  tags: ['Public'],
+  summary: 'Average, count and distribution of the ratings of a subject (publishable key)',
+  security: bearer,
+  request: { query: SummaryQuery },
+  responses: { 200: json(RatingSummary, 'The summary.'), ...problems(403) },
+});

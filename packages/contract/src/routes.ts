@@ -1,0 +1,53 @@
+import * as activities from './resources/activities.js';
+import * as companies from './resources/companies.js';
+import * as contacts from './resources/contacts.js';
+import * as deals from './resources/deals.js';
+import * as metrics from './resources/metrics.js';
+import * as orders from './resources/orders.js';
+import * as pipelines from './resources/pipelines.js';
+import * as ratings from './resources/ratings.js';
+import * as tickets from './resources/tickets.js';
+import * as workspace from './resources/workspace.js';
+
+/** Every route of the API, by operation name. The API mounts exactly these; the document lists exactly these. */
+export const routes = {
+  getWorkspace: workspace.getWorkspace,
+  listUsers: workspace.listUsers,
+  listKeys: workspace.listKeys,
+  createKey: workspace.createKey,
+  revokeKey: workspace.revokeKey,
+  createSession: workspace.createSession,
+  listContacts: contacts.listContacts,
+  createContact: contacts.createContact,
+  getContact: contacts.getContact,
+  updateContact: contacts.updateContact,
+  listContactLifecycle: contacts.listContactLifecycle,
+  getContactInsights: contacts.getContactInsights,
+  listCompanies: companies.listCompanies,
+  createCompany: companies.createCompany,
+  getCompany: companies.getCompany,
+  updateCompany: companies.updateCompany,
+  listPipelines: pipelines.listPipelines,
+  getPipeline: pipelines.getPipeline,
+  createPipeline: pipelines.createPipeline,
+  listDeals: deals.listDeals,
+  createDeal: deals.createDeal,
+  getDeal: deals.getDeal,
+  updateDeal: deals.updateDeal,
+  listDealHistory: deals.listDealHistory,
+  listActivities: activities.listActivities,
+  createActivity: activities.createActivity,
+  listOrders: orders.listOrders,
+  createOrder: orders.createOrder,
+  listTickets: tickets.listTickets,
+  createTicket: tickets.createTicket,
+  updateTicket: tickets.updateTicket,
+  listRatings: ratings.listRatings,
+  createRating: ratings.createRating,
+  submitPublicRating: ratings.submitPublicRating,
+  getPublicRatingSummary: ratings.getPublicRatingSummary,
+  getMetrics: metrics.getMetrics,
+} as const;
+
+/** Paths a publishable key may call. Everything else needs a secret key or a session token. */
+export const PUBLIC_PATHS = [ratings.submitPublicRating.path, ratings.getPublicRatingSummary.path] as const;
