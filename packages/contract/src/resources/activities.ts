@@ -14,13 +14,10 @@ export const Activity = z
     contactId: idSchema('contact'),
     dealId: idSchema('deal').nullable(),
     ownerId: idSchema('user').nullable(),
-    body: z
-      .string()
-      .max(2000)
-      .openapi({
-        description: 'A short note of what happened.',
-        example: 'Demo of the 12-room setup; asked for a quote.',
-      }),
+    body: z.string().max(2000).openapi({
+      description: 'A short note of what happened.',
+      example: 'Demo of the 12-room setup; asked for a quote.',
+    }),
     occurredAt: Timestamp,
   })
   .openapi('Activity', { description: 'A touch: recency and frequency come from here.' });

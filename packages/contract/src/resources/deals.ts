@@ -15,15 +15,10 @@ import {
 import { DEAL_STATUSES } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
-const LostReason = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500)
-  .openapi({
-    description: 'Why the deal was lost; required when it enters a lost stage.',
-    example: 'Chose a competitor',
-  });
+const LostReason = z.string().trim().min(1).max(500).openapi({
+  description: 'Why the deal was lost; required when it enters a lost stage.',
+  example: 'Chose a competitor',
+});
 
 export const Deal = z
   .object({

@@ -16,20 +16,14 @@ export const MetricResult = z
   .object({
     name: MetricNameSchema,
     label: z.string().openapi({ example: 'Churn rate' }),
-    value: z
-      .number()
-      .nullable()
-      .openapi({
-        description: 'Over [from, to); null when there is no data (e.g. no ratings yet).',
-        example: 0.021,
-      }),
-    previous: z
-      .number()
-      .nullable()
-      .openapi({
-        description: 'The same measure over the preceding period of equal length.',
-        example: 0.025,
-      }),
+    value: z.number().nullable().openapi({
+      description: 'Over [from, to); null when there is no data (e.g. no ratings yet).',
+      example: 0.021,
+    }),
+    previous: z.number().nullable().openapi({
+      description: 'The same measure over the preceding period of equal length.',
+      example: 0.025,
+    }),
     unit: z
       .enum(METRIC_UNITS)
       .openapi({ description: '`percent` values are fractions; `money` values are minor units.' }),

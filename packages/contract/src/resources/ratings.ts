@@ -26,14 +26,10 @@ const Subject = z
     example: 'product:monitor-x1',
   });
 
-const Comment = z
-  .string()
-  .trim()
-  .max(2000)
-  .openapi({
-    description: 'What the customer wrote, up to 2,000 characters.',
-    example: 'Clear sound, easy setup.',
-  });
+const Comment = z.string().trim().max(2000).openapi({
+  description: 'What the customer wrote, up to 2,000 characters.',
+  example: 'Clear sound, easy setup.',
+});
 
 const Score = z
   .number()
@@ -62,13 +58,10 @@ export const Rating = z
     comment: Comment.nullable(),
     source: RatingSource,
     contactId: idSchema('contact').nullable(),
-    origin: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'The page origin a website rating came from.',
-        example: 'https://shop.example.com',
-      }),
+    origin: z.string().nullable().openapi({
+      description: 'The page origin a website rating came from.',
+      example: 'https://shop.example.com',
+    }),
     createdAt: Timestamp,
   })
   .openapi('Rating', { description: "The customer's voice, kept on their record." });

@@ -13,12 +13,10 @@ import {
 import { TICKET_STATUSES } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
-const TicketStatus = z
-  .enum(TICKET_STATUSES)
-  .openapi('TicketStatus', {
-    description: '`resolved` stamps `resolvedAt`; reopening clears it.',
-    example: 'open',
-  });
+const TicketStatus = z.enum(TICKET_STATUSES).openapi('TicketStatus', {
+  description: '`resolved` stamps `resolvedAt`; reopening clears it.',
+  example: 'open',
+});
 
 export const Ticket = z
   .object({

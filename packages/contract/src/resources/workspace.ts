@@ -19,12 +19,10 @@ export const Workspace = z
       .string()
       .regex(/^[A-Z]{3}$/)
       .openapi({ description: 'Currency of money metrics.', example: 'EUR' }),
-    allowedOrigins: z
-      .array(z.url())
-      .openapi({
-        description: 'Origins from which publishable keys and session tokens may be used.',
-        example: ['https://shop.example.com'],
-      }),
+    allowedOrigins: z.array(z.url()).openapi({
+      description: 'Origins from which publishable keys and session tokens may be used.',
+      example: ['https://shop.example.com'],
+    }),
     createdAt: Timestamp,
   })
   .openapi('Workspace', {
@@ -89,12 +87,10 @@ export const CreateSession = z
 
 export const Session = z
   .object({
-    token: z
-      .string()
-      .openapi({
-        description: 'Send as `Authorization: Bearer <token>` from the browser.',
-        example: 'st_9c1f0e2d3b4a5c6d7e8f',
-      }),
+    token: z.string().openapi({
+      description: 'Send as `Authorization: Bearer <token>` from the browser.',
+      example: 'st_9c1f0e2d3b4a5c6d7e8f',
+    }),
     scopes: z.array(SessionScope).openapi({ description: 'What the token may do.' }),
     expiresAt: Timestamp,
   })

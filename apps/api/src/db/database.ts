@@ -1,0 +1,20 @@
+/** The one surface the domain uses: parameterised SQL, the same text on PGlite and PostgreSQL. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Sql {
+  readonly engine: 'pglite' | 'postgres';
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Type parsers shared by both engines, so rows look the same whichever runs:
+ * int8 and numeric as numbers (amounts stay far below 2^53), dates as plain `YYYY-MM-DD` strings.
+ */
+export const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
+  20: Number,
+  1700: Number,
+  1082: (value) => value,
+};

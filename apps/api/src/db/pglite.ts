@@ -1,0 +1,19 @@
+import { PGlite } from '@electric-sql/pglite';
+import { type Database, type Sql, TYPE_PARSERS } from './database.js';
+
+/** PGlite in-process: in memory without a directory, persistent with one. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const pg = await PGlite.create(dataDir ? { dataDir, parsers: TYPE_PARSERS } : { parsers: TYPE_PARSERS });
+  const wrap = (target: Pick<PGlite, 'query'>): Sql => ({
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const result = await target.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...wrap(pg),
+    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,88 @@
+import type { MetricName } from '@chorus/contract';
+
+/**
+ * One SQL expression per metric, evaluated for a period [r.s, r.e) inside a lateral join:
+ * `$1` is the workspace. Each mirrors the written definition in the contract word for word.
+ */
+export const METRIC_SQL: Record<MetricName, string> = {
+  customer_lifetime_value: `
+    select sum(o.amount)::float8 / nullif(count(distinct o.contact_id), 0) as v
+    from orders o where o.workspace_id = $1 and o.ordered_at < r.e`,
+
+  churn_rate: `
+    select (
+      select count(*) from lifecycle_changes lc
+      where lc.workspace_id = $1 and lc.to_stage = 'churned' and lc.from_stage in ('customer', 'evangelist')
+        and lc.changed_at >= r.s and lc.changed_at < r.e
+    )::float8 / nullif((
+      select count(*) from contacts c
+      where c.workspace_id = $1 and (
+        select lc.to_stage from lifecycle_changes lc
+        where lc.contact_id = c.id and lc.changed_at < r.s order by lc.changed_at desc, lc.id desc limit 1
+      ) in ('customer', 'evangelist')
+    ), 0) as v`,
+
+  lead_conversion_rate: `
+    select avg(case when exists (
+      select 1 from lifecycle_changes lc where lc.contact_id = c.id and lc.to_stage = 'customer'
+    ) then 1.0 else 0.0 end)::float8 as v
+    from contacts c
+    where c.workspace_id = $1 and c.created_at >= r.s and c.created_at < r.e
+      and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`,
+
+  time_to_conversion: `
+    select percentile_cont(0.5) within group (order by extract(epoch from (fc.at - c.created_at)) / 86400)::float8 as v
+    from contacts c
+    join lateral (
+      select min(lc.changed_at) as at from lifecycle_changes lc where lc.contact_id = c.id and lc.to_stage = 'customer'
+    ) fc on true
+    where c.workspace_id = $1 and fc.at >= r.s and fc.at < r.e
+      and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`,
+
+  win_rate: `
+    select (count(*) filter (where d.status = 'won'))::float8 / nullif(count(*), 0) as v
+    from deals d where d.workspace_id = $1 and d.status in ('won', 'lost') and d.closed_at >= r.s and d.closed_at < r.e`,
+
+  pipeline_value: `
+    select coalesce(sum(d.value_amount), 0)::float8 as v
+    from deals d where d.workspace_id = $1 and d.created_at < r.e and (d.closed_at is null or d.closed_at >= r.e)`,
+
+  weighted_pipeline_value: `
+    select coalesce(sum(d.value_amount * (
+      select s.probability from deal_stage_history h join stages s on s.id = h.stage_id
+      where h.deal_id = d.id and h.entered_at < r.e order by h.entered_at desc, h.id desc limit 1
+    )), 0)::float8 as v
+    from deals d where d.workspace_id = $1 and d.created_at < r.e and (d.closed_at is null or d.closed_at >= r.e)`,
+
+  lost_sales: `
+    select coalesce(sum(d.value_amount), 0)::float8 as v
+    from deals d where d.workspace_id = $1 and d.status = 'lost' and d.closed_at >= r.s and d.closed_at < r.e`,
+
+  average_order_value: `
+    select avg(o.amount)::float8 as v from orders o where o.workspace_id = $1 and o.ordered_at >= r.s and o.ordered_at < r.e`,
+
+  average_rating: `
+    select avg(x.score)::float8 as v from ratings x
+    where x.workspace_id = $1 and x.scale = 'stars5' and x.created_at >= r.s and x.created_at < r.e`,
+
+  nps: `
+    select ((count(*) filter (where x.score >= 9)) - (count(*) filter (where x.score <= 6)))::float8 * 100 / nullif(count(*), 0) as v
+    from ratings x where x.workspace_id = $1 and x.scale = 'nps10' and x.created_at >= r.s and x.created_at < r.e`,
+
+  csat: `
+    select avg(case when x.score >= 4 then 1.0 else 0.0 end)::float8 as v from ratings x
+    where x.workspace_id = $1 and x.scale = 'csat5' and x.created_at >= r.s and x.created_at < r.e`,
+
+  issue_resolution_time: `
+    select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8 as v
+    from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e`,
+
+  share_of_wallet: `
+    select sum(w.revenue)::float8 / nullif(sum(w.wallet), 0) as v from (
+      select co.wallet_amount as wallet, (
+        select coalesce(sum(o.amount), 0) from orders o
+        where o.company_id = co.id and o.ordered_at >= r.e - interval '1 year' and o.ordered_at < r.e
+      ) as revenue
+      from companies co where co.workspace_id = $1 and co.wallet_amount is not null
+    ) w`,
+};

@@ -1,0 +1,130 @@
+import { idPattern, RATING_SCALE_RANGE, type RatingScale, type RatingSource } from '@chorus/contract';
+import type { Sql } from '../db/database.js';
+import { newId } from '../ids.js';
+import { decodeCursor, type Page, type PageRequest, toPage, Where } from './pagination.js';
+import { assertReferences } from './references.js';
+import { iso } from './rows.js';
+import type { RatingDto, RatingSummaryDto } from './types.js';
+
+interface RatingRow {
+  id: string;
+  subject: string;
+  scale: RatingScale;
+  score: number;
+  comment: string | null;
+  source: RatingSource;
+  contact_id: string | null;
+  origin: string | null;
+  created_at: Date;
+}
+
+const toRating = (r: RatingRow): RatingDto => ({
+  id: r.id,
+  subject: r.subject,
+  scale: r.scale,
+  score: r.score,
+  comment: r.comment,
+  source: r.source,
+  contactId: r.contact_id,
+  origin: r.origin,
+  createdAt: iso(r.created_at),
+});
+
+export interface RatingQuery extends PageRequest {
+  subject?: string | undefined;
+  scale?: RatingScale | undefined;
+  contactId?: string | undefined;
+  source?: RatingSource | undefined;
+}
+
+export async function listRatings(
+  tx: Sql,
+  workspaceId: string,
+  query: RatingQuery,
+): Promise<Page<RatingDto>> {
+  const where = new Where(workspaceId)
+    .add('subject = ?', query.subject)
+    .add('scale = ?', query.scale)
+    .add('contact_id = ?', query.contactId)
+    .add('source = ?', query.source);
+  const after = decodeCursor(query.cursor, idPattern('rating'));
+  const rows = await tx.query<RatingRow>(
+    `select * from ratings ${where.page(after, 'desc', query.limit)}`,
+    where.params,
+  );
+  return toPage(rows, query.limit, toRating);
+}
+
+export interface RatingInput {
+  subject: string;
+  scale: RatingScale;
+  score: number;
+  comment?: string | undefined;
+  source: RatingSource;
+  contactId?: string | undefined;
+  origin?: string | undefined;
+  createdAt?: string | undefined;
+}
+
+export async function createRating(
+  tx: Sql,
+  workspaceId: string,
+  input: RatingInput,
+  now = new Date(),
+): Promise<RatingDto> {
+  await assertReferences(tx, workspaceId, { contactId: input.contactId });
+  const rows = await tx.query<RatingRow>(
+    `insert into ratings (id, workspace_id, subject, scale, score, comment, source, contact_id, origin, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
+    [
+      newId('rating', now.getTime()),
+      workspaceId,
+      input.subject,
+      input.scale,
+      input.score,
+      input.comment || null,
+      input.source,
+      input.contactId ?? null,
+      input.origin ?? null,
+      input.createdAt ? new Date(input.createdAt) : now,
+    ],
+  );
+  return toRating(rows[0]!);
+}
+
+export async function summarizeRatings(
+  tx: Sql,
+  workspaceId: string,
+  subject: string,
+  scale: RatingScale,
+): Promise<RatingSummaryDto> {
+  const rows = await tx.query<{ score: number; count: number }>(
+    'select score, count(*) as count from ratings where workspace_id = $1 and subject = $2 and scale = $3 group by score',
+    [workspaceId, subject, scale],
+  );
+  const { min, max } = RATING_SCALE_RANGE[scale];
+  const distribution: { score: number; count: number }[] = [];
+  for (let score = max; score >= min; score--)
+    distribution.push({ score, count: rows.find((r) => r.score === score)?.count ?? 0 });
+  const count = distribution.reduce((sum, d) => sum + d.count, 0);
+  const total = distribution.reduce((sum, d) => sum + d.score * d.count, 0);
+  const tally = (from: number, to: number) =>
+    distribution.filter((d) => d.score >= from && d.score <= to).reduce((s, d) => s + d.count, 0);
+  const nps =
+    scale === 'nps10'
+      ? {
+          promoters: tally(9, 10),
+          passives: tally(7, 8),
+          detractors: tally(0, 6),
+          score: count === 0 ? null : Math.round(((tally(9, 10) - tally(0, 6)) / count) * 1000) / 10,
+        }
+      : null;
+  return {
+    subject,
+    scale,
+    count,
+    average: count === 0 ? null : Math.round((total / count) * 100) / 100,
+    distribution,
+    nps,
+  };
+}

@@ -1,0 +1,110 @@
+import { buildOpenApiDocument, PUBLIC_PATHS, PROBLEM_TYPES } from '@chorus/contract';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Database } from '../db/database.js';
+import { rateLimited } from '../errors.js';
+import { registerActivityRoutes } from '../routes/activity.js';
+import { registerCompanyRoutes } from '../routes/companies.js';
+import { registerContactRoutes } from '../routes/contacts.js';
+import { registerDealRoutes } from '../routes/deals.js';
+import { registerMetricRoutes } from '../routes/metrics.js';
+import { registerRatingRoutes } from '../routes/ratings.js';
+import { registerWorkspaceRoutes } from '../routes/workspace.js';
+import { authenticate } from './auth.js';
+import { cors } from './cors.js';
+import type { AppEnv } from './env.js';
+import { errorToProblem, problemResponse, validationProblem } from './problem.js';
+import { type BucketRule, RateLimiter } from './rate-limit.js';
+import { renderReference } from './reference.js';
+import { unitOfWork } from './unit-of-work.js';
+
+export interface AppOptions {
+  db: Database;
+  /** Limits on the public rating endpoints. */
+  rateLimits?: { perKey: BucketRule; perClient: BucketRule };
+  /** Sees every request first: tests count requests at the server with it. */
+  onRequest?: (request: Request) => void;
+}
+
+const DEFAULT_LIMITS = {
+  perKey: { capacity: 600, refillPerSecond: 10 },
+  perClient: { capacity: 20, refillPerSecond: 0.5 },
+};
+
+/** The HTTP application: the contract's routes, validated by the contract's schemas, over the domain. */
+export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest }: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) =>
+      result.success ? undefined : validationProblem(c, result.target, result.error),
+  });
+  const perKey = new RateLimiter(rateLimits.perKey);
+  const perClient = new RateLimiter(rateLimits.perClient);
+  const document = buildOpenApiDocument();
+
+  app.onError(errorToProblem);
+  app.notFound((c) =>
+    problemResponse(c, {
+      type: PROBLEM_TYPES.notFound,
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${c.req.method} ${c.req.path}.`,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    onRequest?.(c.req.raw);
+    const requestId =
+      c.req.header('x-request-id')?.slice(0, 64) ??
+      `req_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    c.set('requestId', requestId);
+    await next();
+    c.res.headers.set('X-Request-Id', requestId);
+  });
+  app.use('/v1/*', cors());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) =>
+        problemResponse(c, {
+          type: '/problems/payload-too-large',
+          title: 'Payload too large',
+          status: 413,
+          detail: 'Request bodies are limited to 64 kB.',
+        }),
+    }),
+  );
+  app.use('/v1/*', authenticate(db));
+  app.use('/v1/public/*', async (c, next) => {
+    const caller = c.get('caller');
+    const client = clientAddress(c);
+    const wait = Math.max(perKey.take(caller.keyId), perClient.take(`${caller.keyId}|${client}`));
+    if (wait > 0) throw rateLimited(wait);
+    await next();
+  });
+  // The unit of work comes last so that only requests that will run open a transaction.
+  app.use('/v1/*', unitOfWork(db));
+
+  registerWorkspaceRoutes(app);
+  registerContactRoutes(app);
+  registerCompanyRoutes(app);
+  registerDealRoutes(app);
+  registerActivityRoutes(app);
+  registerRatingRoutes(app);
+  registerMetricRoutes(app);
+
+  app.get('/openapi.json', (c) => c.json(document));
+  app.get('/', (c) => c.html(renderReference(document as Parameters<typeof renderReference>[0])));
+  app.get('/healthz', (c) => c.json({ ok: true, engine: db.engine, publicPaths: PUBLIC_PATHS }));
+  return app;
+}
+
+/** The socket's address tells clients apart; requests made in-process (tests) have none. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}

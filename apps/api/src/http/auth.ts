@@ -1,0 +1,58 @@
+import { PUBLIC_PATHS } from '@chorus/contract';
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from '../db/database.js';
+import { findCaller } from '../domain/workspace.js';
+import { forbidden, unauthorized } from '../errors.js';
+import type { AppEnv } from './env.js';
+
+const isPublicPath = (path: string) => (PUBLIC_PATHS as readonly string[]).includes(path);
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Resolves the bearer token and applies the rules of each kind:
+ * secret keys never from a browser, publishable keys only on public paths from allowed origins,
+ * session tokens within their scopes and from allowed origins.
+ */
+export function authenticate(db: Database): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw unauthorized('Send your key as `Authorization: Bearer <key>`.');
+    const caller = await findCaller(db, token);
+    if (caller === 'expired')
+      throw unauthorized('The session token has expired; mint a new one with POST /v1/sessions.');
+    if (!caller)
+      throw unauthorized(
+        'The key or session token is not valid (revoked, mistyped, or from another environment).',
+      );
+    const origin = c.req.header('origin');
+    if (caller.kind === 'secret' && origin) {
+      throw forbidden(
+        'Secret keys must never be used in a browser. Mint a session token on your server (POST /v1/sessions).',
+      );
+    }
+    if (caller.kind === 'publishable' && !isPublicPath(c.req.path)) {
+      throw forbidden(
+        'Publishable keys may only call the public rating endpoints. Use a secret key on your server.',
+      );
+    }
+    if (caller.kind !== 'secret' && origin && !caller.allowedOrigins.includes(origin)) {
+      throw forbidden(
+        `The origin ${origin} is not allowed for this workspace. Add it to the workspace's allowed origins.`,
+      );
+    }
+    if (caller.kind === 'publishable' && !origin) {
+      throw forbidden(
+        'Publishable keys work only from a web page of an allowed origin (the request has no Origin header).',
+      );
+    }
+    if (caller.kind === 'session' && !READ_METHODS.has(c.req.method) && !caller.scopes.includes('write')) {
+      throw forbidden('This session token is read-only; mint one with the "write" scope to change data.');
+    }
+    const secretOnly = /^\/v1\/(keys|sessions)(\/|$)/.test(c.req.path);
+    if (secretOnly && caller.kind !== 'secret')
+      throw forbidden('Keys and sessions are managed with a secret key only.');
+    c.set('caller', caller);
+    await next();
+  };
+}

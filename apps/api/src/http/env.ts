@@ -1,0 +1,11 @@
+import type { Sql } from '../db/database.js';
+import type { Caller } from '../domain/workspace.js';
+
+/** What middleware hands to route handlers through the Hono context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    caller: Caller;
+    tx: Sql;
+  };
+}

@@ -1,0 +1,40 @@
+import { routes } from '@chorus/contract';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import * as ratings from '../domain/ratings.js';
+import { unprocessable } from '../errors.js';
+import type { AppEnv } from '../http/env.js';
+
+/** Below this many milliseconds on the page, a submission is taken to be a script, not a person. */
+export const MINIMUM_TIME_ON_PAGE_MS = 1500;
+
+export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(routes.listRatings, async (c) =>
+    c.json(await ratings.listRatings(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')), 200),
+  );
+  app.openapi(routes.createRating, async (c) =>
+    c.json(await ratings.createRating(c.get('tx'), c.get('caller').workspaceId, c.req.valid('json')), 201),
+  );
+  app.openapi(routes.submitPublicRating, async (c) => {
+    const { hp, elapsedMs, ...rating } = c.req.valid('json');
+    if (hp) throw unprocessable('body.hp', 'must be left empty');
+    if (elapsedMs !== undefined && elapsedMs < MINIMUM_TIME_ON_PAGE_MS) {
+      throw unprocessable(
+        'body.elapsedMs',
+        'the rating was sent too quickly after the page opened; please try again',
+      );
+    }
+    const stored = await ratings.createRating(c.get('tx'), c.get('caller').workspaceId, {
+      ...rating,
+      source: 'website',
+      origin: c.req.header('origin'),
+    });
+    return c.json(stored, 201);
+  });
+  app.openapi(routes.getPublicRatingSummary, async (c) => {
+    const { subject, scale } = c.req.valid('query');
+    return c.json(
+      await ratings.summarizeRatings(c.get('tx'), c.get('caller').workspaceId, subject, scale),
+      200,
+    );
+  });
+}

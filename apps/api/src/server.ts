@@ -1,0 +1,31 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Database } from './db/database.js';
+import { type AppOptions, createApp } from './http/app.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves the app on a loopback port (0 = any free one). */
+export function startServer(
+  db: Database,
+  {
+    port = 0,
+    hostname = '127.0.0.1',
+    ...options
+  }: { port?: number; hostname?: string } & Omit<AppOptions, 'db'> = {},
+): Promise<RunningServer> {
+  const app = createApp({ db, ...options });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      resolve({
+        url: `http://${hostname}:${info.port}`,
+        port: info.port,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
