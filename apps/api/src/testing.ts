@@ -1,6 +1,6 @@
 /**
  * The one helper every package's tests use to talk to a real API: an in-process server on a free
- * loopback port over in-memory PGlite (or the PostgreSQL of `TEST_DATABASE_URL`), seeded with the
+ * loopback port over in-memory PGlite (or, with CHORUS_TEST_ENGINE=postgres, the PostgreSQL of `TEST_DATABASE_URL`), seeded with the
  * demo workspace, with a log of the requests it received so tests can count them at the server.
  */
 import type { Database } from './db/database.js';
@@ -49,7 +49,9 @@ export interface TestApiOptions {
 let workspaceCounter = 0;
 
 export async function startTestApi({ seed = true, rateLimits }: TestApiOptions = {}): Promise<TestApi> {
-  const db = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
+  // PGlite unless a suite asks for PostgreSQL explicitly (the API's own suite does so in CI).
+  const onPostgres = process.env.CHORUS_TEST_ENGINE === 'postgres';
+  const db = await openDatabase({ databaseUrl: onPostgres ? process.env.TEST_DATABASE_URL : undefined });
   if (seed) await seedDemo(db);
   const requests: ReceivedRequest[] = [];
   const server = await startServer(db, {

@@ -170,7 +170,7 @@ describe('every endpoint answers its happy path', () => {
   });
 
   it('the OpenAPI document and the reference page', async () => {
-    const document = await (await fetch(`${api.url}/openapi.json`)).json();
+    const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as { openapi: string };
     expect(document.openapi).toBe('3.1.0');
     const page = await (await fetch(`${api.url}/`)).text();
     expect(page).toContain('/v1/contacts/{id}/insights');

@@ -35,14 +35,14 @@ export const METRICS = {
     unit: 'percent',
     direction: 'up_is_good',
     definition:
-      'Of the contacts created during the period, the share that have become customers (at any time up to now).',
+      'Of the leads created during the period (contacts created in a lead stage, subscriber to opportunity), the share that have become customers (at any time up to now).',
   },
   time_to_conversion: {
     label: 'Time to conversion',
     unit: 'days',
     direction: 'down_is_good',
     definition:
-      'Median number of days from a contact being created to first becoming a customer, for contacts who became customers during the period.',
+      'Median number of days from a contact being created to first becoming a customer, for leads (contacts created in a lead stage) who first became customers during the period.',
   },
   win_rate: {
     label: 'Win rate',

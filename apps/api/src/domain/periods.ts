@@ -12,26 +12,31 @@ export function defaultInterval(from: Date, to: Date): MetricInterval {
   return 'month';
 }
 
-function step(date: Date, interval: MetricInterval): Date {
-  if (interval === 'day') return new Date(date.getTime() + DAY);
-  if (interval === 'week') return new Date(date.getTime() + 7 * DAY);
-  const next = new Date(date);
-  next.setUTCMonth(next.getUTCMonth() + 1);
-  return next;
+/** The start of bucket `index`; months keep the day of `from`, clamped to short months (31 Jan, 28 Feb, 31 Mar). */
+function bucketStart(from: Date, interval: MetricInterval, index: number): Date {
+  if (interval === 'day') return new Date(from.getTime() + index * DAY);
+  if (interval === 'week') return new Date(from.getTime() + index * 7 * DAY);
+  const month = from.getUTCMonth() + index;
+  const lastDay = new Date(Date.UTC(from.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  const start = new Date(from);
+  start.setUTCDate(1);
+  start.setUTCMonth(month);
+  start.setUTCDate(Math.min(from.getUTCDate(), lastDay));
+  return start;
 }
 
 /** Buckets from `from`, one interval each, the last one cut at `to`. */
 export function buckets(from: Date, to: Date, interval: MetricInterval): { start: Date; end: Date }[] {
   const result: { start: Date; end: Date }[] = [];
-  for (let start = from; start < to; start = step(start, interval)) {
-    if (result.length === MAX_BUCKETS) {
+  for (let index = 0; bucketStart(from, interval, index) < to; index++) {
+    if (index === MAX_BUCKETS) {
       throw validation(
         'query.interval',
         `gives more than ${MAX_BUCKETS} buckets for this period; choose a longer interval`,
       );
     }
-    const end = step(start, interval);
-    result.push({ start, end: end < to ? end : to });
+    const end = bucketStart(from, interval, index + 1);
+    result.push({ start: bucketStart(from, interval, index), end: end < to ? end : to });
   }
   return result;
 }
