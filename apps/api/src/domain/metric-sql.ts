@@ -1,6 +1,32 @@
 import type { MetricName } from '@chorus/contract';
 
 /**
+ * Tables some metrics share, computed once per request (materialised) rather than once per period.
+ * `stage_spans`: each lifecycle stage a contact was in, from when until when (null = still).
+ * `first_customer`: when each contact first became a customer.
+ * `deal_spans`: each stage a deal sat in, with that stage's probability and the deal's value and dates.
+ */
+export const METRIC_CTES = {
+  stage_spans: `select contact_id, to_stage as stage, changed_at as since,
+      lead(changed_at) over (partition by contact_id order by changed_at, id) as until
+    from lifecycle_changes where workspace_id = $1`,
+  first_customer: `select contact_id, min(changed_at) as at from lifecycle_changes
+    where workspace_id = $1 and to_stage = 'customer' group by contact_id`,
+  deal_spans: `select h.entered_at, h.left_at, s.probability, d.value_amount, d.created_at, d.closed_at
+    from deal_stage_history h join stages s on s.id = h.stage_id join deals d on d.id = h.deal_id
+    where h.workspace_id = $1`,
+} as const;
+type MetricCte = keyof typeof METRIC_CTES;
+
+/** Which shared tables each metric reads. */
+export const METRIC_NEEDS: Partial<Record<MetricName, MetricCte[]>> = {
+  churn_rate: ['stage_spans'],
+  lead_conversion_rate: ['first_customer'],
+  time_to_conversion: ['first_customer'],
+  weighted_pipeline_value: ['deal_spans'],
+};
+
+/**
  * One SQL expression per metric, evaluated for a period [r.s, r.e) inside a lateral join:
  * `$1` is the workspace. Each mirrors the written definition in the contract word for word.
  */
@@ -15,28 +41,20 @@ export const METRIC_SQL: Record<MetricName, string> = {
       where lc.workspace_id = $1 and lc.to_stage = 'churned' and lc.from_stage in ('customer', 'evangelist')
         and lc.changed_at >= r.s and lc.changed_at < r.e
     )::float8 / nullif((
-      select count(*) from contacts c
-      where c.workspace_id = $1 and (
-        select lc.to_stage from lifecycle_changes lc
-        where lc.contact_id = c.id and lc.changed_at < r.s order by lc.changed_at desc, lc.id desc limit 1
-      ) in ('customer', 'evangelist')
+      select count(*) from stage_spans sp
+      where sp.stage in ('customer', 'evangelist') and sp.since < r.s and (sp.until is null or sp.until >= r.s)
     ), 0) as v`,
 
   lead_conversion_rate: `
-    select avg(case when exists (
-      select 1 from lifecycle_changes lc where lc.contact_id = c.id and lc.to_stage = 'customer'
-    ) then 1.0 else 0.0 end)::float8 as v
+    select avg(case when c.id in (select fc.contact_id from first_customer fc) then 1.0 else 0.0 end)::float8 as v
     from contacts c
     where c.workspace_id = $1 and c.created_at >= r.s and c.created_at < r.e
       and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`,
 
   time_to_conversion: `
     select percentile_cont(0.5) within group (order by extract(epoch from (fc.at - c.created_at)) / 86400)::float8 as v
-    from contacts c
-    join lateral (
-      select min(lc.changed_at) as at from lifecycle_changes lc where lc.contact_id = c.id and lc.to_stage = 'customer'
-    ) fc on true
-    where c.workspace_id = $1 and fc.at >= r.s and fc.at < r.e
+    from first_customer fc join contacts c on c.id = fc.contact_id
+    where fc.at >= r.s and fc.at < r.e
       and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`,
 
   win_rate: `
@@ -48,11 +66,10 @@ export const METRIC_SQL: Record<MetricName, string> = {
     from deals d where d.workspace_id = $1 and d.created_at < r.e and (d.closed_at is null or d.closed_at >= r.e)`,
 
   weighted_pipeline_value: `
-    select coalesce(sum(d.value_amount * (
-      select s.probability from deal_stage_history h join stages s on s.id = h.stage_id
-      where h.deal_id = d.id and h.entered_at < r.e order by h.entered_at desc, h.id desc limit 1
-    )), 0)::float8 as v
-    from deals d where d.workspace_id = $1 and d.created_at < r.e and (d.closed_at is null or d.closed_at >= r.e)`,
+    select coalesce(sum(ds.value_amount * ds.probability), 0)::float8 as v
+    from deal_spans ds
+    where ds.entered_at < r.e and (ds.left_at is null or ds.left_at >= r.e)
+      and ds.created_at < r.e and (ds.closed_at is null or ds.closed_at >= r.e)`,
 
   lost_sales: `
     select coalesce(sum(d.value_amount), 0)::float8 as v

@@ -1,6 +1,6 @@
 import { METRICS, type MetricInterval, type MetricName } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
-import { METRIC_SQL } from './metric-sql.js';
+import { METRIC_CTES, METRIC_NEEDS, METRIC_SQL } from './metric-sql.js';
 import { buckets, defaultInterval } from './periods.js';
 import type { MetricsResponseDto } from './types.js';
 
@@ -35,9 +35,14 @@ export async function computeMetrics(
 
   const data = [];
   for (const name of request.names) {
+    const ctes = (METRIC_NEEDS[name] ?? [])
+      .map((cte) => `${cte} as materialized (${METRIC_CTES[cte]}),`)
+      .join('\n');
     const rows = await tx.query<{ i: number; v: number | null }>(
-      `select r.i::int as i, m.v from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
-       cross join lateral (${METRIC_SQL[name]}) m order by r.i`,
+      `with ${ctes} r as materialized (
+         select * from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
+       )
+       select r.i::int as i, m.v from r cross join lateral (${METRIC_SQL[name]}) m order by r.i`,
       [workspaceId, starts, ends],
     );
     const values = rows.map((row) => (row.v === null ? null : Number(row.v)));

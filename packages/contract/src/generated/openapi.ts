@@ -536,7 +536,8 @@ export interface components {
              * @example northwind.example
              */
             domain: string | null;
-            estimatedAnnualWallet: components["schemas"]["Money"] & (Record<string, never> | null);
+            /** @description What the company spends a year on what we sell, for share of wallet. */
+            estimatedAnnualWallet: (components["schemas"]["Money"] & unknown) | null;
             /**
              * @description A company id.
              * @example com_01hx7f3k9q2m5v8w
@@ -737,7 +738,8 @@ export interface components {
              * @example northwind.example
              */
             domain?: string | null;
-            estimatedAnnualWallet?: components["schemas"]["Money"] & (Record<string, never> | null);
+            /** @description What the company spends a year on what we sell, for share of wallet. */
+            estimatedAnnualWallet?: (components["schemas"]["Money"] & unknown) | null;
             /** @example Media */
             industry?: string | null;
             /**
@@ -1103,7 +1105,8 @@ export interface components {
              * @example 2026-03-14T09:26:53.000Z
              */
             changedAt: string;
-            from: components["schemas"]["LifecycleStage"] & (string | null);
+            /** @description Null for the stage the contact was created in. */
+            from: components["schemas"]["LifecycleStage"] | null;
             /**
              * @description Why it changed.
              * @example deal_won
@@ -1549,7 +1552,8 @@ export interface components {
              * @example northwind.example
              */
             domain?: string | null;
-            estimatedAnnualWallet?: components["schemas"]["Money"] & (Record<string, never> | null);
+            /** @description What the company spends a year on what we sell, for share of wallet. */
+            estimatedAnnualWallet?: (components["schemas"]["Money"] & unknown) | null;
             /** @example Media */
             industry?: string | null;
             /**

@@ -25,7 +25,8 @@ export const Company = z
       .openapi({ description: 'Web domain.', example: 'northwind.example' }),
     industry: z.string().max(80).nullable().openapi({ example: 'Media' }),
     ownerId: idSchema('user').nullable(),
-    estimatedAnnualWallet: Money.nullable().openapi({
+    // A union rather than `.nullable()`: the latter turns the $ref into an allOf that generated types cannot satisfy.
+    estimatedAnnualWallet: z.union([Money, z.null()]).openapi({
       description: 'What the company spends a year on what we sell, for share of wallet.',
     }),
     createdAt: Timestamp,

@@ -84,9 +84,9 @@ export const UpdateContact = z
 
 export const LifecycleChange = z
   .object({
-    from: LifecycleStage.nullable().openapi({
-      description: 'Null for the stage the contact was created in.',
-    }),
+    from: z
+      .union([LifecycleStage, z.null()])
+      .openapi({ description: 'Null for the stage the contact was created in.' }),
     to: LifecycleStage,
     reason: z.string().openapi({ description: 'Why it changed.', example: 'deal_won' }),
     changedAt: Timestamp,

@@ -1,0 +1,111 @@
+import type { paths } from '@chorus/contract/paths';
+import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
+import { authorization, type Credentials } from './middleware/auth.js';
+import { idempotencyKeys } from './middleware/idempotency.js';
+import { networkErrors } from './middleware/network-errors.js';
+import { retries } from './middleware/retry.js';
+import { attemptTimeout } from './middleware/timeout.js';
+import { composeFetch, type FetchLike, type FetchMiddleware } from './middleware/types.js';
+import { unwrap } from './unwrap.js';
+
+export type ChorusClientOptions = Credentials & {
+  /** The API root, such as `https://crm.example.com` (the paths carry `/v1`). */
+  baseUrl: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: FetchLike;
+  /** Per attempt, not per call: a retry gets a fresh deadline. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2; 0 turns retries off. */
+  maxRetries?: number;
+  /** No retry starts after this long since the first attempt. Default 60 s. */
+  maxRetryTimeMs?: number;
+  /**
+   * Give every POST an `Idempotency-Key` when the caller did not. Default true; without a key a
+   * POST is never retried, since the API could not tell a retry from a second request.
+   */
+  idempotencyKeys?: boolean;
+  /** Sent as `User-Agent`. For servers: in a browser the header would cost a CORS preflight. */
+  userAgent?: string;
+};
+
+type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type PathsWith<Method extends HttpMethod> = {
+  [Path in keyof paths]: paths[Path] extends Record<Method, object> ? Path : never;
+}[keyof paths];
+
+// openapi-fetch's own rule for when the options argument may be left out (it does not export it).
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how an optional key is detected.
+type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never
+    ? [(Init & { [key: string]: unknown })?]
+    : [Init & { [key: string]: unknown }];
+
+/** Like openapi-fetch's method, but resolves with the data and throws a typed `ChorusError`. */
+export type DataMethod<Method extends HttpMethod> = <
+  Path extends PathsWith<Method>,
+  Init extends MaybeOptionalInit<paths[Path], Method>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<NonNullable<FetchResponse<paths[Path][Method] & object, Init, `${string}/${string}`>['data']>>;
+
+export interface ChorusClient {
+  /** The openapi-fetch client: resolves with `{ data, error, response }` and never throws for HTTP errors. */
+  raw: Client<paths>;
+  get: DataMethod<'get'>;
+  post: DataMethod<'post'>;
+  put: DataMethod<'put'>;
+  patch: DataMethod<'patch'>;
+  delete: DataMethod<'delete'>;
+}
+
+const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2, maxRetryTimeMs: 60_000 };
+
+/** The one place the transport is put together, outermost first. */
+function transportFor(options: ChorusClientOptions): FetchLike {
+  const baseFetch: FetchLike = options.fetch ?? ((request) => fetch(request));
+  const chain: FetchMiddleware[] = [];
+  // Outside the retries, so each retry of a POST carries the same key.
+  if (options.idempotencyKeys !== false) chain.push(idempotencyKeys());
+  chain.push(
+    retries({
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      maxRetryTimeMs: options.maxRetryTimeMs ?? DEFAULTS.maxRetryTimeMs,
+    }),
+    // Inside the retries, so a refreshed token is used by the attempts that follow.
+    authorization(options),
+    attemptTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs),
+    networkErrors(),
+  );
+  return composeFetch(baseFetch, chain);
+}
+
+/**
+ * A typed client for the Chorus API with retries, idempotency keys, timeouts and typed errors.
+ *
+ * ```ts
+ * const chorus = createChorusClient({ baseUrl, apiKey: process.env.CHORUS_SECRET_KEY });
+ * const contact = await chorus.get('/v1/contacts/{id}', { params: { path: { id } } });
+ * ```
+ */
+export function createChorusClient(options: ChorusClientOptions): ChorusClient {
+  const raw = createClient<paths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    fetch: transportFor(options),
+    headers: options.userAgent ? { 'User-Agent': options.userAgent } : undefined,
+  });
+  // Typed by DataMethod; the casts only bridge openapi-fetch's overloads to the unwrapped result.
+  const dataMethod =
+    (send: (url: never, ...init: never[]) => Promise<{ response: Response }>) =>
+    (url: unknown, ...init: unknown[]) =>
+      send(url as never, ...(init as never[])).then(unwrap);
+  return {
+    raw,
+    get: dataMethod(raw.GET) as DataMethod<'get'>,
+    post: dataMethod(raw.POST) as DataMethod<'post'>,
+    put: dataMethod(raw.PUT) as DataMethod<'put'>,
+    patch: dataMethod(raw.PATCH) as DataMethod<'patch'>,
+    delete: dataMethod(raw.DELETE) as DataMethod<'delete'>,
+  };
+}

@@ -1,0 +1,21 @@
+export { createChorusClient } from './client.js';
+export type { ChorusClient, ChorusClientOptions, DataMethod } from './client.js';
+export type { Credentials } from './middleware/auth.js';
+export type { FetchLike, FetchMiddleware } from './middleware/types.js';
+export {
+  ChorusAuthError,
+  ChorusConflictError,
+  ChorusError,
+  ChorusNetworkError,
+  ChorusNotFoundError,
+  ChorusPreconditionError,
+  ChorusRateLimitError,
+  ChorusTimeoutError,
+  ChorusValidationError,
+  errorFromResponse,
+} from './errors.js';
+export type { AnyChorusError, ChorusErrorKind, Problem, ProblemFieldError } from './errors.js';
+export { paginate, paginatePages } from './paginate.js';
+export type { Page } from './paginate.js';
+export { unwrap } from './unwrap.js';
+export type { FetchResult } from './unwrap.js';

@@ -1,0 +1,46 @@
+import type { FetchMiddleware } from './types.js';
+
+/** A secret key on a server, or a callback that fetches a short-lived session token in a browser. */
+export type Credentials =
+  | { apiKey: string; getToken?: never }
+  | { getToken: () => string | Promise<string>; apiKey?: never };
+
+/**
+ * Sends `Authorization: Bearer …`. With `getToken`, the token is kept until the API answers 401;
+ * then `getToken` is asked once more (one call shared by every request that saw the 401) and the
+ * request is re-sent once with the new token.
+ */
+export function authorization(credentials: Credentials): FetchMiddleware {
+  if (credentials.apiKey !== undefined) {
+    const header = `Bearer ${credentials.apiKey}`;
+    return (next) => (request) => {
+      request.headers.set('Authorization', header);
+      return next(request);
+    };
+  }
+  const { getToken } = credentials;
+  let token: Promise<string> | undefined;
+  const fetchToken = (): Promise<string> => {
+    const pending = Promise.resolve().then(getToken);
+    token = pending;
+    // A failed getToken must not stick: the next request asks again.
+    pending.catch(() => {
+      if (token === pending) token = undefined;
+    });
+    return pending;
+  };
+
+  return (next) => async (request) => {
+    const used = token ?? fetchToken();
+    const first = request.clone();
+    first.headers.set('Authorization', `Bearer ${await used}`);
+    const response = await next(first);
+    if (response.status !== 401) return response;
+
+    // Another request may already have refreshed while this one was in flight.
+    const fresh = token === used ? fetchToken() : (token ?? fetchToken());
+    await response.body?.cancel();
+    request.headers.set('Authorization', `Bearer ${await fresh}`);
+    return next(request);
+  };
+}

@@ -1,0 +1,94 @@
+import type { components } from '@chorus/contract/paths';
+import type { ChorusClient } from '../client.js';
+import { invalidate, invalidationRules } from './invalidation.js';
+import { chorusKeys as keys, listFiltersOf } from './keys.js';
+import { ifMatch, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
+import { restoreSnapshot, rewriteList, takeSnapshot } from './optimistic.js';
+import type { Deal, DealFilters, WithoutCursor } from './types.js';
+
+export interface DealEdit {
+  id: string;
+  version: number;
+  pipelineId: string;
+  changes: components['schemas']['UpdateDeal'];
+}
+
+/** Moving a deal to another stage; a `won` or `lost` stage closes it. */
+export interface DealMove {
+  deal: Pick<Deal, 'id' | 'version' | 'pipelineId' | 'contactId'>;
+  stageId: string;
+}
+
+export function dealQueries(chorus: ChorusClient) {
+  const patchDeal = (id: string, version: number, changes: components['schemas']['UpdateDeal']) =>
+    chorus.patch('/v1/deals/{id}', { params: { path: { id }, header: ifMatch(version) }, body: changes });
+
+  return {
+    list: (filters: DealFilters = {}) =>
+      queryOptions({
+        queryKey: keys.deals.list(filters),
+        queryFn: ({ signal }) => chorus.get('/v1/deals', { params: { query: filters }, signal }),
+      }),
+
+    infinite: (filters: WithoutCursor<DealFilters> = {}) =>
+      infiniteQueryOptions(keys.deals.infinite(filters), (cursor, signal) =>
+        chorus.get('/v1/deals', { params: { query: { ...filters, cursor } }, signal }),
+      ),
+
+    detail: (id: string) =>
+      queryOptions({
+        queryKey: keys.deals.detail(id),
+        queryFn: ({ signal }) => chorus.get('/v1/deals/{id}', { params: { path: { id } }, signal }),
+      }),
+
+    history: (id: string) =>
+      queryOptions({
+        queryKey: keys.deals.history(id),
+        queryFn: ({ signal }) => chorus.get('/v1/deals/{id}/history', { params: { path: { id } }, signal }),
+      }),
+
+    create: () =>
+      mutationOptions({
+        mutationFn: (body: components['schemas']['CreateDeal']) => chorus.post('/v1/deals', { body }),
+        onSuccess: (deal, _body, _result, { client }) =>
+          invalidate(client, invalidationRules.dealCreated(deal)),
+      }),
+
+    update: () =>
+      mutationOptions({
+        mutationFn: ({ id, version, changes }: DealEdit) => patchDeal(id, version, changes),
+        onSettled: (_deal, _error, { id, pipelineId }, _result, { client }) =>
+          invalidate(client, invalidationRules.dealUpdated({ id, pipelineId })),
+      }),
+
+    /**
+     * Shows the deal in its new stage at once (its detail and every deal list: lists filtered to
+     * another stage drop it, a list filtered to the new stage gains it) and rolls back on failure.
+     */
+    move: () =>
+      mutationOptions({
+        mutationFn: ({ deal, stageId }: DealMove) => patchDeal(deal.id, deal.version, { stageId }),
+        onMutate: async ({ deal, stageId }, { client }) => {
+          const snapshot = await takeSnapshot(client, [keys.deals.detail(deal.id), keys.deals.lists()]);
+          const cached = client.getQueryData(keys.deals.detail(deal.id));
+          client.setQueryData(keys.deals.detail(deal.id), (current) => current && { ...current, stageId });
+          for (const [queryKey] of client.getQueriesData({ queryKey: keys.deals.lists() })) {
+            const stageFilter = listFiltersOf(queryKey)?.['stageId'];
+            client.setQueryData(queryKey, (data: unknown) =>
+              rewriteList(data, (items) => {
+                const moved = items.map((item) => (item.id === deal.id ? { ...item, stageId } : item));
+                if (stageFilter === undefined) return moved;
+                if (stageFilter !== stageId) return moved.filter((item) => item.id !== deal.id);
+                const known = moved.some((item) => item.id === deal.id);
+                return known || !cached ? moved : [{ ...cached, stageId }, ...moved];
+              }),
+            );
+          }
+          return snapshot;
+        },
+        onError: (_error, _move, snapshot, { client }) => restoreSnapshot(client, snapshot),
+        onSettled: (_deal, _error, { deal }, _snapshot, { client }) =>
+          invalidate(client, invalidationRules.dealMoved(deal)),
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+export { createChorusQueries } from './chorus-queries.js';
+export type { ChorusQueries } from './chorus-queries.js';
+export { chorusKeys } from './keys.js';
+export { invalidate, invalidationRules } from './invalidation.js';
+export { createBatcher } from './batcher.js';
+export type { BatcherOptions } from './batcher.js';
+export { infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
+export type { ChorusInfiniteQueryOptions, ChorusMutationOptions, ChorusQueryOptions } from './options.js';
+export type { ContactEdit } from './contacts.js';
+export type { CompanyEdit } from './companies.js';
+export type { DealEdit, DealMove } from './deals.js';
+export type { TicketEdit } from './tickets.js';
+export type {
+  ActivityFilters,
+  CompanyFilters,
+  ContactFilters,
+  DealFilters,
+  MetricsParams,
+  OrderFilters,
+  RatingFilters,
+  RatingSummaryParams,
+  TicketFilters,
+} from './types.js';

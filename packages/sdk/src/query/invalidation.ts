@@ -1,0 +1,84 @@
+import type { InvalidateQueryFilters, QueryClient } from '@tanstack/query-core';
+import { chorusKeys as keys, listFiltersOf } from './keys.js';
+import type { Activity, Company, Contact, Deal, Order, Rating, Ticket } from './types.js';
+
+type Targets = InvalidateQueryFilters[];
+
+/** Deal lists that can hold a deal of this pipeline: filtered to it, or not filtered by pipeline. */
+function dealListsOfPipeline(pipelineId: string): InvalidateQueryFilters {
+  return {
+    queryKey: keys.deals.lists(),
+    predicate: (query) => {
+      const pipeline = listFiltersOf(query.queryKey)?.['pipelineId'];
+      return pipeline === undefined || pipeline === pipelineId;
+    },
+  };
+}
+
+/** Everything cached about one contact: detail, insights, lifecycle, and the lists it appears in. */
+function contactEverywhere(contactId: string): Targets {
+  return [{ queryKey: keys.contacts.one(contactId) }, { queryKey: keys.contacts.lists() }];
+}
+
+function contactIfAny(contactId: string | null | undefined): Targets {
+  return contactId ? contactEverywhere(contactId) : [];
+}
+
+const metrics: InvalidateQueryFilters = { queryKey: keys.metrics.all() };
+
+/**
+ * What each change makes stale, one row per change. The server derives a lot (a won deal or an
+ * order makes its contact a customer; ratings and orders feed insights and metrics), so the rows
+ * follow the server's rules, not just the record that was written.
+ */
+export const invalidationRules = {
+  contactCreated: (_contact: Pick<Contact, 'id'>): Targets => [{ queryKey: keys.contacts.lists() }, metrics],
+  contactUpdated: (contact: Pick<Contact, 'id'>): Targets => [...contactEverywhere(contact.id), metrics],
+
+  companyCreated: (_company: Pick<Company, 'id'>): Targets => [{ queryKey: keys.companies.lists() }],
+  companyUpdated: (company: Pick<Company, 'id'>): Targets => [
+    { queryKey: keys.companies.one(company.id) },
+    { queryKey: keys.companies.lists() },
+  ],
+
+  pipelineCreated: (): Targets => [{ queryKey: keys.pipelines.all() }],
+
+  dealCreated: (deal: Pick<Deal, 'pipelineId'>): Targets => [dealListsOfPipeline(deal.pipelineId), metrics],
+  dealUpdated: (deal: Pick<Deal, 'id' | 'pipelineId'>): Targets => [
+    { queryKey: keys.deals.one(deal.id) },
+    dealListsOfPipeline(deal.pipelineId),
+    metrics,
+  ],
+  /** Moving into `won` makes the contact a customer, so its record changes too. */
+  dealMoved: (deal: Pick<Deal, 'id' | 'pipelineId' | 'contactId'>): Targets => [
+    { queryKey: keys.deals.one(deal.id) },
+    dealListsOfPipeline(deal.pipelineId),
+    metrics,
+    ...contactIfAny(deal.contactId),
+  ],
+
+  activityCreated: (activity: Pick<Activity, 'contactId'>): Targets => [
+    { queryKey: keys.activities.lists() },
+    { queryKey: keys.contacts.insights(activity.contactId) },
+  ],
+
+  orderCreated: (order: Pick<Order, 'contactId'>): Targets => [
+    { queryKey: keys.orders.lists() },
+    ...contactEverywhere(order.contactId),
+    metrics,
+  ],
+
+  ticketChanged: (_ticket: Pick<Ticket, 'id'>): Targets => [{ queryKey: keys.tickets.lists() }, metrics],
+
+  ratingCreated: (rating: Pick<Rating, 'subject' | 'contactId'>): Targets => [
+    { queryKey: keys.ratings.lists() },
+    { queryKey: keys.ratings.summary({ subject: rating.subject }) },
+    ...contactIfAny(rating.contactId),
+    metrics,
+  ],
+};
+
+/** Marks every target stale and refetches the ones on screen. */
+export async function invalidate(queryClient: QueryClient, targets: Targets): Promise<void> {
+  await Promise.all(targets.map((target) => queryClient.invalidateQueries(target)));
+}

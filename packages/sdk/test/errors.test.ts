@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ChorusAuthError,
+  ChorusConflictError,
+  ChorusError,
+  ChorusNotFoundError,
+  ChorusPreconditionError,
+  ChorusRateLimitError,
+  ChorusValidationError,
+  createChorusClient,
+  unwrap,
+} from '../src/index.js';
+import { parseRetryAfter } from '../src/errors.js';
+import { recordingFetch } from './support/recording-fetch.js';
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const { fetch } = recordingFetch(() =>
+    typeof body === 'string'
+      ? new Response(body, {
+          status,
+          statusText: 'Bad Gateway',
+          headers: { 'content-type': 'text/html', ...headers },
+        })
+      : Response.json(body, { status, headers: { 'content-type': 'application/problem+json', ...headers } }),
+  );
+  return createChorusClient({ baseUrl: 'https://api.test', apiKey: 'k', fetch, maxRetries: 0 });
+}
+
+describe('typed errors', () => {
+  it.each([
+    [400, ChorusValidationError, 'validation'],
+    [422, ChorusValidationError, 'validation'],
+    [401, ChorusAuthError, 'auth'],
+    [403, ChorusAuthError, 'auth'],
+    [404, ChorusNotFoundError, 'not_found'],
+    [409, ChorusConflictError, 'conflict'],
+    [412, ChorusPreconditionError, 'precondition'],
+    [428, ChorusPreconditionError, 'precondition'],
+    [429, ChorusRateLimitError, 'rate_limited'],
+    [500, ChorusError, 'api'],
+  ] as const)('turns a %i problem into %o', async (status, ErrorClass, kind) => {
+    const problem = {
+      type: '/problems/x',
+      title: 'Title',
+      status,
+      detail: 'Detail',
+      instance: '/v1/contacts/con_1',
+      requestId: 'req_1',
+      errors: [{ path: 'body.email', message: 'must be an email address' }],
+    };
+    const error = await answer(status, problem)
+      .get('/v1/contacts/{id}', { params: { path: { id: 'con_1' } } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ChorusError);
+    expect(error).toMatchObject({ ...problem, kind, message: 'Detail', name: ErrorClass.name });
+  });
+
+  it('reads Retry-After onto a rate-limit error', async () => {
+    const error = await answer(
+      429,
+      { type: '/problems/rate-limited', title: 'Slow down', status: 429 },
+      { 'retry-after': '7' },
+    )
+      .get('/v1/workspace')
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 7000, errors: [] });
+  });
+
+  it('still makes a typed error of an answer that is not problem+json', async () => {
+    const error = await answer(502, '<html>bad gateway</html>')
+      .get('/v1/workspace')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ChorusError);
+    expect(error).toMatchObject({ status: 502, title: 'Bad Gateway', detail: '<html>bad gateway</html>' });
+  });
+
+  it('unwrap returns the data of a raw call that succeeded', async () => {
+    const { fetch } = recordingFetch(() => Response.json({ id: 'con_1' }));
+    const chorus = createChorusClient({ baseUrl: 'https://api.test', apiKey: 'k', fetch });
+    const result = await chorus.raw.GET('/v1/contacts/{id}', { params: { path: { id: 'con_1' } } });
+    expect(unwrap(result)).toEqual({ id: 'con_1' });
+  });
+
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});

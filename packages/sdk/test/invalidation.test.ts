@@ -1,0 +1,90 @@
+import { QueryClient, type QueryKey } from '@tanstack/query-core';
+import { describe, expect, it } from 'vitest';
+import { chorusKeys as keys, invalidate, invalidationRules } from '../src/query/index.js';
+
+/** A cache holding one entry under each key, none of them stale yet. */
+function cacheWith(entries: Record<string, QueryKey>) {
+  const queryClient = new QueryClient();
+  for (const key of Object.values(entries)) queryClient.setQueryData(key, { data: [], nextCursor: null });
+  const invalidated = () =>
+    Object.entries(entries)
+      .filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated)
+      .map(([name]) => name)
+      .sort();
+  return { queryClient, invalidated };
+}
+
+const entries = {
+  boardOfP1: keys.deals.list({ pipelineId: 'pip_1' }),
+  stageOfP1: keys.deals.list({ pipelineId: 'pip_1', stageId: 'stg_1' }),
+  infiniteOfP1: keys.deals.infinite({ pipelineId: 'pip_1' }),
+  boardOfP2: keys.deals.list({ pipelineId: 'pip_2' }),
+  allDeals: keys.deals.list(),
+  movedDeal: keys.deals.detail('deal_1'),
+  movedDealHistory: keys.deals.history('deal_1'),
+  otherDeal: keys.deals.detail('deal_2'),
+  metrics: keys.metrics.query({ names: 'win_rate' }),
+  contact: keys.contacts.detail('con_1'),
+  contactInsights: keys.contacts.insights('con_1'),
+  contactLifecycle: keys.contacts.lifecycle('con_1'),
+  contactList: keys.contacts.list({ q: 'ada' }),
+  otherContact: keys.contacts.detail('con_2'),
+  summaryStars: keys.ratings.summary({ subject: 'product:chair', scale: 'stars5' }),
+  summaryNps: keys.ratings.summary({ subject: 'product:chair', scale: 'nps10' }),
+  otherSummary: keys.ratings.summary({ subject: 'product:desk', scale: 'stars5' }),
+  ratings: keys.ratings.list(),
+  pipelines: keys.pipelines.list(),
+};
+
+describe('invalidation rules', () => {
+  it("moving a deal invalidates that pipeline's board and deal lists, the deal, its contact and the metrics", async () => {
+    const { queryClient, invalidated } = cacheWith(entries);
+    await invalidate(
+      queryClient,
+      invalidationRules.dealMoved({ id: 'deal_1', pipelineId: 'pip_1', contactId: 'con_1' }),
+    );
+    expect(invalidated()).toEqual(
+      [
+        'allDeals',
+        'boardOfP1',
+        'contact',
+        'contactInsights',
+        'contactLifecycle',
+        'contactList',
+        'infiniteOfP1',
+        'metrics',
+        'movedDeal',
+        'movedDealHistory',
+        'stageOfP1',
+      ].sort(),
+    );
+  });
+
+  it("a rating invalidates its subject's summaries, the contact and the metrics", async () => {
+    const { queryClient, invalidated } = cacheWith(entries);
+    await invalidate(
+      queryClient,
+      invalidationRules.ratingCreated({ subject: 'product:chair', contactId: 'con_1' }),
+    );
+    expect(invalidated()).toEqual(
+      [
+        'contact',
+        'contactInsights',
+        'contactLifecycle',
+        'contactList',
+        'metrics',
+        'ratings',
+        'summaryNps',
+        'summaryStars',
+      ].sort(),
+    );
+  });
+
+  it('a contact update invalidates that contact everywhere, insights included, and nothing of another contact', async () => {
+    const { queryClient, invalidated } = cacheWith(entries);
+    await invalidate(queryClient, invalidationRules.contactUpdated({ id: 'con_1' }));
+    expect(invalidated()).toEqual(
+      ['contact', 'contactInsights', 'contactLifecycle', 'contactList', 'metrics'].sort(),
+    );
+  });
+});
