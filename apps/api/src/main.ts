@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/open.js';
-import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY, seedDemo } from './seed/demo.js';
+import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY, DEMO_WORKSPACE_ID, seedDemo } from './seed/demo.js';
 import { startServer } from './server.js';
 
 const { values } = parseArgs({
@@ -20,7 +20,11 @@ const databaseUrl = process.env.DATABASE_URL;
 const dataDir = process.env.CHORUS_DATA_DIR;
 const db = await openDatabase({ databaseUrl, dataDir });
 const seeded = await seedDemo(db, { scale });
-const server = await startServer(db, { port: Number(values.port), hostname: 'localhost' });
+const server = await startServer(db, {
+  port: Number(values.port),
+  hostname: 'localhost',
+  demoSessionsFor: DEMO_WORKSPACE_ID,
+});
 
 const engine = databaseUrl
   ? 'PostgreSQL (DATABASE_URL)'

@@ -44,18 +44,27 @@ export interface TestApiOptions {
   /** Seed the demo workspace (default true). */
   seed?: boolean;
   rateLimits?: { perKey: BucketRule; perClient: BucketRule };
+  /** More origins allowed for the demo workspace and every test workspace (a browser test's page). */
+  extraOrigins?: string[];
 }
 
 let workspaceCounter = 0;
 
-export async function startTestApi({ seed = true, rateLimits }: TestApiOptions = {}): Promise<TestApi> {
+export async function startTestApi({
+  seed = true,
+  rateLimits,
+  extraOrigins = [],
+}: TestApiOptions = {}): Promise<TestApi> {
   // PGlite unless a suite asks for PostgreSQL explicitly (the API's own suite does so in CI).
   const onPostgres = process.env.CHORUS_TEST_ENGINE === 'postgres';
   const db = await openDatabase({ databaseUrl: onPostgres ? process.env.TEST_DATABASE_URL : undefined });
   if (seed) await seedDemo(db);
+  const origins = [...DEMO_ORIGINS, ...extraOrigins];
+  await db.query('update workspaces set allowed_origins = $2 where id = $1', [DEMO_WORKSPACE_ID, origins]);
   const requests: ReceivedRequest[] = [];
   const server = await startServer(db, {
     ...(rateLimits ? { rateLimits } : {}),
+    demoSessionsFor: DEMO_WORKSPACE_ID,
     onRequest: (request: Request) => {
       const url = new URL(request.url);
       requests.push({ method: request.method, path: url.pathname, search: url.search });
@@ -72,7 +81,7 @@ export async function startTestApi({ seed = true, rateLimits }: TestApiOptions =
     resetRequestLog: () => {
       requests.length = 0;
     },
-    createWorkspace: (options = {}) => createTestWorkspace(db, options),
+    createWorkspace: (options = {}) => createTestWorkspace(db, { allowedOrigins: origins, ...options }),
     async close() {
       await server.close();
       await db.close();

@@ -17,6 +17,7 @@ import { cors } from './cors.js';
 import type { AppEnv } from './env.js';
 import { errorToProblem, problemResponse, validationProblem } from './problem.js';
 import { type BucketRule, RateLimiter } from './rate-limit.js';
+import { mountDemoSessions } from './demo-session.js';
 import { renderReference } from './reference.js';
 import { unitOfWork } from './unit-of-work.js';
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   rateLimits?: { perKey: BucketRule; perClient: BucketRule };
   /** Sees every request first: tests count requests at the server with it. */
   onRequest?: (request: Request) => void;
+  /** Mount `POST /demo/session` for this workspace: only for the demo and for test runs. */
+  demoSessionsFor?: string;
 }
 
 const DEFAULT_LIMITS = {
@@ -34,7 +37,7 @@ const DEFAULT_LIMITS = {
 };
 
 /** The HTTP application: the contract's routes, validated by the contract's schemas, over the domain. */
-export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest }: AppOptions) {
+export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest, demoSessionsFor }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) =>
       result.success ? undefined : validationProblem(c, result.target, result.error),
@@ -94,6 +97,7 @@ export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest }: AppOpt
   registerRatingRoutes(app);
   registerMetricRoutes(app);
 
+  if (demoSessionsFor) mountDemoSessions(app, db, demoSessionsFor);
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/', (c) => c.html(renderReference(document as Parameters<typeof renderReference>[0])));
   app.get('/healthz', (c) => c.json({ ok: true, engine: db.engine, publicPaths: PUBLIC_PATHS }));

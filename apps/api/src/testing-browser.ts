@@ -1,0 +1,109 @@
+/**
+ * Browser tests against the real API, for every component package: Vitest browser mode driving
+ * Debian's Chromium through Playwright, and server-side commands that give the page what a real
+ * embedding app's backend would (a session token), never a secret key.
+ */
+import { existsSync } from 'node:fs';
+import { playwright } from '@vitest/browser-playwright';
+import type { BrowserCommand } from 'vitest/node';
+import { startTestApi, type TestApi } from './testing.js';
+
+const state = globalThis as { chorusBrowserApi?: Promise<TestApi>; chorusPagePort?: number };
+
+/** The API for this test run, started on first use in the Vitest process; it allows the test page's origin. */
+export function browserTestApi(): Promise<TestApi> {
+  const port = state.chorusPagePort ?? 63315;
+  state.chorusBrowserApi ??= startTestApi({
+    extraOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+  });
+  return state.chorusBrowserApi;
+}
+
+function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return path;
+}
+
+async function mintSession(api: TestApi, secretKey: string, scopes: ('read' | 'write')[]): Promise<string> {
+  const response = await fetch(`${api.url}/v1/sessions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scopes, ttlSeconds: 3600 }),
+  });
+  if (!response.ok) throw new Error(`could not mint a session: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export interface BrowserApiInfo {
+  url: string;
+  workspaceId: string;
+  publishableKey: string;
+  /** A read/write session token, as an app's backend would hand its signed-in user. */
+  sessionToken: string;
+}
+
+/** Commands a browser test calls with `commands.<name>()` from `vitest/browser`. */
+export const chorusCommands = {
+  /** The seeded demo workspace. */
+  chorusDemo: (async () => {
+    const api = await browserTestApi();
+    return {
+      url: api.url,
+      workspaceId: api.workspaceId,
+      publishableKey: api.publishableKey,
+      sessionToken: await mintSession(api, api.secretKey, ['read', 'write']),
+    } satisfies BrowserApiInfo;
+  }) as BrowserCommand<[]>,
+  /** A fresh, empty workspace of its own: a test that writes isolates itself here. */
+  chorusFreshWorkspace: (async () => {
+    const api = await browserTestApi();
+    const ws = await api.createWorkspace();
+    return {
+      url: api.url,
+      workspaceId: ws.workspaceId,
+      publishableKey: ws.publishableKey,
+      sessionToken: await mintSession(api, ws.secretKey, ['read', 'write']),
+    } satisfies BrowserApiInfo;
+  }) as BrowserCommand<[]>,
+  /** Requests the server received since the last reset, to count them where they land. */
+  chorusRequests: (async () => (await browserTestApi()).requests.map((r) => ({ ...r }))) as BrowserCommand<
+    []
+  >,
+  chorusResetRequests: (async () => {
+    (await browserTestApi()).resetRequestLog();
+  }) as BrowserCommand<[]>,
+};
+
+/**
+ * The `test.browser` settings every component package uses. Each package passes a port of its own,
+ * so suites can run side by side and the API knows which page origin to allow.
+ */
+export function chromiumBrowser(port: number) {
+  state.chorusPagePort = port;
+  return {
+    enabled: true,
+    headless: true,
+    api: { port, strictPort: true },
+    provider: playwright({
+      launchOptions: {
+        executablePath: chromiumPath(),
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+    commands: chorusCommands,
+    screenshotFailures: false,
+  };
+}
