@@ -4,6 +4,7 @@
  * embedding app's backend would (a session token), never a secret key.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { startTestApi, type TestApi } from './testing.js';
@@ -78,6 +79,11 @@ export const chorusCommands = {
     (await browserTestApi()).resetRequestLog();
   }) as BrowserCommand<[]>,
 };
+
+/** A `test.globalSetup` entry that closes the API when the run ends; add it beside `chromiumBrowser`. */
+export const BROWSER_TEST_GLOBAL_SETUP = fileURLToPath(
+  new URL('./testing-browser-setup.ts', import.meta.url),
+);
 
 /**
  * The `test.browser` settings every component package uses. Each package passes a port of its own,

@@ -19,3 +19,19 @@ export { paginate, paginatePages } from './paginate.js';
 export type { Page } from './paginate.js';
 export { unwrap } from './unwrap.js';
 export type { FetchResult } from './unwrap.js';
+export type {
+  Activity,
+  Company,
+  Contact,
+  ContactInsights,
+  Deal,
+  LifecycleHistory,
+  MetricsResponse,
+  Order,
+  Pipeline,
+  Rating,
+  RatingSummary,
+  Ticket,
+  UserList,
+  Workspace,
+} from './query/types.js';

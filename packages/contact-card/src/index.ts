@@ -1,0 +1,4 @@
+export { ChorusContactCard, CONTACT_CARD_VARIANTS, type ContactCardVariant } from './contact-card.js';
+export { ChorusContactChangeEvent, ChorusContactSelectEvent } from './events.js';
+export { CONTACT_CARD_MESSAGES } from './messages.js';
+export { LIFECYCLE_STAGES, allowedStages, stageGroup, type StageGroup } from './lifecycle.js';

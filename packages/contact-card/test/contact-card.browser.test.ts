@@ -1,0 +1,327 @@
+import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
+import type { Contact, ContactInsights } from '@chorus/sdk';
+import axe from 'axe-core';
+import { html } from 'lit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { ChorusContactCard, ChorusContactChangeEvent, ChorusContactSelectEvent } from '../src/index.js';
+import { call, createContact, mount, shadow, textOf, until, withProvider } from './support.js';
+
+let demo: BrowserApiInfo;
+let customer: Contact;
+let lead: Contact;
+
+beforeAll(async () => {
+  demo = await testApi.demo();
+  customer = (await call<{ data: Contact[] }>(demo, 'GET', '/v1/contacts?lifecycleStage=customer&limit=1'))
+    .data[0]!;
+  lead = (await call<{ data: Contact[] }>(demo, 'GET', '/v1/contacts?lifecycleStage=lead&limit=1')).data[0]!;
+});
+
+/** Every card in `root` shows its contact's name. */
+const allShown = (root: HTMLElement) =>
+  [...root.querySelectorAll('chorus-contact-card')].every(
+    (card) => !!card.shadowRoot?.querySelector('[part=name]'),
+  );
+
+const cardIn = (root: HTMLElement) => root.querySelector('chorus-contact-card') as ChorusContactCard;
+
+async function expectNoAxeViolations(element: Element) {
+  const results = await axe.run(element, { resultTypes: ['violations'] });
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+describe('connected to the real API', () => {
+  it('shows a seeded customer in full: company, stage, insights as the API computes them, recent activity', async () => {
+    const insights = await call<ContactInsights>(demo, 'GET', `/v1/contacts/${customer.id}/insights`);
+    const company = await call<{ name: string }>(demo, 'GET', `/v1/companies/${customer.companyId}`);
+    const root = mount(
+      withProvider(demo, html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`),
+    );
+    const card = cardIn(root);
+    await until(
+      () => textOf(card).includes('Recent activity') && textOf(card).includes(company.name),
+      'the full card',
+    );
+    const text = textOf(card);
+    expect(text).toContain(`${customer.firstName} ${customer.lastName}`);
+    expect(shadow(card).querySelector('[part=badge]')?.textContent).toContain('Customer');
+    const money = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: insights.lifetimeValue.currency,
+    });
+    expect(text).toContain(money.format(insights.lifetimeValue.amount / 100));
+    expect(text).toContain(`Orders ${insights.orderCount}`);
+    expect(shadow(card).querySelector('a[href^="mailto:"]')?.getAttribute('href')).toBe(
+      `mailto:${customer.email}`,
+    );
+    await expectNoAxeViolations(card);
+    await page.screenshot({ path: '../screenshots/contact-card-light.png', element: card });
+    root.remove();
+  });
+
+  it('compact shows who and what they are, without insights', async () => {
+    const root = mount(
+      withProvider(
+        demo,
+        html`<chorus-contact-card variant="compact" contact-id=${lead.id}></chorus-contact-card>`,
+      ),
+    );
+    const card = cardIn(root);
+    await until(() => textOf(card).includes(lead.firstName), 'the compact card');
+    expect(textOf(card)).not.toContain('Insights');
+    expect(shadow(card).querySelector('[part=badge]')?.textContent).toContain('Lead');
+    await expectNoAxeViolations(card);
+    await page.screenshot({ path: '../screenshots/contact-card-compact.png', element: card });
+    root.remove();
+  });
+
+  it('makes leads and customers look different', async () => {
+    const root = mount(
+      withProvider(
+        demo,
+        html`<chorus-contact-card variant="compact" contact-id=${lead.id}></chorus-contact-card>
+          <chorus-contact-card variant="compact" contact-id=${customer.id}></chorus-contact-card>`,
+      ),
+    );
+    const [leadCard, customerCard] = [...root.querySelectorAll('chorus-contact-card')] as ChorusContactCard[];
+    await until(
+      () =>
+        !!shadow(leadCard!).querySelector('[part=badge]') &&
+        !!shadow(customerCard!).querySelector('[part=badge]'),
+      'badges',
+    );
+    const look = (card: ChorusContactCard) => {
+      const style = getComputedStyle(shadow(card).querySelector('[part=badge]')!);
+      return `${style.backgroundColor} ${style.borderStyle}`;
+    };
+    expect(look(leadCard!)).not.toBe(look(customerCard!));
+    root.remove();
+  });
+
+  it('follows a dark provider theme', async () => {
+    const root = mount(
+      withProvider(demo, html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`, {
+        theme: 'dark',
+      }),
+    );
+    const card = cardIn(root);
+    await until(() => textOf(card).includes('Recent activity'), 'the full card');
+    const background = getComputedStyle(shadow(card).querySelector('[part=base]')!).backgroundColor;
+    expect(background).toBe('rgb(22, 25, 29)');
+    await expectNoAxeViolations(card);
+    await page.screenshot({ path: '../screenshots/contact-card-dark.png', element: card });
+    root.remove();
+  });
+
+  it('says plainly when the contact does not exist', async () => {
+    const root = mount(
+      withProvider(demo, html`<chorus-contact-card contact-id="con_doesnotexist00"></chorus-contact-card>`),
+    );
+    const card = cardIn(root);
+    await until(() => textOf(card).includes('No contact'), 'not found');
+    expect(shadow(card).querySelector('[role=alert]')?.textContent).toContain(
+      'No contact con_doesnotexist00 in this workspace.',
+    );
+    await expectNoAxeViolations(card);
+    root.remove();
+  });
+
+  it('shows a skeleton while loading, then an error with a retry that tries again', async () => {
+    // A port nothing listens on: the request fails the way an outage does.
+    const offline = { ...demo, url: 'http://127.0.0.1:9' };
+    const root = mount(
+      withProvider(offline, html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`),
+    );
+    const card = cardIn(root);
+    await card.updateComplete;
+    expect(shadow(card).querySelector('[role=status]')?.getAttribute('aria-label')).toBe('Loading contact');
+    await until(() => !!shadow(card).querySelector('[role=alert] button'), 'the error state', 20_000);
+    expect(textOf(card)).toContain('could not be loaded');
+    shadow(card).querySelector<HTMLButtonElement>('[role=alert] button')!.click();
+    await until(() => !!shadow(card).querySelector('[role=status]'), 'loading again');
+    root.remove();
+  });
+
+  it('without a provider or data, explains how to configure it', async () => {
+    const root = mount(html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`);
+    const card = cardIn(root);
+    await card.updateComplete;
+    expect(textOf(card)).toContain('<chorus-provider');
+    root.remove();
+  });
+
+  it('ten cards of one contact make one request, ten cards of ten contacts one more', async () => {
+    const ids = (await call<{ data: Contact[] }>(demo, 'GET', '/v1/contacts?limit=30')).data
+      .slice(20, 30)
+      .map((c) => c.id);
+    const contactReads = async () =>
+      (await testApi.requests()).filter((r) => r.method === 'GET' && r.path.startsWith('/v1/contacts'));
+    await testApi.resetRequests();
+    const same = mount(
+      withProvider(
+        demo,
+        html`${Array.from({ length: 10 }, () => html`<chorus-contact-card variant="compact" contact-id=${ids[0]}></chorus-contact-card>`)}`,
+      ),
+    );
+    await until(() => allShown(same), 'ten same cards');
+    expect(await contactReads()).toHaveLength(1);
+    await testApi.resetRequests();
+    const different = mount(
+      withProvider(
+        demo,
+        html`${ids.map((id) => html`<chorus-contact-card variant="compact" contact-id=${id}></chorus-contact-card>`)}`,
+      ),
+    );
+    await until(() => allShown(different), 'ten different cards');
+    expect(await contactReads()).toHaveLength(1);
+    same.remove();
+    different.remove();
+  });
+});
+
+describe('presentational', () => {
+  it('renders a given contact and makes no request for it', async () => {
+    await testApi.resetRequests();
+    const root = mount(html`<chorus-contact-card variant="compact" .contact=${lead}></chorus-contact-card>`);
+    const card = cardIn(root);
+    await card.updateComplete;
+    expect(textOf(card)).toContain(lead.firstName);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await testApi.requests()).filter((r) => r.path.startsWith('/v1/contacts'))).toEqual([]);
+    root.remove();
+  });
+
+  it('renders hostile strings inert and keeps its shape', async () => {
+    const hostile: Contact = {
+      ...lead,
+      id: 'con_hostile0001',
+      firstName: '<img src=x onerror="window.__pwned=1">',
+      lastName: 'x'.repeat(5000),
+      title: 'مدير المشتريات',
+      email: 'javascript:alert(1)',
+      phone: '"><script>window.__pwned=2</script>',
+      tags: ['<b>bold</b>'],
+    };
+    const root = mount(html`<chorus-contact-card .contact=${hostile}></chorus-contact-card>`);
+    const card = cardIn(root);
+    await card.updateComplete;
+    const dom = shadow(card);
+    expect(dom.querySelector('img, script, b')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+    expect([...dom.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([]);
+    expect(dom.querySelector('[part=name]')?.textContent).toContain('<img src=x');
+    expect(card.getBoundingClientRect().height).toBeLessThan(400);
+    expect(card.getBoundingClientRect().width).toBeLessThanOrEqual(420);
+    expect(dom.querySelector('.subtitle')?.getAttribute('dir')).toBe('auto');
+    root.remove();
+  });
+});
+
+describe('editing', () => {
+  it('saves a change with the keyboard alone and the server keeps it', async () => {
+    const ws = await testApi.freshWorkspace();
+    const contact = await createContact(ws, {
+      firstName: 'Keyboard',
+      lastName: 'User',
+      lifecycleStage: 'lead',
+    });
+    const root = mount(
+      withProvider(
+        ws,
+        html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
+      ),
+    );
+    const card = cardIn(root);
+    const selected: string[] = [];
+    card.addEventListener('chorus-contact-select', (event: ChorusContactSelectEvent) =>
+      selected.push(event.contactId),
+    );
+    await until(() => textOf(card).includes('Keyboard User'), 'the card');
+
+    shadow(card).querySelector<HTMLButtonElement>('[part=name]')!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(selected).toEqual([contact.id]);
+    await userEvent.tab();
+    expect(shadow(card).activeElement?.textContent).toBe('Edit');
+    await userEvent.keyboard('{Enter}');
+    await until(() => !!shadow(card).querySelector('form'), 'the editor');
+    const select = shadow(card).querySelector('select')!;
+    select.focus();
+    await userEvent.selectOptions(select, 'sales_qualified');
+    await userEvent.tab();
+    await userEvent.keyboard('Producer');
+    await userEvent.keyboard('{Enter}');
+    await until(() => textOf(card).includes('Saved.'), 'saved');
+    expect(shadow(card).querySelector('[part=badge]')?.textContent).toContain('Sales qualified');
+    const stored = await call<Contact>(ws, 'GET', `/v1/contacts/${contact.id}`);
+    expect(stored).toMatchObject({ lifecycleStage: 'sales_qualified', title: 'Producer', version: 2 });
+    await expectNoAxeViolations(card);
+    root.remove();
+  });
+
+  it('rolls back and shows the server’s reason when a customer would go back to a lead stage', async () => {
+    const ws = await testApi.freshWorkspace();
+    const contact = await createContact(ws, {
+      firstName: 'Aiko',
+      lastName: 'Tanaka',
+      lifecycleStage: 'lead',
+    });
+    const root = mount(
+      withProvider(
+        ws,
+        html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
+      ),
+    );
+    const card = cardIn(root);
+    await until(() => textOf(card).includes('Aiko'), 'the card');
+    // Someone else's order makes her a customer while the card still shows a lead.
+    await call(ws, 'POST', '/v1/orders', {
+      contactId: contact.id,
+      amount: { amount: 1000, currency: 'EUR' },
+    });
+    const changes: ChorusContactChangeEvent[] = [];
+    card.addEventListener('chorus-contact-change', (event) => changes.push(event));
+    shadow(card).querySelector<HTMLButtonElement>('.row button')!.click();
+    await until(() => !!shadow(card).querySelector('form'), 'the editor');
+    shadow(card).querySelector('select')!.value = 'sales_qualified';
+    shadow(card).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await until(() => textOf(card).includes('Not saved'), 'the refusal');
+    expect(changes).toHaveLength(1);
+    expect(shadow(card).querySelector('[role=status]')?.textContent).toMatch(
+      /Not saved: (Aiko Tanaka is a customer|The resource changed)/,
+    );
+    // The optimistic stage is rolled back and the card catches up with the server: a customer.
+    await until(
+      () => shadow(card).querySelector('[part=badge]')?.textContent?.includes('Customer') ?? false,
+      'the server state',
+    );
+    const stored = await call<Contact>(ws, 'GET', `/v1/contacts/${contact.id}`);
+    expect(stored.lifecycleStage).toBe('customer');
+    root.remove();
+  });
+
+  it('a cancelled change event sends nothing', async () => {
+    const ws = await testApi.freshWorkspace();
+    const contact = await createContact(ws, { firstName: 'Vetoed' });
+    const root = mount(
+      withProvider(
+        ws,
+        html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
+      ),
+    );
+    const card = cardIn(root);
+    await until(() => textOf(card).includes('Vetoed'), 'the card');
+    card.addEventListener('chorus-contact-change', (event) => event.preventDefault());
+    await testApi.resetRequests();
+    shadow(card).querySelector<HTMLButtonElement>('.row button')!.click();
+    await until(() => !!shadow(card).querySelector('form'), 'the editor');
+    shadow(card).querySelector<HTMLInputElement>('input[name=title]')!.value = 'Never sent';
+    shadow(card).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await testApi.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+    root.remove();
+  });
+});

@@ -1,0 +1,75 @@
+import { consume } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type ChorusEnvironment, chorusContext, type Theme } from './context.js';
+import { Formatter } from './format.js';
+import { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
+import { sharedStyles, tokens } from './tokens.js';
+
+/**
+ * The base of every Chorus element: the environment from the nearest `<chorus-provider>`, theme,
+ * locale, formatting and messages. A subclass adds `static defaultMessages` and renders.
+ */
+export class ChorusElement extends LitElement {
+  static override styles = [tokens, sharedStyles];
+
+  /** The element's own English messages; merged over the core's. */
+  static defaultMessages: MessageCatalogue = {};
+
+  /** `light` or `dark` forces a scheme; `auto` (default) follows the provider, then the OS. */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** BCP 47 locale for numbers, dates and messages; defaults to the provider's, then the page's. */
+  @property() locale?: string;
+
+  /** Message overrides for this element only (on top of the provider's). */
+  @property({ attribute: false }) messages: MessageOverrides = {};
+
+  /** The client, query client and settings of the nearest `<chorus-provider>`, when there is one. */
+  @consume({ context: chorusContext, subscribe: true })
+  @state()
+  protected chorus?: ChorusEnvironment;
+
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** For controllers: the environment this element reads through. */
+  get chorusEnvironment(): ChorusEnvironment | undefined {
+    return this.chorus;
+  }
+  private formatter?: Formatter;
+
+  /** The locale in use: own, provider's, the document's, or English. */
+  get effectiveLocale(): string {
+    return (
+      this.locale ?? this.chorus?.locale ?? (document.documentElement.lang || navigator.language || 'en')
+    );
+  }
+
+  protected get format(): Formatter {
+    const locale = this.effectiveLocale;
+    if (this.formatter?.locale !== locale) this.formatter = new Formatter(locale);
+    return this.formatter;
+  }
+
+  /** A user-visible string from the catalogue, with overrides applied and placeholders filled. */
+  protected msg(key: string, params?: Record<string, string | number>): string {
+    const defaults = { ...CORE_MESSAGES, ...(this.constructor as typeof ChorusElement).defaultMessages };
+    return formatMessage(
+      this.effectiveLocale,
+      defaults,
+      { ...this.chorus?.messages, ...this.messages },
+      key,
+      params,
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const theme = this.theme && this.theme !== 'auto' ? this.theme : this.chorus?.theme;
+    // Custom states, not attributes: the page's own `theme` attribute stays what the page set.
+    for (const scheme of ['light', 'dark'] as const) {
+      if (theme === scheme) this.internals.states.add(scheme);
+      else this.internals.states.delete(scheme);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Formatting with `Intl` in one locale: money in minor units, percent from fractions, compact
+ * numbers, durations and relative times. Formatters are cached, since building one is the slow part.
+ */
+export class Formatter {
+  private readonly cache = new Map<string, Intl.NumberFormat>();
+
+  constructor(readonly locale: string) {}
+
+  private numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    const key = JSON.stringify(options);
+    let format = this.cache.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.cache.set(key, format);
+    }
+    return format;
+  }
+
+  /** `amount` is in minor units (cents); the currency says how many there are to the unit (JPY none). */
+  money(amount: number, currency: string, options: { compact?: boolean } = {}): string {
+    const base = this.numberFormat({ style: 'currency', currency });
+    const digits = base.resolvedOptions().maximumFractionDigits ?? 2;
+    const value = amount / 10 ** digits;
+    if (!options.compact) return base.format(value);
+    return this.numberFormat({
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(value);
+  }
+
+  /** `fraction` 0.021 is 2.1 %. */
+  percent(fraction: number, maximumFractionDigits = 1): string {
+    return this.numberFormat({ style: 'percent', maximumFractionDigits }).format(fraction);
+  }
+
+  number(value: number, maximumFractionDigits = 1): string {
+    return this.numberFormat({ maximumFractionDigits }).format(value);
+  }
+
+  compact(value: number): string {
+    return this.numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  }
+
+  /** A length of time in days or hours, as the locale writes units ("3 days", "3 Tage", "3日"). */
+  duration(value: number, unit: 'day' | 'hour'): string {
+    return this.numberFormat({ style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(
+      value,
+    );
+  }
+
+  /** "3 days ago", "in 2 hours", "yesterday": the largest unit that fits. */
+  relativeTime(time: string | Date, now: Date = new Date()): string {
+    const seconds = (new Date(time).getTime() - now.getTime()) / 1000;
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['year', 31_536_000],
+      ['month', 2_592_000],
+      ['week', 604_800],
+      ['day', 86_400],
+      ['hour', 3600],
+      ['minute', 60],
+    ];
+    const format = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return format.format(Math.round(seconds), 'second');
+  }
+
+  date(time: string | Date, style: 'medium' | 'long' = 'medium'): string {
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: style }).format(new Date(time));
+  }
+}

@@ -1,0 +1,10 @@
+export { ChorusElement } from './chorus-element.js';
+export { ChorusProvider } from './provider.js';
+export { chorusContext, THEMES, type ChorusEnvironment, type Theme } from './context.js';
+export { QueryController, type ChorusHost } from './query-controller.js';
+export { MutationController } from './mutation-controller.js';
+export { Formatter } from './format.js';
+export { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
+export { mailtoUrl, safeUrl, telUrl } from './safe-url.js';
+export { sharedStyles, tokens } from './tokens.js';
+export { defineElement } from './define-element.js';

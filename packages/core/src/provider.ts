@@ -1,0 +1,143 @@
+import { type ChorusClient, ChorusError, createChorusClient } from '@chorus/sdk';
+import { createChorusQueries } from '@chorus/sdk/query';
+import { provide } from '@lit/context';
+import { QueryClient } from '@tanstack/query-core';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type ChorusEnvironment, chorusContext, type Theme } from './context.js';
+import type { MessageOverrides } from './messages.js';
+
+/** Reads stay fresh for 30 s: ten widgets mounting at once share one request, and a revisit is instant. */
+const STALE_TIME_MS = 30_000;
+
+/**
+ * Gives every Chorus element inside it one SDK client, one QueryClient and the locale, so ten
+ * widgets showing one contact make one request.
+ *
+ * @tagname chorus-provider
+ * @summary The configuration and shared cache of the Chorus elements inside it.
+ * @slot - The Chorus elements (and anything else) to configure.
+ */
+export class ChorusProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The Chorus API root, such as `https://crm.example.com`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** A publishable key (`pk_…`), for pages that only show public data such as rating summaries. */
+  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+
+  /** BCP 47 locale for every element inside; defaults to the page's language. */
+  @property() locale?: string;
+
+  /** `light`, `dark` or `auto` (the OS setting) for every element inside. */
+  @property() theme: Theme = 'auto';
+
+  /** Returns a session token minted by your backend (`POST /v1/sessions`); called again after a 401. */
+  @property({ attribute: false }) getToken?: () => Promise<string>;
+
+  /** A ready client; takes precedence over `base-url`. */
+  @property({ attribute: false }) client?: ChorusClient;
+
+  /** Your own QueryClient, to share the cache with the rest of your app. */
+  @property({ attribute: false }) queryClient?: QueryClient;
+
+  /** Message overrides or translations, by key. */
+  @property({ attribute: false }) messages: MessageOverrides = {};
+
+  @provide({ context: chorusContext })
+  @state()
+  protected environment?: ChorusEnvironment;
+
+  private ownQueryClient?: QueryClient;
+  private mountedClient?: QueryClient;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Now, not at the first update: elements inside connect right after and must find a client
+    // at once, or they would flash a "not configured" message.
+    if (!this.environment) this.rebuild(true);
+    this.mountQueryClient();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.mountedClient?.unmount();
+    this.mountedClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
+    const connection = ['baseUrl', 'getToken', 'client', 'publishableKey'].some(has);
+    const settings = ['locale', 'theme', 'messages', 'queryClient'].some(has);
+    if (connection || settings) this.rebuild(connection);
+  }
+
+  /** A new environment object, so every consumer updates; a new client only when the connection changed. */
+  private rebuild(connection: boolean): void {
+    const current = this.environment;
+    const client = connection || !current ? (this.client ?? this.buildClient()) : current.client;
+    this.environment = client
+      ? {
+          client,
+          queryClient: this.sharedQueryClient(),
+          queries: connection || !current ? createChorusQueries(client) : current.queries,
+          locale: this.resolvedLocale(),
+          theme: this.theme,
+          messages: this.messages,
+        }
+      : undefined;
+    this.mountQueryClient();
+  }
+
+  private buildClient(): ChorusClient | undefined {
+    if (!this.baseUrl) return undefined;
+    if (this.getToken) return createChorusClient({ baseUrl: this.baseUrl, getToken: this.getToken });
+    if (this.publishableKey?.startsWith('sk_')) {
+      console.error(
+        '<chorus-provider>: a secret key must never be used in a browser. Mint a session token on your server and pass getToken.',
+      );
+      return undefined;
+    }
+    if (this.publishableKey)
+      return createChorusClient({ baseUrl: this.baseUrl, apiKey: this.publishableKey });
+    console.error(
+      '<chorus-provider>: set `getToken` (a session token from your backend) or `publishable-key` to connect.',
+    );
+    return undefined;
+  }
+
+  private sharedQueryClient(): QueryClient {
+    if (this.queryClient) return this.queryClient;
+    this.ownQueryClient ??= new QueryClient({
+      defaultOptions: {
+        queries: {
+          staleTime: STALE_TIME_MS,
+          // The SDK already retries what is worth retrying; a 4xx will not change by asking again.
+          retry: (failures, error) => failures < 1 && !(error instanceof ChorusError && error.status < 500),
+        },
+      },
+    });
+    return this.ownQueryClient;
+  }
+
+  private mountQueryClient(): void {
+    const client = this.environment?.queryClient;
+    if (!this.isConnected || !client || client === this.mountedClient) return;
+    this.mountedClient?.unmount();
+    client.mount();
+    this.mountedClient = client;
+  }
+
+  private resolvedLocale(): string {
+    return this.locale ?? (document.documentElement.lang || navigator.language || 'en');
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

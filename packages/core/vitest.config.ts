@@ -1,0 +1,22 @@
+import { BROWSER_TEST_GLOBAL_SETUP, chromiumBrowser } from '@chorus/api/testing/browser';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      // Pure logic (formatting, messages, URL checks): Node is enough.
+      { test: { name: 'node', environment: 'node', include: ['test/**/*.node.test.ts'] } },
+      // Elements and controllers: a real Chromium against the real API.
+      {
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.ts'],
+          browser: chromiumBrowser(63314),
+          globalSetup: [BROWSER_TEST_GLOBAL_SETUP],
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
