@@ -1,0 +1,160 @@
+/**
+ * The contact card's figures: bundle bytes (min+gz) with its share of core and Lit, and the time to
+ * first render of 200 cards in Chromium, presentational and connected to the real API.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { startTestApi } from '@chorus/api/testing';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+
+const CARDS = 200;
+const RUNS = 5;
+
+/** Bundles `source` (module text, or `{ entry }` for a file) the way an app would ship it. */
+async function bundle(
+  source: string | { entry: string },
+  external: string[] = [],
+): Promise<{ code: string; gzip: number; min: number }> {
+  const result = await build({
+    ...(typeof source === 'string'
+      ? { stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' as const } }
+      : { entryPoints: [source.entry] }),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    conditions: ['production'],
+  });
+  const code = result.outputFiles[0]!.text;
+  return { code, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function bytes() {
+  const shared = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
+  const rows = [
+    [
+      '<chorus-contact-card> alone',
+      await bundle(`import '@chorus/contact-card/define';`, [
+        'lit',
+        'lit/*',
+        '@lit/*',
+        '@chorus/core',
+        ...shared,
+      ]),
+    ],
+    [
+      'card + core + Lit (budget 10 kB)',
+      await bundle(`import '@chorus/core/define'; import '@chorus/contact-card/define';`, shared),
+    ],
+    [
+      'bare Lit (one element)',
+      await bundle(
+        `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
+      ),
+    ],
+    [
+      'whole connected page (card, core, Lit, SDK, query-core)',
+      await bundle(`import '@chorus/core/define'; import '@chorus/contact-card/define';`),
+    ],
+  ] as const;
+  return rows.map(([name, size]) => ({ name, min: size.min, gzip: size.gzip }));
+}
+
+async function renderTimes() {
+  const page = await bundle({ entry: new URL('./page.ts', import.meta.url).pathname });
+  const server = createServer((request, response) => {
+    if (request.url === '/page.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page.code);
+    } else {
+      response
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(
+          '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
+        );
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const api = await startTestApi({ extraOrigins: [origin] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const session = await fetch(`${api.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scopes: ['read'] }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const contacts = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: unknown[]; nextCursor: string | null } = await fetch(
+        `${api.url}/v1/contacts?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          headers: { Authorization: `Bearer ${api.secretKey}` },
+        },
+      ).then((r) => r.json() as Promise<{ data: unknown[]; nextCursor: string | null }>);
+      contacts.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor && contacts.length < CARDS);
+    const tab = await browser.newPage();
+    await tab.goto(origin);
+    await tab.waitForFunction(() => 'renderCards' in window);
+    const results: Record<string, { ms: number; requests: number }> = {};
+    for (const mode of ['presentational', 'connected'] as const) {
+      const times: number[] = [];
+      let requests = 0;
+      for (let run = 0; run < RUNS + 1; run++) {
+        api.resetRequestLog();
+        const ms = await tab.evaluate(
+          (args) => (window as unknown as { renderCards: (a: unknown) => Promise<number> }).renderCards(args),
+          { mode, contacts: contacts.slice(0, CARDS), api: { url: api.url, sessionToken: session.token } },
+        );
+        // The first run warms the page (module evaluation, style parsing); it is not counted.
+        if (run > 0) times.push(ms);
+        requests = api.requests.filter((r) => r.method === 'GET' && r.path === '/v1/contacts').length;
+      }
+      results[mode] = { ms: median(times), requests };
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await api.close();
+    server.close();
+  }
+}
+
+const sizes = await bytes();
+console.log('\n@chorus/contact-card: bundle bytes (esbuild, minified ESM, gzip -9)');
+console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
+const budget = sizes[1]!;
+console.log(
+  `card + core + Lit: ${kB(budget.gzip)} of a 10 kB budget (${(budget.gzip / sizes[2]!.gzip).toFixed(2)}× bare Lit)`,
+);
+const times = await renderTimes();
+console.log(`\nFirst render of ${CARDS} compact cards in Chromium (median of ${RUNS}, after one warm-up)`);
+console.table(
+  Object.fromEntries(
+    Object.entries(times).map(([mode, r]) => [
+      mode,
+      { 'ms to all names shown': r.ms.toFixed(1), 'GET /v1/contacts requests': r.requests },
+    ]),
+  ),
+);
