@@ -90,7 +90,10 @@ export async function seedDemo(
 ): Promise<SeedSummary | null> {
   const existing = await db.query('select 1 from workspaces where id = $1', [DEMO_WORKSPACE_ID]);
   if (existing.length > 0) return null;
-  return db.transaction((tx) => seedWorkspace(tx, scale, now));
+  const summary = await db.transaction((tx) => seedWorkspace(tx, scale, now));
+  // Fresh planner statistics: PGlite has no autovacuum, and without them every list sorts the whole table.
+  await db.query('analyze');
+  return summary;
 }
 
 async function seedWorkspace(tx: Sql, scale: number, nowInstant: Date): Promise<SeedSummary> {

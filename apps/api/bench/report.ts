@@ -1,0 +1,135 @@
+import type { ApiBenchResult, EngineRun } from './types.js';
+
+const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : int(n));
+const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+/** A markdown table; the first `left` columns are text, the rest numbers (right-aligned). */
+function table(head: string[], rows: string[][], left: number): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const pad = (c: string, i: number) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!));
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = widths.map((w, i) => (i < left ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `));
+  return [line(head), `|${rule.join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The bench's figures as markdown-ish tables. */
+export function formatApiBench(result: ApiBenchResult): string {
+  const { settings, environment } = result;
+  const out: string[] = [];
+  out.push('# Chorus API benchmark', '');
+  out.push(
+    `Node ${environment.node} on ${environment.platform}, ${environment.cpus} × ${environment.cpuModel}. ` +
+      `Server in a child process, autocannon in the parent, loopback.`,
+  );
+  out.push(
+    result.postgres.available
+      ? `PostgreSQL ${result.postgres.version}: ${result.postgres.source}; a fresh database per scale.`
+      : `PostgreSQL column skipped: ${result.postgres.reason}.`,
+  );
+  out.push(
+    settings.analyze
+      ? 'ANALYZE runs after each seed (PGlite has no autovacuum; without statistics the list queries sort the whole workspace).'
+      : 'No ANALYZE after the seed (BENCH_ANALYZE=0): the planner works from the empty tables the migrations left.',
+  );
+  for (const scale of result.scales) {
+    for (const skip of scale.skipped) {
+      out.push(`${scale.label}: ${ENGINE_NAMES[skip.engine]} skipped: ${skip.reason}.`);
+    }
+  }
+  out.push('', '## Seeded data', '');
+  out.push(
+    table(
+      ['Scale', 'Engine', 'seed', 'contacts', 'deals', 'orders', 'ratings', 'open + seed', 'analyze'],
+      result.scales.flatMap((s) =>
+        s.runs.map((r) => [
+          s.label,
+          ENGINE_NAMES[r.engine],
+          String(s.scale),
+          int(r.seeded.contacts),
+          int(r.seeded.deals),
+          int(r.seeded.orders),
+          int(r.seeded.ratings),
+          seconds(r.seedMs),
+          r.analyzeMs === null ? 'skipped' : seconds(r.analyzeMs),
+        ]),
+      ),
+      2,
+    ),
+  );
+
+  out.push(
+    '',
+    `## Throughput (autocannon, ${settings.connections} connections, ${settings.durationSec} s per endpoint, limit 50)`,
+    '',
+  );
+  const loadRows: string[][] = [];
+  for (const s of result.scales) {
+    for (const r of s.runs) {
+      for (const l of r.load) {
+        const codes = Object.entries(l.statusCodes)
+          .filter(([code]) => !code.startsWith('2'))
+          .map(([code, n]) => `${code}×${n}`)
+          .join(' ');
+        loadRows.push([
+          s.label,
+          ENGINE_NAMES[r.engine],
+          l.name,
+          int(l.requestsPerSec),
+          ms(l.p50Ms),
+          ms(l.p99Ms),
+          int(l.responses),
+          codes ? `${int(l.non2xx)} (${codes})` : int(l.non2xx),
+          int(l.errors + l.timeouts),
+        ]);
+      }
+    }
+  }
+  out.push(
+    table(
+      ['Scale', 'Engine', 'Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors'],
+      loadRows,
+      3,
+    ),
+  );
+
+  out.push(
+    '',
+    `## GET /v1/metrics, all metrics, default period (30 days): median of ${settings.metricRuns} (3 when slower than 5 s) after 1 warm-up`,
+    '',
+  );
+  const cell = (run: EngineRun | undefined, skipped: boolean) =>
+    run ? `${ms(run.metrics.medianMs)} ms` : skipped ? 'skipped' : 'n/a';
+  const detail = (run: EngineRun | undefined) =>
+    run ? `${ms(run.metrics.minMs)}–${ms(run.metrics.maxMs)} (warm-up ${ms(run.metrics.warmupMs)})` : '';
+  out.push(
+    table(
+      ['Scale', 'Deals', 'Orders', 'PGlite', 'PostgreSQL', 'PGlite range ms', 'PostgreSQL range ms'],
+      result.scales.map((s) => {
+        const pglite = s.runs.find((r) => r.engine === 'pglite');
+        const postgres = s.runs.find((r) => r.engine === 'postgres');
+        const any = pglite ?? postgres;
+        return [
+          s.label,
+          any ? int(any.seeded.deals) : '',
+          any ? int(any.seeded.orders) : '',
+          cell(
+            pglite,
+            s.skipped.some((k) => k.engine === 'pglite'),
+          ),
+          cell(
+            postgres,
+            s.skipped.some((k) => k.engine === 'postgres'),
+          ),
+          detail(pglite),
+          detail(postgres),
+        ];
+      }),
+      1,
+    ),
+  );
+  out.push('', `Whole bench: ${seconds(result.totalMs)}.`);
+  return out.join('\n');
+}

@@ -1,0 +1,48 @@
+/**
+ * The API under test, run in a child process of the bench so the load generator and the server
+ * do not share an event loop. Opens the engine (PGlite in memory, or BENCH_SERVER_DATABASE_URL),
+ * seeds the demo workspace at BENCH_SERVER_SCALE, runs ANALYZE unless BENCH_SERVER_ANALYZE=0, serves on a free loopback port and reports
+ * over IPC. Closes when the parent sends 'close' or goes away.
+ */
+import { openDatabase } from '../src/db/open.js';
+import { seedDemo } from '../src/seed/demo.js';
+import { startServer } from '../src/server.js';
+import type { ServerReady } from './types.js';
+
+/** Far above anything the load reaches: the bench measures the server, not the limiter. */
+const NO_LIMIT = { capacity: 1e9, refillPerSecond: 1e9 };
+
+const scale = Number(process.env.BENCH_SERVER_SCALE);
+const databaseUrl = process.env.BENCH_SERVER_DATABASE_URL || undefined;
+const analyze = process.env.BENCH_SERVER_ANALYZE !== '0';
+const send = (message: unknown) => process.send?.(message);
+
+try {
+  const started = performance.now();
+  const db = await openDatabase({ databaseUrl });
+  const summary = await seedDemo(db, { scale });
+  if (!summary) throw new Error('the demo workspace already exists in this database');
+  const seedMs = performance.now() - started;
+  // The seed fills tables the planner last saw empty. PostgreSQL's autovacuum would gather
+  // statistics a little later; PGlite has no autovacuum and never would. Without them the
+  // list queries sort every row of the workspace instead of walking the index.
+  const analyzeStarted = performance.now();
+  if (analyze) await db.query('analyze');
+  const analyzeMs = analyze ? performance.now() - analyzeStarted : null;
+  const server = await startServer(db, { rateLimits: { perKey: NO_LIMIT, perClient: NO_LIMIT } });
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('message', (message) => message === 'close' && void close());
+  process.on('disconnect', () => void close());
+  const ready: ServerReady = { type: 'ready', url: server.url, seedMs, analyzeMs, summary };
+  send(ready);
+} catch (error) {
+  send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+}
