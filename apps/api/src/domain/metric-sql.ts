@@ -3,6 +3,7 @@ import type { MetricName } from '@chorus/contract';
 /**
  * Tables some metrics share, computed once per request (materialised) rather than once per period.
  * `stage_spans`: each lifecycle stage a contact was in, from when until when (null = still).
+ * `first_order`: when each contact first ordered (how many buyers there were at any time).
  * `first_customer`: when each contact first became a customer.
  * `deal_spans`: each stage a deal sat in, with that stage's probability and the deal's value and dates.
  */
@@ -10,6 +11,7 @@ export const METRIC_CTES = {
   stage_spans: `select contact_id, to_stage as stage, changed_at as since,
       lead(changed_at) over (partition by contact_id order by changed_at, id) as until
     from lifecycle_changes where workspace_id = $1`,
+  first_order: `select contact_id, min(ordered_at) as at from orders where workspace_id = $1 group by contact_id`,
   first_customer: `select contact_id, min(changed_at) as at from lifecycle_changes
     where workspace_id = $1 and to_stage = 'customer' group by contact_id`,
   deal_spans: `select h.entered_at, h.left_at, s.probability, d.value_amount, d.created_at, d.closed_at
@@ -20,6 +22,7 @@ type MetricCte = keyof typeof METRIC_CTES;
 
 /** Which shared tables each metric reads. */
 export const METRIC_NEEDS: Partial<Record<MetricName, MetricCte[]>> = {
+  customer_lifetime_value: ['first_order'],
   churn_rate: ['stage_spans'],
   lead_conversion_rate: ['first_customer'],
   time_to_conversion: ['first_customer'],
@@ -32,8 +35,9 @@ export const METRIC_NEEDS: Partial<Record<MetricName, MetricCte[]>> = {
  */
 export const METRIC_SQL: Record<MetricName, string> = {
   customer_lifetime_value: `
-    select sum(o.amount)::float8 / nullif(count(distinct o.contact_id), 0) as v
-    from orders o where o.workspace_id = $1 and o.ordered_at < r.e`,
+    select (
+      select sum(o.amount) from orders o where o.workspace_id = $1 and o.ordered_at < r.e
+    )::float8 / nullif((select count(*) from first_order fo where fo.at < r.e), 0) as v`,
 
   churn_rate: `
     select (
@@ -95,11 +99,11 @@ export const METRIC_SQL: Record<MetricName, string> = {
     from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e`,
 
   share_of_wallet: `
-    select sum(w.revenue)::float8 / nullif(sum(w.wallet), 0) as v from (
-      select co.wallet_amount as wallet, (
-        select coalesce(sum(o.amount), 0) from orders o
-        where o.company_id = co.id and o.ordered_at >= r.e - interval '1 year' and o.ordered_at < r.e
-      ) as revenue
-      from companies co where co.workspace_id = $1 and co.wallet_amount is not null
-    ) w`,
+    select (
+      select coalesce(sum(o.amount), 0) from orders o join companies co on co.id = o.company_id
+      where o.workspace_id = $1 and co.wallet_amount is not null
+        and o.ordered_at >= r.e - interval '1 year' and o.ordered_at < r.e
+    )::float8 / nullif((
+      select sum(co.wallet_amount) from companies co where co.workspace_id = $1 and co.wallet_amount is not null
+    ), 0) as v`,
 };
