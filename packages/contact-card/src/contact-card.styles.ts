@@ -188,6 +188,16 @@ export const contactCardStyles = css`
   .skeleton.line {
     height: 0.9em;
   }
+  .w40 {
+    width: 40%;
+    margin-top: 6px;
+  }
+  .w60 {
+    width: 60%;
+  }
+  .w80 {
+    width: 80%;
+  }
   :host([variant='compact']) .card {
     padding: calc(var(--_space) * 3);
     gap: calc(var(--_space) * 2);

@@ -1,4 +1,11 @@
-import { ChorusElement, MutationController, mailtoUrl, QueryController, telUrl } from '@chorus/core';
+import {
+  ChorusElement,
+  MutationController,
+  mailtoUrl,
+  plainText,
+  QueryController,
+  telUrl,
+} from '@chorus/core';
 import {
   type Activity,
   type Company,
@@ -32,8 +39,8 @@ const RECENT_ACTIVITIES = 5;
  *
  * @tagname chorus-contact-card
  * @summary A contact's card: lifecycle stage, company, owner, insights and latest activities.
- * @fires chorus-contact-select - The name was activated. `detail`: `contactId`.
- * @fires chorus-contact-change - The user saved a change (cancelable, before it is sent): `contact`, `changes`.
+ * @fires chorus-contact-select - The name was activated; the event's `contactId` says which contact.
+ * @fires chorus-contact-change - The user saved a change; cancelable, dispatched before it is sent, with `contact` and `changes`.
  * @attr theme - `light`, `dark` or `auto` (default: the provider's, then the OS setting).
  * @attr locale - BCP 47 locale for numbers, dates and messages (default: the provider's, then the page's).
  * @csspart base - The card.
@@ -45,6 +52,7 @@ const RECENT_ACTIVITIES = 5;
  * @cssproperty --chorus-contact-card-border-color - Card border (default: --chorus-color-border).
  * @cssproperty --chorus-contact-card-max-width - Widest the card grows (default 28rem).
  * @cssstate dark - The dark scheme is forced by `theme` or the provider.
+ * @cssstate light - The light scheme is forced by `theme` or the provider.
  */
 export class ChorusContactCard extends ChorusElement {
   static override styles = [...ChorusElement.styles, contactCardStyles];
@@ -173,9 +181,9 @@ export class ChorusContactCard extends ChorusElement {
     return html`<div part="base" class="card" role="status" aria-label=${this.msg('contactCard.loading')}>
       <header>
         <span class="avatar skeleton"></span>
-        <span><span class="skeleton line" style="width: 60%"></span><span class="skeleton line" style="width: 40%; margin-top: 6px"></span></span>
+        <span><span class="skeleton line w60"></span><span class="skeleton line w40"></span></span>
       </header>
-      ${this.variant === 'full' ? html`<span class="skeleton line" style="width: 80%"></span>` : nothing}
+      ${this.variant === 'full' ? html`<span class="skeleton line w80"></span>` : nothing}
     </div>`;
   }
 
@@ -187,10 +195,10 @@ export class ChorusContactCard extends ChorusElement {
   }
 
   private renderContact(contact: Contact) {
-    const name = `${contact.firstName} ${contact.lastName}`.trim();
+    const name = plainText(`${contact.firstName} ${contact.lastName}`.trim());
     const company = this.companyQuery.data;
     const owner = this.usersQuery.data?.data.find((user) => user.id === contact.ownerId);
-    const subtitle = [contact.title, company?.name].filter(Boolean).join(' · ');
+    const subtitle = plainText([contact.title, company?.name].filter(Boolean).join(' · '));
     const email = mailtoUrl(contact.email);
     const phone = telUrl(contact.phone);
     const group = stageGroup(contact.lifecycleStage);
@@ -214,12 +222,12 @@ export class ChorusContactCard extends ChorusElement {
           ? html`<div part="actions" class="actions">
             ${
               email
-                ? html`<a href=${email}><span class="visually-hidden">${this.msg('contactCard.email', { name })}: </span>${contact.email}</a>`
+                ? html`<a href=${email}><span class="visually-hidden">${this.msg('contactCard.email', { name })}: </span><span dir="ltr">${plainText(contact.email)}</span></a>`
                 : nothing
             }
             ${
               phone
-                ? html`<a href=${phone}><span class="visually-hidden">${this.msg('contactCard.call', { name })}: </span>${contact.phone}</a>`
+                ? html`<a href=${phone}><span class="visually-hidden">${this.msg('contactCard.call', { name })}: </span><span dir="ltr">${plainText(contact.phone)}</span></a>`
                 : nothing
             }
           </div>`
@@ -240,7 +248,7 @@ export class ChorusContactCard extends ChorusElement {
         ${
           contact.tags.length
             ? html`<dt>${this.msg('contactCard.tags')}</dt>
-              <dd><ul class="tags">${contact.tags.map((tag) => html`<li dir="auto">${tag}</li>`)}</ul></dd>`
+              <dd><ul class="tags">${contact.tags.map((tag) => html`<li dir="auto">${plainText(tag)}</li>`)}</ul></dd>`
             : nothing
         }
       </dl>

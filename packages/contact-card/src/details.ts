@@ -1,4 +1,4 @@
-import type { Formatter } from '@chorus/core';
+import { type Formatter, plainText } from '@chorus/core';
 import type { Activity, ContactInsights } from '@chorus/sdk';
 import { html, nothing } from 'lit';
 
@@ -52,7 +52,7 @@ export function renderActivities(activities: Activity[], format: Formatter, msg:
           ${activities.map(
             (activity) => html`<li>
               <span class="kind">${msg(`contactCard.activity.${activity.type}`)}</span>
-              <span dir="auto">${activity.body}</span>
+              <span dir="auto">${plainText(activity.body)}</span>
               <time datetime=${activity.occurredAt} title=${format.date(activity.occurredAt)}>${format.relativeTime(activity.occurredAt)}</time>
             </li>`,
           )}

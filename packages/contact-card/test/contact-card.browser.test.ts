@@ -203,7 +203,7 @@ describe('presentational', () => {
       title: 'مدير المشتريات',
       email: 'javascript:alert(1)',
       phone: '"><script>window.__pwned=2</script>',
-      tags: ['<b>bold</b>'],
+      tags: ['<b>bold</b>', 'invoice\u202Efdp.exe'],
     };
     const root = mount(html`<chorus-contact-card .contact=${hostile}></chorus-contact-card>`);
     const card = cardIn(root);
@@ -216,6 +216,9 @@ describe('presentational', () => {
     expect(card.getBoundingClientRect().height).toBeLessThan(400);
     expect(card.getBoundingClientRect().width).toBeLessThanOrEqual(420);
     expect(dom.querySelector('.subtitle')?.getAttribute('dir')).toBe('auto');
+    // A right-to-left override would make the tag read as 'invoiceexe.pdf'.
+    expect(dom.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(dom.textContent).toContain('invoicefdp.exe');
     root.remove();
   });
 });

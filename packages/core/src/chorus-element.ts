@@ -17,7 +17,7 @@ export class ChorusElement extends LitElement {
   static defaultMessages: MessageCatalogue = {};
 
   /** `light` or `dark` forces a scheme; `auto` (default) follows the provider, then the OS. */
-  @property({ reflect: true }) theme?: Theme;
+  @property() theme?: Theme;
 
   /** BCP 47 locale for numbers, dates and messages; defaults to the provider's, then the page's. */
   @property() locale?: string;

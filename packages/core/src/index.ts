@@ -5,6 +5,6 @@ export { QueryController, type ChorusHost } from './query-controller.js';
 export { MutationController } from './mutation-controller.js';
 export { Formatter } from './format.js';
 export { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
-export { mailtoUrl, safeUrl, telUrl } from './safe-url.js';
+export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';
 export { sharedStyles, tokens } from './tokens.js';
 export { defineElement } from './define-element.js';

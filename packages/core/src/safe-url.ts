@@ -25,3 +25,10 @@ export const telUrl = (phone: string | null | undefined) => {
   const digits = phone?.replace(/[^\d+]/g, '');
   return digits && /^\+?\d{3,20}$/.test(digits) ? `tel:${digits}` : undefined;
 };
+
+/**
+ * Text from data without bidirectional control characters (U+202A-U+202E, U+2066-U+2069): they can
+ * make "evil\u202Eexe.txt" read as "eviltxt.exe". Direction comes from `dir="auto"` instead.
+ */
+export const plainText = (text: string | null | undefined): string =>
+  (text ?? '').replace(/[\u202A-\u202E\u2066-\u2069]/g, '');

@@ -1,0 +1,86 @@
+import '@chorus/core/define';
+import '@chorus/contact-card/define';
+import { THEMES } from '@chorus/core';
+import cardManifest from '@chorus/contact-card/custom-elements.json' with { type: 'json' };
+import coreManifest from '@chorus/core/custom-elements.json' with { type: 'json' };
+import { type Decorator, type Preview, setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { ref } from 'lit/directives/ref.js';
+import { apiUrl, demoSessions } from '../src/demo-api.js';
+import { publicManifest } from '../src/manifest.js';
+
+setCustomElementsManifest(publicManifest(coreManifest, cardManifest));
+
+const LOCALES = {
+  'en-US': { title: 'English (US)', dir: 'ltr' },
+  'de-DE': { title: 'Deutsch', dir: 'ltr' },
+  'ja-JP': { title: '日本語', dir: 'ltr' },
+  'ar-EG': { title: 'العربية (RTL)', dir: 'rtl' },
+} as const;
+type Locale = keyof typeof LOCALES;
+
+/** Each provider element gets a `getToken` of its own (see DemoSessions), set before its first update. */
+const giveToken = ref((element) => {
+  const provider = element as HTMLElementTagNameMap['chorus-provider'] | undefined;
+  if (provider && !provider.getToken) provider.getToken = demoSessions.tokenGetter();
+});
+
+/**
+ * Every story runs inside `<chorus-provider>` configured from the toolbar, with a session token from
+ * the demo API; the page takes the locale's language and direction and the theme's color scheme.
+ * A story about a missing provider opts out with `parameters: { chorusProvider: false }`.
+ */
+const withChorusProvider: Decorator = (story, context) => {
+  const theme = (THEMES as readonly string[]).includes(context.globals.theme)
+    ? context.globals.theme
+    : 'auto';
+  const locale: Locale = context.globals.locale in LOCALES ? context.globals.locale : 'en-US';
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = LOCALES[locale].dir;
+  root.dataset.chorusTheme = theme;
+  if (context.parameters.chorusProvider === false) return story();
+  // A provider (and so a client and a cache) per story: stories do not see each other's data.
+  const provider = html`<chorus-provider base-url=${apiUrl} locale=${locale} theme=${theme} ${giveToken}
+    >${story()}</chorus-provider
+  >`;
+  return html`${keyed(context.id, provider)}`;
+};
+
+const preview: Preview = {
+  decorators: [withChorusProvider],
+  globalTypes: {
+    theme: {
+      description: 'Chorus theme',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'auto', title: 'Auto (OS setting)' },
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale for numbers, dates and messages',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: Object.entries(LOCALES).map(([value, { title }]) => ({ value, title })),
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'auto', locale: 'en-US' },
+  parameters: {
+    // axe runs on every story; in the story tests a violation fails the test.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,155 @@
+/**
+ * The static Storybook (`npm run build` → dist/) in Chromium, story by story. Dev-mode story tests
+ * cannot see what a production build drops: a `customElements.define` that `sideEffects` does not
+ * list is tree-shaken away and the story renders blank. Here every story of the build must render a
+ * Chorus element with content and throw no page error, against an API this test starts.
+ * It also saves screenshots of the contact card to screenshots/ for a reviewer.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startTestApi, type TestApi } from '@chorus/api/testing';
+import { type Browser, chromium, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, serveStatic } from './static-server.js';
+
+const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+const screenshotDir = fileURLToPath(new URL('../screenshots', import.meta.url));
+const indexFile = `${distDir}/index.json`;
+if (!existsSync(indexFile)) {
+  throw new Error(
+    `No static build at ${distDir}: run \`npm run build\` in apps/storybook first (turbo does).`,
+  );
+}
+const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
+  entries: Record<string, { id: string; type: 'story' | 'docs'; title: string; name: string }>;
+};
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+
+/** What a reviewer looks at: the card in light, dark and compact. */
+const SCREENSHOTS = [
+  { id: 'contact-card--full', theme: 'light', file: 'contact-card-full-light.png' },
+  { id: 'contact-card--full', theme: 'dark', file: 'contact-card-full-dark.png' },
+  { id: 'contact-card--compact', theme: 'light', file: 'contact-card-compact-light.png' },
+] as const;
+
+let api: TestApi;
+let site: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveStatic(distDir);
+  api = await startTestApi({ extraOrigins: [site.origin] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await site?.close();
+});
+
+function storyUrl(id: string, globals = ''): string {
+  const params = new URLSearchParams({ id, viewMode: 'story', chorusApi: api.url });
+  if (globals) params.set('globals', globals);
+  return `${site.origin}/iframe.html?${params}`;
+}
+
+async function openStory(id: string, globals = '') {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(storyUrl(id, globals));
+  return { page, errors };
+}
+
+/**
+ * Where Storybook's preview is with the story: `finished` once loaders, render, the play function and
+ * the checks after it (axe) have run; `errored` if one threw. Read from the preview's global, which is
+ * Storybook's internals: if a new version renames it, this fails saying so rather than passing.
+ */
+async function storyPhase(page: Page): Promise<string> {
+  const settled = ['finished', 'errored', 'aborted'];
+  await page
+    .waitForFunction(
+      (phases) => {
+        const preview = (window as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } })
+          .__STORYBOOK_PREVIEW__;
+        return phases.includes(preview?.currentRender?.phase ?? '');
+      },
+      settled,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
+  return page.evaluate(
+    () =>
+      (window as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__
+        ?.currentRender?.phase ?? 'no phase reported by Storybook',
+  );
+}
+
+describe('the static Storybook build', () => {
+  it('has stories', () => {
+    expect(stories.length).toBeGreaterThan(0);
+  });
+
+  it.each(stories.map((story) => [story.id, story] as const))('renders %s', async (id) => {
+    const { page, errors } = await openStory(id);
+    try {
+      // A Chorus element other than the provider, defined, with something in its shadow root.
+      const rendered = await page
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('#storybook-root *')].some(
+              (element) =>
+                element.localName.startsWith('chorus-') &&
+                element.localName !== 'chorus-provider' &&
+                customElements.get(element.localName) !== undefined &&
+                (element.shadowRoot?.childElementCount ?? 0) > 0,
+            ),
+          undefined,
+          { timeout: 15_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      const tags = await page.evaluate(() =>
+        [...document.querySelectorAll('#storybook-root *')]
+          .filter((element) => element.localName.startsWith('chorus-'))
+          .map(
+            (element) => `${element.localName}${customElements.get(element.localName) ? '' : ' (undefined)'}`,
+          ),
+      );
+      expect(rendered, `no rendered chorus-* element; found: ${tags.join(', ') || 'none'}`).toBe(true);
+      expect(await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))).toBe(false);
+      // Its play function passes in the production build too.
+      expect(await storyPhase(page)).toBe('finished');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('saves screenshots of the contact card (light, dark, compact)', async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    for (const shot of SCREENSHOTS) {
+      expect(stories.map((story) => story.id)).toContain(shot.id);
+      const { page, errors } = await openStory(shot.id, `theme:${shot.theme}`);
+      try {
+        expect(await storyPhase(page)).toBe('finished');
+        await page.waitForLoadState('networkidle');
+        // The card at rest: no focus ring left by the play function's click.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        const card = page.locator('chorus-contact-card').first();
+        await card.locator('[part~="name"]').first().waitFor({ state: 'visible' });
+        await card.screenshot({ path: `${screenshotDir}/${shot.file}`, animations: 'disabled' });
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});
