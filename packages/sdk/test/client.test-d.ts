@@ -46,8 +46,8 @@ describe('client types', () => {
   });
 
   it('refuses wrong bodies', () => {
-    // @ts-expect-error: `leadScore` and `tags` are required
-    chorus.post('/v1/contacts', { body: { firstName: 'A', lastName: 'B' } });
+    // @ts-expect-error: `firstName` is required (fields with server defaults, like `leadScore`, are not)
+    chorus.post('/v1/contacts', { body: { lastName: 'B' } });
     // @ts-expect-error: `leadScore` is a number
     chorus.post('/v1/contacts', { body: { firstName: 'A', lastName: 'B', leadScore: 'high', tags: [] } });
     // @ts-expect-error: money is an object in minor units, not a number

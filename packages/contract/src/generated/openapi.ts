@@ -700,7 +700,7 @@ export interface components {
              * @default
              * @example Demo of the 12-room setup; asked for a quote.
              */
-            body: string;
+            body?: string;
             /**
              * @description A contact id.
              * @example con_01hx7f3k9q2m5v8w
@@ -774,13 +774,13 @@ export interface components {
              * @default
              * @example Okafor
              */
-            lastName: string;
+            lastName?: string;
             /**
              * @description Lead score, 0-100.
              * @default 0
              * @example 72
              */
-            leadScore: number;
+            leadScore?: number;
             lifecycleStage?: components["schemas"]["LifecycleStage"];
             /**
              * @description A user id.
@@ -797,7 +797,7 @@ export interface components {
              *       "vip"
              *     ]
              */
-            tags: string[];
+            tags?: string[];
             /**
              * @description Job title.
              * @example Head of Procurement
@@ -892,7 +892,7 @@ export interface components {
                  * @default open
                  * @enum {string}
                  */
-                kind: "open" | "won" | "lost";
+                kind?: "open" | "won" | "lost";
                 /**
                  * @description Stage name.
                  * @example Proposal
@@ -951,7 +951,7 @@ export interface components {
              *       "write"
              *     ]
              */
-            scopes: components["schemas"]["SessionScope"][];
+            scopes?: components["schemas"]["SessionScope"][];
             /**
              * @description Your app's id for the signed-in user, for audit.
              * @example user-42
@@ -962,7 +962,7 @@ export interface components {
              * @default 3600
              * @example 3600
              */
-            ttlSeconds: number;
+            ttlSeconds?: number;
         };
         CreateTicket: {
             /**
