@@ -15,7 +15,13 @@ describe('the committed contract', () => {
 
   it('the generated path types are what openapi-typescript makes of openapi.json', async () => {
     const generated = readFileSync(new URL('../src/generated/openapi.ts', import.meta.url), 'utf8');
-    const fresh = astToString(await openapiTS(JSON.parse(committed), { rootTypes: true, alphabetize: true, defaultNonNullable: false }));
+    const fresh = astToString(
+      await openapiTS(JSON.parse(committed), {
+        rootTypes: true,
+        alphabetize: true,
+        defaultNonNullable: false,
+      }),
+    );
     // The CLI adds a header comment; compare the body.
     expect(generated.replace(/^[\s\S]*?export/, 'export').trim()).toBe(
       fresh.replace(/^[\s\S]*?export/, 'export').trim(),
