@@ -13,7 +13,7 @@ export default defineConfig({
           include: ['test/**/*.browser.test.ts'],
           browser: chromiumBrowser(63314),
           globalSetup: [BROWSER_TEST_GLOBAL_SETUP],
-          hookTimeout: 60_000,
+          hookTimeout: 180_000, // PGlite starts in seconds alone, in a minute or more beside other suites on two cores
           testTimeout: 30_000,
         },
       },

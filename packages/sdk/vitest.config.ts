@@ -21,7 +21,7 @@ export default defineConfig({
           // One API for all files (see shared-api.ts): PGlite starts in 4-13 s.
           isolate: false,
           fileParallelism: false,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000, // PGlite starts in seconds alone, in a minute or more beside other suites on two cores
           testTimeout: 60_000,
         },
       },

@@ -1,0 +1,170 @@
+/**
+ * The metric tiles' figures: bundle bytes (min+gz) with their share of core and Lit, beside bare
+ * Lit, and the time to first render of a 12-tile grid in Chromium against the real API: cold (one
+ * request) and from a warm cache (the same provider rendering the grid again, no request).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { startTestApi } from '@chorus/api/testing';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+
+const RUNS = 9;
+const METRICS = [
+  'customer_lifetime_value',
+  'churn_rate',
+  'lead_conversion_rate',
+  'time_to_conversion',
+  'win_rate',
+  'pipeline_value',
+  'weighted_pipeline_value',
+  'lost_sales',
+  'average_order_value',
+  'csat',
+  'nps',
+  'issue_resolution_time',
+].join(',');
+
+/** Bundles `source` (module text, or `{ entry }` for a file) the way an app would ship it. */
+async function bundle(
+  source: string | { entry: string },
+  external: string[] = [],
+): Promise<{ code: string; gzip: number; min: number }> {
+  const result = await build({
+    ...(typeof source === 'string'
+      ? { stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' as const } }
+      : { entryPoints: [source.entry] }),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    conditions: ['production'],
+  });
+  const code = result.outputFiles[0]!.text;
+  return { code, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function bytes() {
+  const shared = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
+  const ownOnly = ['lit', 'lit/*', '@lit/*', '@chorus/core', ...shared];
+  const rows = [
+    ['tile + grid alone', await bundle(`import '@chorus/metrics-tiles/define';`, ownOnly)],
+    [
+      'tile + grid + core + Lit (budget 10 kB)',
+      await bundle(`import '@chorus/core/define'; import '@chorus/metrics-tiles/define';`, shared),
+    ],
+    [
+      'bare Lit (one element)',
+      await bundle(
+        `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
+      ),
+    ],
+    [
+      'whole connected page (tiles, core, Lit, SDK, query-core)',
+      await bundle(`import '@chorus/core/define'; import '@chorus/metrics-tiles/define';`),
+    ],
+  ] as const;
+  return rows.map(([name, size]) => ({ name, min: size.min, gzip: size.gzip }));
+}
+
+async function renderTimes() {
+  const page = await bundle({ entry: new URL('./page.ts', import.meta.url).pathname });
+  const server = createServer((request, response) => {
+    if (request.url === '/page.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page.code);
+    } else {
+      response
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(
+          '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
+        );
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const api = await startTestApi({ extraOrigins: [origin] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const session = await fetch(`${api.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scopes: ['read'] }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const to = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(origin);
+    await tab.waitForFunction(() => 'renderGrid' in window);
+    type Page = { setUp: (a: unknown) => void; renderGrid: (a: unknown) => Promise<number> };
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let coldRequests = 0;
+    let warmRequests = 0;
+    const count = () => api.requests.filter((r) => r.method === 'GET' && r.path === '/v1/metrics').length;
+    for (let run = 0; run < RUNS + 1; run++) {
+      // A new 30-day window each run, so the cold render really asks the server.
+      const setup = {
+        url: api.url,
+        sessionToken: session.token,
+        metrics: METRICS,
+        from: new Date(to.getTime() - (30 + run) * 86_400_000).toISOString(),
+        to: to.toISOString(),
+      };
+      await tab.evaluate((args) => (window as unknown as Page).setUp(args), setup);
+      api.resetRequestLog();
+      const first = await tab.evaluate((args) => (window as unknown as Page).renderGrid(args), setup);
+      coldRequests = count();
+      api.resetRequestLog();
+      const again = await tab.evaluate((args) => (window as unknown as Page).renderGrid(args), setup);
+      warmRequests = count();
+      // The first run warms the page itself (module evaluation, style parsing); it is not counted.
+      if (run > 0) {
+        cold.push(first);
+        warm.push(again);
+      }
+    }
+    return {
+      'cold (one request)': { ms: median(cold), requests: coldRequests },
+      'warm cache (same provider)': { ms: median(warm), requests: warmRequests },
+    };
+  } finally {
+    await browser.close();
+    await api.close();
+    server.close();
+  }
+}
+
+const sizes = await bytes();
+console.log('\n@chorus/metrics-tiles: bundle bytes (esbuild, minified ESM, gzip -9)');
+console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
+const budget = sizes[1]!;
+console.log(
+  `tiles + core + Lit: ${kB(budget.gzip)} of a 10 kB budget (${(budget.gzip / sizes[2]!.gzip).toFixed(2)}× bare Lit)`,
+);
+const times = await renderTimes();
+console.log(`\nFirst render of a 12-tile grid in Chromium (median of ${RUNS}, after one warm-up)`);
+console.table(
+  Object.fromEntries(
+    Object.entries(times).map(([mode, r]) => [
+      mode,
+      { 'ms to all values shown': r.ms.toFixed(1), 'GET /v1/metrics requests': r.requests },
+    ]),
+  ),
+);

@@ -1,0 +1,67 @@
+import { css } from 'lit';
+
+export const metricsGridStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .grid {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 2) calc(var(--_space) * 4);
+  }
+  .heading {
+    font-size: 1rem;
+    font-weight: 650;
+  }
+  .switcher {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    color: var(--_text-muted);
+  }
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    min-block-size: 32px;
+    padding: 0 calc(var(--_space) * 2);
+  }
+  .tiles {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--chorus-metrics-grid-gap, 12px);
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .tiles > li {
+    min-inline-size: 0;
+  }
+  @container (min-width: 30rem) {
+    .tiles {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 46rem) {
+    .tiles {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 62rem) {
+    .tiles {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+  }
+  p {
+    margin: 0;
+  }
+`;

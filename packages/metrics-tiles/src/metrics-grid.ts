@@ -1,0 +1,153 @@
+import { ChorusElement, QueryController } from '@chorus/core';
+import { ChorusError, type MetricsResponse } from '@chorus/sdk';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { METRICS_TILES_MESSAGES } from './messages.js';
+import type { MetricData, MetricName } from './metric-model.js';
+import { metricsGridStyles } from './metrics-grid.styles.js';
+import { isPeriod, PERIODS, type Period, type PeriodRange, periodRange } from './period.js';
+
+/** A threshold pair for one metric of the grid. */
+export interface MetricThresholds {
+  warn?: number;
+  critical?: number;
+}
+
+/**
+ * A dashboard of metric tiles for one period: one request for all of them, a responsive grid
+ * (container queries: one to four columns by the grid's own width) and a period switcher that
+ * refetches once. Needs `<chorus-metric-tile>` defined (`@chorus/metrics-tiles/define` does both).
+ *
+ * @tagname chorus-metrics-grid
+ * @summary Metric tiles for one period, loaded in one request, with a period switcher.
+ * @fires change - The user picked another period; read `period`.
+ * @fires chorus-metric-select - From a tile: `metric`, `value`, `from`, `to`.
+ * @attr theme - `light`, `dark` or `auto` (default: the provider's, then the OS setting).
+ * @attr locale - BCP 47 locale for numbers and messages (default: the provider's, then the page's).
+ * @slot heading - A title shown beside the period switcher.
+ * @csspart base - The grid's frame.
+ * @csspart toolbar - The row with the heading and the period switcher.
+ * @csspart period - The period `<select>`.
+ * @csspart tiles - The list of tiles.
+ * @cssproperty --chorus-metrics-grid-gap - Space between tiles (default 12px).
+ * @cssstate loading - Waiting for the metrics.
+ * @cssstate error - The metrics could not be loaded.
+ */
+export class ChorusMetricsGrid extends ChorusElement {
+  static override styles = [...ChorusElement.styles, metricsGridStyles];
+  static override defaultMessages = METRICS_TILES_MESSAGES;
+
+  private readonly query = new QueryController<MetricsResponse>(this, (q) => {
+    const names = this.names;
+    return names.length && this.range ? q.metrics({ names: names.join(','), ...this.range }) : null;
+  });
+
+  /** Comma-separated metric names, in the order to show them: `churn_rate,win_rate,csat`. */
+  @property() metrics = '';
+
+  /** `30d`, `90d`, `12m`, `ytd` (up to now) or `custom` (`from` to `to`); the switcher changes it. */
+  @property({ reflect: true }) period: Period = '30d';
+
+  /** Start of a `custom` period, inclusive. */
+  @property() from?: string;
+
+  /** End of a `custom` period, exclusive. */
+  @property() to?: string;
+
+  /** Targets by metric name, in each metric's unit (fractions for percent, minor units for money). */
+  @property({ attribute: false }) targets: Partial<Record<MetricName, number>> = {};
+
+  /** Warn and critical thresholds by metric name. */
+  @property({ attribute: false }) thresholds: Partial<Record<MetricName, MetricThresholds>> = {};
+
+  /** Kept, not recomputed per update, so "now" does not move under a query that is in flight. */
+  private range?: PeriodRange | null;
+
+  private get names(): MetricName[] {
+    const names = this.metrics
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => /^[a-z_]+$/.test(name));
+    return [...new Set(names)] as MetricName[];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.range === undefined || changed.has('period') || changed.has('from') || changed.has('to')) {
+      this.range = periodRange(this.period, new Date(), { from: this.from, to: this.to });
+    }
+    const { status } = this.query;
+    for (const name of ['loading', 'error'] as const) {
+      if (name === 'loading' ? status === 'pending' : status === name) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    }
+    this.internals.ariaBusy = String(status === 'pending');
+  }
+
+  private onPeriod(event: Event) {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isPeriod(value) || value === this.period) return;
+    this.period = value;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  protected override render() {
+    const names = this.names;
+    const periods = PERIODS.filter(
+      (p) => p !== 'custom' || (this.from && this.to) || this.period === 'custom',
+    );
+    return html`<section part="base" class="grid" aria-labelledby="heading">
+      <div part="toolbar" class="toolbar">
+        <div id="heading" class="heading"><slot name="heading"></slot></div>
+        <label class="switcher">
+          <span>${this.msg('metricsGrid.period')}</span>
+          <select part="period" .value=${this.period} @change=${this.onPeriod}>
+            ${periods.map(
+              (period) =>
+                html`<option value=${period} ?selected=${period === this.period}>${this.msg(`metricsGrid.period.${period}`)}</option>`,
+            )}
+          </select>
+        </label>
+      </div>
+      <p class="visually-hidden" role="status">
+        ${this.query.data ? this.msg('metricsGrid.showing', { period: this.msg(`metricsGrid.period.${this.period}`) }) : ''}
+      </p>
+      ${this.renderBody(names)}
+    </section>`;
+  }
+
+  private renderBody(names: MetricName[]) {
+    if (!this.chorusEnvironment)
+      return html`<p class="problem" role="alert">${this.msg('core.noProvider')}</p>`;
+    if (!this.range) return html`<p class="problem" role="alert">${this.msg('metricTile.noRange')}</p>`;
+    const { status, error, data } = this.query;
+    if (status === 'error' && !data) {
+      const detail = error instanceof ChorusError ? (error.detail ?? error.title) : String(error?.message);
+      return html`<div class="problem" role="alert">
+        <span>${this.msg('metricsGrid.error', { detail })}</span>
+        <button class="button" @click=${() => this.query.refetch()}>${this.msg('core.retry')}</button>
+      </div>`;
+    }
+    const byName = new Map<string, MetricData>(data?.data.map((metric) => [metric.name, metric]));
+    return html`<ul part="tiles" class="tiles" role="list">
+      ${names.map((name) => {
+        const metric = byName.get(name);
+        const thresholds = this.thresholds[name];
+        return html`<li>
+          <chorus-metric-tile
+            .metric=${metric}
+            .loading=${!metric}
+            .currency=${data?.currency}
+            .period=${this.period}
+            .target=${this.targets[name]}
+            .warn=${thresholds?.warn}
+            .critical=${thresholds?.critical}
+            .locale=${this.locale}
+            .theme=${this.theme}
+            .messages=${this.messages}
+          ></chorus-metric-tile>
+        </li>`;
+      })}
+    </ul>`;
+  }
+}
