@@ -1,18 +1,10 @@
+import { LIFECYCLE_STAGES } from '@chorus/contract/enums';
 import type { Contact } from '@chorus/sdk';
 
 export type LifecycleStage = Contact['lifecycleStage'];
 
-/** Every stage, in the order a contact moves through them (the contract's list). */
-export const LIFECYCLE_STAGES = [
-  'subscriber',
-  'lead',
-  'marketing_qualified',
-  'sales_qualified',
-  'opportunity',
-  'customer',
-  'evangelist',
-  'churned',
-] as const satisfies readonly LifecycleStage[];
+/** Every stage, in the order a contact moves through them: the contract's own list (no zod, no hono). */
+export { LIFECYCLE_STAGES };
 
 /** Leads and customers must never look alike: each stage belongs to one of three groups. */
 export type StageGroup = 'lead' | 'customer' | 'churned';
