@@ -3,7 +3,7 @@
  * cannot see what a production build drops: a `customElements.define` that `sideEffects` does not
  * list is tree-shaken away and the story renders blank. Here every story of the build must render a
  * Chorus element with content and throw no page error, against an API this test starts.
- * It also saves screenshots of the contact card to screenshots/ for a reviewer.
+ * It also saves screenshots of the contact card and the sales dashboard to screenshots/ for a reviewer.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +25,14 @@ const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
 };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 
-/** What a reviewer looks at: the card in light, dark and compact. */
+/** What a reviewer looks at: the card in light, dark and compact, and the sales dashboard. */
+const CARD = { element: 'chorus-contact-card', ready: '[part~="name"]' } as const;
+const GRID = { element: 'chorus-metrics-grid', ready: '[part~="value"]' } as const;
 const SCREENSHOTS = [
-  { id: 'contact-card--full', theme: 'light', file: 'contact-card-full-light.png' },
-  { id: 'contact-card--full', theme: 'dark', file: 'contact-card-full-dark.png' },
-  { id: 'contact-card--compact', theme: 'light', file: 'contact-card-compact-light.png' },
+  { id: 'contact-card--full', theme: 'light', file: 'contact-card-full-light.png', ...CARD },
+  { id: 'contact-card--full', theme: 'dark', file: 'contact-card-full-dark.png', ...CARD },
+  { id: 'contact-card--compact', theme: 'light', file: 'contact-card-compact-light.png', ...CARD },
+  { id: 'metrics-metrics-grid--sales-dashboard', theme: 'light', file: 'sales-dashboard-light.png', ...GRID },
 ] as const;
 
 let api: TestApi;
@@ -67,8 +70,11 @@ async function openStory(id: string, globals = '') {
 
 /**
  * Where Storybook's preview is with the story: `finished` once loaders, render, the play function and
- * the checks after it (axe) have run; `errored` if one threw. Read from the preview's global, which is
- * Storybook's internals: if a new version renames it, this fails saying so rather than passing.
+ * the checks after it (axe) have run; `errored` if rendering threw. A failed `expect` inside a play
+ * function is caught by Storybook's instrumentation and may still end `finished`: the play assertions
+ * are the story tests' job (vitest project `stories`); this test guards that the production build
+ * renders at all. Read from the preview's global, which is Storybook's internals: if a new version
+ * renames it, this fails saying so rather than passing.
  */
 async function storyPhase(page: Page): Promise<string> {
   const settled = ['finished', 'errored', 'aborted'];
@@ -133,7 +139,7 @@ describe('the static Storybook build', () => {
     }
   });
 
-  it('saves screenshots of the contact card (light, dark, compact)', async () => {
+  it('saves screenshots of the contact card (light, dark, compact) and the sales dashboard', async () => {
     mkdirSync(screenshotDir, { recursive: true });
     for (const shot of SCREENSHOTS) {
       expect(stories.map((story) => story.id)).toContain(shot.id);
@@ -141,11 +147,16 @@ describe('the static Storybook build', () => {
       try {
         expect(await storyPhase(page)).toBe('finished');
         await page.waitForLoadState('networkidle');
-        // The card at rest: no focus ring left by the play function's click.
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        const card = page.locator('chorus-contact-card').first();
-        await card.locator('[part~="name"]').first().waitFor({ state: 'visible' });
-        await card.screenshot({ path: `${screenshotDir}/${shot.file}`, animations: 'disabled' });
+        // At rest: no focus ring or hover left by the play function's clicks.
+        await page.mouse.move(0, 0);
+        await page.evaluate(() => {
+          let active = document.activeElement;
+          while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+          (active as HTMLElement | null)?.blur();
+        });
+        const element = page.locator(shot.element).first();
+        await element.locator(shot.ready).first().waitFor({ state: 'visible' });
+        await element.screenshot({ path: `${screenshotDir}/${shot.file}`, animations: 'disabled' });
         expect(errors).toEqual([]);
       } finally {
         await page.close();
