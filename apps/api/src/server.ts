@@ -20,12 +20,22 @@ export function startServer(
 ): Promise<RunningServer> {
   const app = createApp({ db, ...options });
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
-      resolve({
-        url: `http://${hostname}:${info.port}`,
-        port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
+    // Idle keep-alive sockets outlive the clients' own idle timeout (undici: 4 s), so a client never
+    // reuses a socket the server is closing at that moment (a spurious "socket closed" on a POST).
+    const server = serve(
+      { fetch: app.fetch, port, hostname, serverOptions: { keepAliveTimeout: 65_000 } },
+      (info: AddressInfo) => {
+        resolve({
+          url: `http://${hostname}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              // Idle keep-alive sockets would otherwise hold `close` open for a minute.
+              (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+            }),
+        });
+      },
+    );
   });
 }

@@ -60,7 +60,8 @@ export class ChorusProvider extends LitElement {
     super.connectedCallback();
     // Now, not at the first update: elements inside connect right after and must find a client
     // at once, or they would flash a "not configured" message.
-    if (!this.environment) this.rebuild(true);
+    // Quietly: a page may still set `getToken` right after connecting; the first update reports what is missing.
+    if (!this.environment) this.rebuild(true, false);
     this.mountQueryClient();
   }
 
@@ -78,9 +79,9 @@ export class ChorusProvider extends LitElement {
   }
 
   /** A new environment object, so every consumer updates; a new client only when the connection changed. */
-  private rebuild(connection: boolean): void {
+  private rebuild(connection: boolean, report = true): void {
     const current = this.environment;
-    const client = connection || !current ? (this.client ?? this.buildClient()) : current.client;
+    const client = connection || !current ? (this.client ?? this.buildClient(report)) : current.client;
     this.environment = client
       ? {
           client,
@@ -94,20 +95,22 @@ export class ChorusProvider extends LitElement {
     this.mountQueryClient();
   }
 
-  private buildClient(): ChorusClient | undefined {
+  private buildClient(report: boolean): ChorusClient | undefined {
     if (!this.baseUrl) return undefined;
     if (this.getToken) return createChorusClient({ baseUrl: this.baseUrl, getToken: this.getToken });
     if (this.publishableKey?.startsWith('sk_')) {
-      console.error(
-        '<chorus-provider>: a secret key must never be used in a browser. Mint a session token on your server and pass getToken.',
-      );
+      if (report)
+        console.error(
+          '<chorus-provider>: a secret key must never be used in a browser. Mint a session token on your server and pass getToken.',
+        );
       return undefined;
     }
     if (this.publishableKey)
       return createChorusClient({ baseUrl: this.baseUrl, apiKey: this.publishableKey });
-    console.error(
-      '<chorus-provider>: set `getToken` (a session token from your backend) or `publishable-key` to connect.',
-    );
+    if (report)
+      console.error(
+        '<chorus-provider>: set `getToken` (a session token from your backend) or `publishable-key` to connect.',
+      );
     return undefined;
   }
 

@@ -122,6 +122,25 @@ describe('<chorus-provider> and the query controller', () => {
     root.remove();
   });
 
+  it('can be configured by property right after it connects, without a false alarm', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      // What a page does with plain HTML and a module script that sets `getToken` afterwards.
+      const root = document.createElement('div');
+      root.innerHTML = `<chorus-provider base-url="${api.url}"><test-contact-name contact-id="${contacts[0]!.id}"></test-contact-name></chorus-provider>`;
+      document.body.append(root);
+      (root.querySelector('chorus-provider') as ChorusProvider).getToken = async () => api.sessionToken;
+      const element = root.querySelector('test-contact-name') as TestContactName;
+      await expect.poll(() => element.query.status, { timeout: 10_000 }).toBe('success');
+      expect(errors).toEqual([]);
+      root.remove();
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('refuses a secret key in the browser', async () => {
     const errors: unknown[] = [];
     const original = console.error;
