@@ -18,6 +18,8 @@ export const metricTileStyles = css`
     box-sizing: border-box;
     block-size: 100%;
     display: grid;
+    /* One column that may shrink below its content, so a long label ellipsizes instead of overflowing. */
+    grid-template-columns: minmax(0, 1fr);
     align-content: start;
     gap: calc(var(--_space) * 2);
     padding: calc(var(--_space) * 4);
@@ -48,10 +50,12 @@ export const metricTileStyles = css`
   }
   .figures {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
     min-inline-size: 0;
   }
   .head {
+    min-inline-size: 0;
     display: flex;
     align-items: center;
     gap: calc(var(--_space) * 2);
@@ -59,6 +63,8 @@ export const metricTileStyles = css`
     min-block-size: 24px;
   }
   .label {
+    /* Without it a flex item never shrinks below its text, and a long label runs under the ⓘ button. */
+    min-inline-size: 0;
     color: var(--_text-muted);
     font-weight: 550;
     font-size: 0.8125rem;

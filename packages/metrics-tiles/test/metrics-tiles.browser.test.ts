@@ -412,6 +412,22 @@ describe('a presentational tile', () => {
     root.remove();
   });
 
+  it('keeps a long label inside a narrow tile, clear of the definition button', async () => {
+    const root = presentational({
+      ...churn,
+      label: 'Customer satisfaction (CSAT) over every channel we serve',
+    });
+    root.style.width = '220px';
+    const tile = tileIn(root);
+    await tile.updateComplete;
+    const base = shadow(tile).querySelector('[part=base]')!.getBoundingClientRect();
+    const label = shadow(tile).querySelector('[part=label]')!.getBoundingClientRect();
+    const info = shadow(tile).querySelector('[part=info]')!.getBoundingClientRect();
+    expect(label.right).toBeLessThanOrEqual(info.left);
+    expect(label.right).toBeLessThanOrEqual(base.right);
+    root.remove();
+  });
+
   it('tells a page without a provider or data how to set it up', async () => {
     const root = mount(html`<chorus-metric-tile metric="churn_rate"></chorus-metric-tile>`);
     const tile = tileIn(root);
