@@ -80,6 +80,24 @@ export const chorusCommands = {
   }) as BrowserCommand<[]>,
 };
 
+/**
+ * How every test and bench starts Debian's Chromium: no sandbox (CI runs as root), and none of the
+ * background networking that this machine's closed network would refuse.
+ */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  };
+}
+
 /** A `test.globalSetup` entry that closes the API when the run ends; add it beside `chromiumBrowser`. */
 export const BROWSER_TEST_GLOBAL_SETUP = fileURLToPath(
   new URL('./testing-browser-setup.ts', import.meta.url),
@@ -96,17 +114,7 @@ export function chromiumBrowser(port: number) {
     headless: true,
     api: { port, strictPort: true },
     provider: playwright({
-      launchOptions: {
-        executablePath: chromiumPath(),
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
     instances: [{ browser: 'chromium' as const }],
     commands: chorusCommands,

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
+import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 
@@ -91,17 +92,7 @@ async function renderTimes() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const api = await startTestApi({ extraOrigins: [origin] });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const session = await fetch(`${api.url}/v1/sessions`, {
       method: 'POST',
