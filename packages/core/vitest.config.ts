@@ -1,4 +1,4 @@
-import { BROWSER_TEST_GLOBAL_SETUP, chromiumBrowser } from '@chorus/api/testing/browser';
+import { browserProject } from '@chorus/api/testing/browser';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,16 +7,7 @@ export default defineConfig({
       // Pure logic (formatting, messages, URL checks): Node is enough.
       { test: { name: 'node', environment: 'node', include: ['test/**/*.node.test.ts'] } },
       // Elements and controllers: a real Chromium against the real API.
-      {
-        test: {
-          name: 'browser',
-          include: ['test/**/*.browser.test.ts'],
-          browser: chromiumBrowser(63314),
-          globalSetup: [BROWSER_TEST_GLOBAL_SETUP],
-          hookTimeout: 180_000, // PGlite starts in seconds alone, in a minute or more beside other suites on two cores
-          testTimeout: 30_000,
-        },
-      },
+      { test: browserProject(63314) },
     ],
   },
 });

@@ -1,21 +1,13 @@
-import { BROWSER_TEST_GLOBAL_SETUP, chromiumBrowser } from '@chorus/api/testing/browser';
+import { browserProject } from '@chorus/api/testing/browser';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     projects: [
+      // Pure logic: Node is enough.
       { test: { name: 'node', environment: 'node', include: ['test/**/*.node.test.ts'] } },
-      {
-        test: {
-          name: 'browser',
-          include: ['test/**/*.browser.test.ts'],
-          browser: chromiumBrowser(63317),
-          globalSetup: [BROWSER_TEST_GLOBAL_SETUP],
-          hookTimeout: 180_000, // PGlite starts in seconds alone, in a minute or more beside other suites on two cores
-          testTimeout: 30_000,
-        },
-      },
+      // Elements and controllers: a real Chromium against the real API.
+      { test: browserProject(63317) },
     ],
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

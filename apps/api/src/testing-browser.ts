@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
-import { startTestApi, type TestApi } from './testing.js';
+import { startTestApi, type TestApi, type TestWorkspace } from './testing.js';
 
 const state = globalThis as { chorusBrowserApi?: Promise<TestApi>; chorusPagePort?: number };
 
@@ -48,28 +48,27 @@ export interface BrowserApiInfo {
   sessionToken: string;
 }
 
+/** What the page gets for a workspace: where the API is and a session token, never the secret key. */
+async function signedIn(api: TestApi, ws: TestWorkspace): Promise<BrowserApiInfo> {
+  return {
+    url: api.url,
+    workspaceId: ws.workspaceId,
+    publishableKey: ws.publishableKey,
+    sessionToken: await mintSession(api, ws.secretKey, ['read', 'write']),
+  };
+}
+
 /** Commands a browser test calls with `commands.<name>()` from `vitest/browser`. */
 export const chorusCommands = {
   /** The seeded demo workspace. */
   chorusDemo: (async () => {
     const api = await browserTestApi();
-    return {
-      url: api.url,
-      workspaceId: api.workspaceId,
-      publishableKey: api.publishableKey,
-      sessionToken: await mintSession(api, api.secretKey, ['read', 'write']),
-    } satisfies BrowserApiInfo;
+    return signedIn(api, api);
   }) as BrowserCommand<[]>,
   /** A fresh, empty workspace of its own: a test that writes isolates itself here. */
   chorusFreshWorkspace: (async () => {
     const api = await browserTestApi();
-    const ws = await api.createWorkspace();
-    return {
-      url: api.url,
-      workspaceId: ws.workspaceId,
-      publishableKey: ws.publishableKey,
-      sessionToken: await mintSession(api, ws.secretKey, ['read', 'write']),
-    } satisfies BrowserApiInfo;
+    return signedIn(api, await api.createWorkspace());
   }) as BrowserCommand<[]>,
   /** Requests the server received since the last reset, to count them where they land. */
   chorusRequests: (async () => (await browserTestApi()).requests.map((r) => ({ ...r }))) as BrowserCommand<
@@ -119,5 +118,21 @@ export function chromiumBrowser(port: number) {
     instances: [{ browser: 'chromium' as const }],
     commands: chorusCommands,
     screenshotFailures: false,
+  };
+}
+
+/**
+ * The browser project of a package's Vitest config: the `*.browser.test.ts` files of `test/` in Chromium against
+ * the real API, on the package's own port, with the API closed at the end.
+ */
+export function browserProject(port: number) {
+  return {
+    name: 'browser',
+    include: ['test/**/*.browser.test.ts'],
+    browser: chromiumBrowser(port),
+    globalSetup: [BROWSER_TEST_GLOBAL_SETUP],
+    // PGlite starts in seconds alone, in a minute or more beside other suites on two cores.
+    hookTimeout: 180_000,
+    testTimeout: 30_000,
   };
 }

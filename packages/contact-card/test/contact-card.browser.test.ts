@@ -223,21 +223,28 @@ describe('presentational', () => {
   });
 });
 
+/** A new contact in a workspace of its own, shown in an editable compact card once it has loaded. */
+async function editableCard(contactFields: Record<string, unknown>) {
+  const ws = await testApi.freshWorkspace();
+  const contact = await createContact(ws, contactFields);
+  const root = mount(
+    withProvider(
+      ws,
+      html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
+    ),
+  );
+  const card = cardIn(root);
+  await until(() => !!shadow(card).querySelector('[part=name]'), 'the card');
+  return { ws, contact, root, card };
+}
+
 describe('editing', () => {
   it('saves a change with the keyboard alone and the server keeps it', async () => {
-    const ws = await testApi.freshWorkspace();
-    const contact = await createContact(ws, {
+    const { ws, contact, root, card } = await editableCard({
       firstName: 'Keyboard',
       lastName: 'User',
       lifecycleStage: 'lead',
     });
-    const root = mount(
-      withProvider(
-        ws,
-        html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
-      ),
-    );
-    const card = cardIn(root);
     const selected: string[] = [];
     card.addEventListener('chorus-contact-select', (event: ChorusContactSelectEvent) =>
       selected.push(event.contactId),
@@ -266,19 +273,11 @@ describe('editing', () => {
   });
 
   it('rolls back and shows the server’s reason when a customer would go back to a lead stage', async () => {
-    const ws = await testApi.freshWorkspace();
-    const contact = await createContact(ws, {
+    const { ws, contact, root, card } = await editableCard({
       firstName: 'Aiko',
       lastName: 'Tanaka',
       lifecycleStage: 'lead',
     });
-    const root = mount(
-      withProvider(
-        ws,
-        html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
-      ),
-    );
-    const card = cardIn(root);
     await until(() => textOf(card).includes('Aiko'), 'the card');
     // Someone else's order makes her a customer while the card still shows a lead.
     await call(ws, 'POST', '/v1/orders', {
@@ -307,15 +306,7 @@ describe('editing', () => {
   });
 
   it('a cancelled change event sends nothing', async () => {
-    const ws = await testApi.freshWorkspace();
-    const contact = await createContact(ws, { firstName: 'Vetoed' });
-    const root = mount(
-      withProvider(
-        ws,
-        html`<chorus-contact-card editable variant="compact" contact-id=${contact.id}></chorus-contact-card>`,
-      ),
-    );
-    const card = cardIn(root);
+    const { root, card } = await editableCard({ firstName: 'Vetoed' });
     await until(() => textOf(card).includes('Vetoed'), 'the card');
     card.addEventListener('chorus-contact-change', (event) => event.preventDefault());
     await testApi.resetRequests();
