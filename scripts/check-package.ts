@@ -1,0 +1,38 @@
+/**
+ * The publishing gate of one package, run from its directory (`npm run check-package`):
+ * publint --strict, are-the-types-wrong on the packed tarball (ESM-only profile: Chorus ships no
+ * CommonJS), and the list `npm pack` would publish, which must hold only what ships.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** What a Chorus package may publish: the build, its manifests, the README and the licence. */
+const SHIPPED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^CHANGELOG\.md$/,
+  /^custom-elements\.json$/,
+  /^openapi\.json$/,
+  /^dist\/.+\.(js|d\.ts|js\.map)$/,
+];
+
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string };
+
+process.stdout.write(run('npx', ['publint', '--strict']));
+process.stdout.write(run('npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']));
+
+const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'])) as [{ files: { path: string }[] }];
+const files = pack.files.map((file) => file.path);
+const unexpected = files.filter((path) => !SHIPPED.some((pattern) => pattern.test(path)));
+const missing = ['package.json', 'README.md', 'LICENSE'].filter((path) => !files.includes(path));
+if (unexpected.length > 0 || missing.length > 0) {
+  console.error(`${manifest.name}: npm pack would publish the wrong files.`);
+  if (unexpected.length > 0) console.error(`  not meant to ship: ${unexpected.join(', ')}`);
+  if (missing.length > 0) console.error(`  missing: ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log(`${manifest.name}: npm pack publishes ${files.length} files, all intended.`);
