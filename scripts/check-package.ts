@@ -23,7 +23,9 @@ const run = (command: string, args: string[]) =>
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string };
 
 process.stdout.write(run('npx', ['publint', '--strict']));
-process.stdout.write(run('npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']));
+process.stdout.write(
+  run('npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']),
+);
 
 const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'])) as [{ files: { path: string }[] }];
 const files = pack.files.map((file) => file.path);
