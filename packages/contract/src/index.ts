@@ -29,7 +29,14 @@ export {
   ContactInsights,
 } from './resources/contacts.js';
 export { Company, CreateCompany, UpdateCompany } from './resources/companies.js';
-export { Pipeline, Stage, CreatePipeline } from './resources/pipelines.js';
+export {
+  Pipeline,
+  Stage,
+  CreatePipeline,
+  PipelineBoard,
+  BoardDeal,
+  BoardStageFigures,
+} from './resources/pipelines.js';
 export { Deal, CreateDeal, UpdateDeal, DealStageEntry } from './resources/deals.js';
 export { Activity, CreateActivity } from './resources/activities.js';
 export { Order, CreateOrder } from './resources/orders.js';

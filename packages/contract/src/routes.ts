@@ -30,6 +30,7 @@ export const routes = {
   listPipelines: pipelines.listPipelines,
   getPipeline: pipelines.getPipeline,
   createPipeline: pipelines.createPipeline,
+  getPipelineBoard: pipelines.getPipelineBoard,
   listDeals: deals.listDeals,
   createDeal: deals.createDeal,
   getDeal: deals.getDeal,

@@ -21,6 +21,7 @@ export { unwrap } from './unwrap.js';
 export type { FetchResult } from './unwrap.js';
 export type {
   Activity,
+  BoardDeal,
   Company,
   Contact,
   ContactInsights,
@@ -29,6 +30,7 @@ export type {
   MetricsResponse,
   Order,
   Pipeline,
+  PipelineBoard,
   Rating,
   RatingSummary,
   Ticket,

@@ -34,6 +34,8 @@ const entries = {
   otherSummary: keys.ratings.summary({ subject: 'product:desk', scale: 'stars5' }),
   ratings: keys.ratings.list(),
   pipelines: keys.pipelines.list(),
+  pipelineBoardP1: keys.pipelines.board('pip_1'),
+  pipelineBoardP2: keys.pipelines.board('pip_2'),
 };
 
 describe('invalidation rules', () => {
@@ -58,6 +60,13 @@ describe('invalidation rules', () => {
         'stageOfP1',
       ].sort(),
     );
+  });
+
+  it("editing or creating a deal makes its pipeline's board stale (a move writes the board itself)", async () => {
+    const { queryClient, invalidated } = cacheWith(entries);
+    await invalidate(queryClient, invalidationRules.dealUpdated({ id: 'deal_1', pipelineId: 'pip_1' }));
+    expect(invalidated()).toContain('pipelineBoardP1');
+    expect(invalidated()).not.toContain('pipelineBoardP2');
   });
 
   it("a rating invalidates its subject's summaries, the contact and the metrics", async () => {

@@ -88,6 +88,52 @@ describe('optimistic updates', () => {
     expect(queryClient.getQueryData(keys.deals.detail(deal.id))?.stageId).toBe('stg_won');
   });
 
+  it("moves the deal on its pipeline's board at once, takes the server's copy, and rolls back on refusal", async () => {
+    const board = (queryClient: QueryClient) =>
+      queryClient
+        .getQueryData(keys.pipelines.board('pip_1'))
+        ?.deals.map((item) => `${item.id}:${item.stageId}:${item.version}`);
+    const seed = (queryClient: QueryClient) =>
+      queryClient.setQueryData(keys.pipelines.board('pip_1'), {
+        deals: [
+          { ...deal, stageEnteredAt: '2026-01-01T00:00:00.000Z' },
+          { ...otherDeal, stageEnteredAt: '2026-01-01T00:00:00.000Z' },
+        ],
+      } as never);
+
+    const refused = heldApi(() => problem(412, '/problems/precondition-failed'));
+    const queryClient = new QueryClient();
+    seed(queryClient);
+    const mutation = new MutationObserver(queryClient, refused.queries.deals.move());
+    const settled = mutation
+      .mutate({ deal, stageId: 'stg_lost', lostReason: 'Budget cut' })
+      .catch((error: unknown) => error);
+    await vi.waitFor(() => expect(refused.requests).toHaveLength(1));
+    expect(board(queryClient)).toEqual(['deal_1:stg_lost:3', 'deal_2:stg_lead:3']);
+    expect(refused.requests[0]?.body).toBe('{"stageId":"stg_lost","lostReason":"Budget cut"}');
+    refused.release();
+    expect(await settled).toBeInstanceOf(ChorusPreconditionError);
+    expect(board(queryClient)).toEqual(['deal_1:stg_lead:3', 'deal_2:stg_lead:3']);
+
+    const accepted = heldApi(() =>
+      Response.json({
+        ...deal,
+        stageId: 'stg_won',
+        status: 'won',
+        version: 4,
+        stageEnteredAt: '2026-02-02T00:00:00.000Z',
+      }),
+    );
+    const second = new MutationObserver(queryClient, accepted.queries.deals.move());
+    const done = second.mutate({ deal, stageId: 'stg_won' });
+    accepted.release();
+    await done;
+    expect(board(queryClient)).toEqual(['deal_1:stg_won:4', 'deal_2:stg_lead:3']);
+    expect(queryClient.getQueryData(keys.pipelines.board('pip_1'))?.deals[0]?.stageEnteredAt).toBe(
+      '2026-02-02T00:00:00.000Z',
+    );
+  });
+
   it('shows a contact edit in its detail and in lists at once, and rolls back when the API refuses', async () => {
     const { queries, requests, release } = heldApi(() => problem(409, '/problems/lifecycle-rule'));
     const queryClient = new QueryClient();

@@ -1,5 +1,6 @@
 import { routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { getPipelineBoard } from '../domain/board.js';
 import * as deals from '../domain/deals.js';
 import * as pipelines from '../domain/pipelines.js';
 import { etag } from '../domain/versioning.js';
@@ -14,6 +15,9 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       await pipelines.getPipeline(c.get('tx'), c.get('caller').workspaceId, c.req.valid('param').id),
       200,
     ),
+  );
+  app.openapi(routes.getPipelineBoard, async (c) =>
+    c.json(await getPipelineBoard(c.get('tx'), c.get('caller').workspaceId, c.req.valid('param').id), 200),
   );
   app.openapi(routes.createPipeline, async (c) =>
     c.json(

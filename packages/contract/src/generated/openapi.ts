@@ -295,6 +295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/pipelines/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline as a board: stage figures and every deal in one read
+         * @description One request for a deals board of any size: per-stage counts, totals and weighted totals computed in SQL, and every deal of the pipeline in a compact shape with its company and owner names.
+         */
+        get: operations["getPipelineBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/ratings": {
         parameters: {
             query?: never;
@@ -522,6 +542,78 @@ export interface components {
         };
         ApiKeyList: {
             data: components["schemas"]["ApiKey"][];
+        };
+        BoardDeal: {
+            /**
+             * @description A company id.
+             * @example com_01hx7f3k9q2m5v8w
+             */
+            companyId: string | null;
+            /** @description The company's name, when the deal has one. */
+            companyName: string | null;
+            /**
+             * @description A contact id.
+             * @example con_01hx7f3k9q2m5v8w
+             */
+            contactId: string | null;
+            /**
+             * Format: date
+             * @description A calendar date.
+             * @example 2026-06-30
+             */
+            expectedCloseDate: string | null;
+            /**
+             * @description A deal id.
+             * @example deal_01hx7f3k9q2m5v8w
+             */
+            id: string;
+            /**
+             * @description A user id.
+             * @example usr_01hx7f3k9q2m5v8w
+             */
+            ownerId: string | null;
+            /** @description The owner's name, when the deal has one. */
+            ownerName: string | null;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            stageEnteredAt: string;
+            /**
+             * @description A stage id.
+             * @example stg_01hx7f3k9q2m5v8w
+             */
+            stageId: string;
+            /**
+             * @description `open`, or how the deal was closed.
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /**
+             * @description What is being sold.
+             * @example Studio monitors for 12 rooms
+             */
+            title: string;
+            value: components["schemas"]["Money"] & unknown;
+            /**
+             * @description Incremented on every change; send it back as `If-Match` to update.
+             * @example 3
+             */
+            version: number;
+        };
+        BoardStageFigures: {
+            /** @description Deals in the stage. */
+            count: number;
+            /**
+             * @description A stage id.
+             * @example stg_01hx7f3k9q2m5v8w
+             */
+            stageId: string;
+            /** @description Sum of their values, minor units of `currency`. */
+            total: number;
+            /** @description Sum of value × the stage's probability, rounded to whole minor units. */
+            weighted: number;
         };
         /** @description An account: the organisation contacts work for. */
         Company: {
@@ -1260,6 +1352,25 @@ export interface components {
             /** @description Stages in order. */
             stages: components["schemas"]["Stage"][];
         };
+        /** @description A pipeline as a board: its stages, their figures computed by the server, and every deal. */
+        PipelineBoard: {
+            /** @description The workspace currency the totals are in. */
+            currency: string;
+            /** @description Every deal of the pipeline, oldest first. */
+            deals: components["schemas"]["BoardDeal"][];
+            pipeline: components["schemas"]["Pipeline"];
+            /** @description One entry per stage, in stage order. */
+            stages: components["schemas"]["BoardStageFigures"][];
+            /** @description The open pipeline: every `open` stage summed (won and lost are not). */
+            totals: {
+                /** @description Deals in the stage. */
+                count: number;
+                /** @description Sum of their values, minor units of `currency`. */
+                total: number;
+                /** @description Sum of value × the stage's probability, rounded to whole minor units. */
+                weighted: number;
+            };
+        };
         PipelineList: {
             data: components["schemas"]["Pipeline"][];
         };
@@ -1728,6 +1839,8 @@ export type SchemaActivityPage = components['schemas']['ActivityPage'];
 export type SchemaActivityType = components['schemas']['ActivityType'];
 export type SchemaApiKey = components['schemas']['ApiKey'];
 export type SchemaApiKeyList = components['schemas']['ApiKeyList'];
+export type SchemaBoardDeal = components['schemas']['BoardDeal'];
+export type SchemaBoardStageFigures = components['schemas']['BoardStageFigures'];
 export type SchemaCompany = components['schemas']['Company'];
 export type SchemaCompanyPage = components['schemas']['CompanyPage'];
 export type SchemaContact = components['schemas']['Contact'];
@@ -1760,6 +1873,7 @@ export type SchemaMoney = components['schemas']['Money'];
 export type SchemaOrder = components['schemas']['Order'];
 export type SchemaOrderPage = components['schemas']['OrderPage'];
 export type SchemaPipeline = components['schemas']['Pipeline'];
+export type SchemaPipelineBoard = components['schemas']['PipelineBoard'];
 export type SchemaPipelineList = components['schemas']['PipelineList'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type SchemaProblemFieldError = components['schemas']['ProblemFieldError'];
@@ -3671,6 +3785,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPipelineBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A pipeline id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineBoard"];
                 };
             };
             /** @description The request is malformed or fails validation. */

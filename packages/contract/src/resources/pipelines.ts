@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdempotencyHeader, idSchema, Timestamp, text } from '../common.js';
-import { STAGE_KINDS } from '../enums.js';
+import { DateOnly, IdempotencyHeader, idSchema, Money, Timestamp, text, Version } from '../common.js';
+import { DEAL_STATUSES, STAGE_KINDS } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
 export const Stage = z
@@ -93,4 +93,61 @@ export const createPipeline = createRoute({
   security: bearer,
   request: { headers: IdempotencyHeader, body: jsonBody(CreatePipeline, 'The pipeline and its stages.') },
   responses: { 201: json(Pipeline, 'The created pipeline.'), ...problems(403, 422) },
+});
+
+/** A deal as a board card needs it: the names it shows, the version a move sends back. */
+export const BoardDeal = z
+  .object({
+    id: idSchema('deal'),
+    title: text(200, 'What is being sold.', 'Studio monitors for 12 rooms'),
+    value: Money,
+    stageId: idSchema('stage'),
+    status: z.enum(DEAL_STATUSES).openapi({ description: '`open`, or how the deal was closed.' }),
+    contactId: idSchema('contact').nullable(),
+    companyId: idSchema('company').nullable(),
+    companyName: z.string().nullable().openapi({ description: "The company's name, when the deal has one." }),
+    ownerId: idSchema('user').nullable(),
+    ownerName: z.string().nullable().openapi({ description: "The owner's name, when the deal has one." }),
+    expectedCloseDate: DateOnly.nullable(),
+    stageEnteredAt: Timestamp,
+    version: Version,
+  })
+  .openapi('BoardDeal');
+
+const BoardFigures = {
+  count: z.number().int().min(0).openapi({ description: 'Deals in the stage.' }),
+  total: z.number().int().openapi({ description: 'Sum of their values, minor units of `currency`.' }),
+  weighted: z.number().int().openapi({
+    description: "Sum of value × the stage's probability, rounded to whole minor units.",
+  }),
+};
+
+export const BoardStageFigures = z
+  .object({ stageId: idSchema('stage'), ...BoardFigures })
+  .openapi('BoardStageFigures');
+
+export const PipelineBoard = z
+  .object({
+    pipeline: Pipeline,
+    currency: z.string().length(3).openapi({ description: 'The workspace currency the totals are in.' }),
+    totals: z
+      .object(BoardFigures)
+      .openapi({ description: 'The open pipeline: every `open` stage summed (won and lost are not).' }),
+    stages: z.array(BoardStageFigures).openapi({ description: 'One entry per stage, in stage order.' }),
+    deals: z.array(BoardDeal).openapi({ description: 'Every deal of the pipeline, oldest first.' }),
+  })
+  .openapi('PipelineBoard', {
+    description: 'A pipeline as a board: its stages, their figures computed by the server, and every deal.',
+  });
+
+export const getPipelineBoard = createRoute({
+  method: 'get',
+  path: '/v1/pipelines/{id}/board',
+  tags,
+  summary: 'A pipeline as a board: stage figures and every deal in one read',
+  description:
+    'One request for a deals board of any size: per-stage counts, totals and weighted totals computed in SQL, and every deal of the pipeline in a compact shape with its company and owner names.',
+  security: bearer,
+  request: { params: z.object({ id: idSchema('pipeline') }) },
+  responses: { 200: json(PipelineBoard, 'The board.'), ...problems(403, 404) },
 });

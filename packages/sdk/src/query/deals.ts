@@ -4,7 +4,7 @@ import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys, listFiltersOf } from './keys.js';
 import { ifMatch, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
 import { restoreSnapshot, rewriteList, takeSnapshot } from './optimistic.js';
-import type { Deal, DealFilters, WithoutCursor } from './types.js';
+import type { BoardDeal, Deal, DealFilters, PipelineBoard, WithoutCursor } from './types.js';
 
 export interface DealEdit {
   id: string;
@@ -13,10 +13,21 @@ export interface DealEdit {
   changes: components['schemas']['UpdateDeal'];
 }
 
-/** Moving a deal to another stage; a `won` or `lost` stage closes it. */
+/** Moving a deal to another stage; a `won` or `lost` stage closes it (a `lost` one needs `lostReason`). */
 export interface DealMove {
   deal: Pick<Deal, 'id' | 'version' | 'pipelineId' | 'contactId'>;
   stageId: string;
+  lostReason?: string;
+}
+
+/** The board's copy of one deal, changed by `change`; other boards and deals are left as they are. */
+function rewriteBoardDeal(
+  data: PipelineBoard | undefined,
+  id: string,
+  change: (deal: BoardDeal) => BoardDeal,
+): PipelineBoard | undefined {
+  if (!data?.deals.some((item) => item.id === id)) return data;
+  return { ...data, deals: data.deals.map((item) => (item.id === id ? change(item) : item)) };
 }
 
 export function dealQueries(chorus: ChorusClient) {
@@ -62,14 +73,25 @@ export function dealQueries(chorus: ChorusClient) {
       }),
 
     /**
-     * Shows the deal in its new stage at once (its detail and every deal list: lists filtered to
-     * another stage drop it, a list filtered to the new stage gains it) and rolls back on failure.
+     * Shows the deal in its new stage at once (its detail, its pipeline's board and every deal list:
+     * lists filtered to another stage drop it, a list filtered to the new stage gains it) and rolls
+     * back on failure. The board then takes the server's copy (new version, `stageEnteredAt`).
      */
     move: () =>
       mutationOptions({
-        mutationFn: ({ deal, stageId }: DealMove) => patchDeal(deal.id, deal.version, { stageId }),
+        mutationFn: ({ deal, stageId, lostReason }: DealMove) =>
+          patchDeal(deal.id, deal.version, lostReason === undefined ? { stageId } : { stageId, lostReason }),
         onMutate: async ({ deal, stageId }, { client }) => {
-          const snapshot = await takeSnapshot(client, [keys.deals.detail(deal.id), keys.deals.lists()]);
+          const board = keys.pipelines.board(deal.pipelineId);
+          const snapshot = await takeSnapshot(client, [
+            keys.deals.detail(deal.id),
+            keys.deals.lists(),
+            board,
+          ]);
+          const enteredAt = new Date().toISOString();
+          client.setQueryData(board, (data) =>
+            rewriteBoardDeal(data, deal.id, (item) => ({ ...item, stageId, stageEnteredAt: enteredAt })),
+          );
           const cached = client.getQueryData(keys.deals.detail(deal.id));
           client.setQueryData(keys.deals.detail(deal.id), (current) => current && { ...current, stageId });
           for (const [queryKey] of client.getQueriesData({ queryKey: keys.deals.lists() })) {
@@ -86,6 +108,16 @@ export function dealQueries(chorus: ChorusClient) {
           }
           return snapshot;
         },
+        onSuccess: (saved, { deal }, _snapshot, { client }) =>
+          client.setQueryData(keys.pipelines.board(deal.pipelineId), (data) =>
+            rewriteBoardDeal(data, saved.id, (item) => ({
+              ...item,
+              stageId: saved.stageId,
+              status: saved.status,
+              stageEnteredAt: saved.stageEnteredAt,
+              version: saved.version,
+            })),
+          ),
         onError: (_error, _move, snapshot, { client }) => restoreSnapshot(client, snapshot),
         onSettled: (_deal, _error, { deal }, _snapshot, { client }) =>
           invalidate(client, invalidationRules.dealMoved(deal)),

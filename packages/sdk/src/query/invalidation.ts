@@ -43,13 +43,21 @@ export const invalidationRules = {
 
   pipelineCreated: (): Targets => [{ queryKey: keys.pipelines.all() }],
 
-  dealCreated: (deal: Pick<Deal, 'pipelineId'>): Targets => [dealListsOfPipeline(deal.pipelineId), metrics],
+  dealCreated: (deal: Pick<Deal, 'pipelineId'>): Targets => [
+    dealListsOfPipeline(deal.pipelineId),
+    { queryKey: keys.pipelines.board(deal.pipelineId) },
+    metrics,
+  ],
   dealUpdated: (deal: Pick<Deal, 'id' | 'pipelineId'>): Targets => [
     { queryKey: keys.deals.one(deal.id) },
     dealListsOfPipeline(deal.pipelineId),
+    { queryKey: keys.pipelines.board(deal.pipelineId) },
     metrics,
   ],
-  /** Moving into `won` makes the contact a customer, so its record changes too. */
+  /**
+   * Moving into `won` makes the contact a customer, so its record changes too. The pipeline's board
+   * is not refetched (it may hold 10,000 deals): the move writes the server's answer into it.
+   */
   dealMoved: (deal: Pick<Deal, 'id' | 'pipelineId' | 'contactId'>): Targets => [
     { queryKey: keys.deals.one(deal.id) },
     dealListsOfPipeline(deal.pipelineId),

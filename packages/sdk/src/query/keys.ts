@@ -49,6 +49,8 @@ export const chorusKeys = {
     all: () => [ROOT, 'pipelines'] as const,
     list: () => tag<T.PipelineList>()([ROOT, 'pipelines', 'list']),
     detail: (id: string) => tag<T.Pipeline>()([ROOT, 'pipelines', 'id', id]),
+    /** Under the detail's key: a change to the pipeline makes its board stale too. */
+    board: (id: string) => tag<T.PipelineBoard>()([ROOT, 'pipelines', 'id', id, 'board']),
   },
 
   deals: {

@@ -18,6 +18,13 @@ export function pipelineQueries(chorus: ChorusClient) {
         queryFn: ({ signal }) => chorus.get('/v1/pipelines/{id}', { params: { path: { id } }, signal }),
       }),
 
+    /** Stage figures computed by the server and every deal of the pipeline, in one request. */
+    board: (id: string) =>
+      queryOptions({
+        queryKey: keys.pipelines.board(id),
+        queryFn: ({ signal }) => chorus.get('/v1/pipelines/{id}/board', { params: { path: { id } }, signal }),
+      }),
+
     create: () =>
       mutationOptions({
         mutationFn: (body: components['schemas']['CreatePipeline']) => chorus.post('/v1/pipelines', { body }),
