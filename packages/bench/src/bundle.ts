@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export interface BundleSize {
+  /** Minified bytes. */
+  min: number;
+  /** Minified, then gzip -9: what a browser downloads. */
+  gzip: number;
+  /** The bundle itself, for pages that load it. */
+  code: string;
+}
+
+export interface BundleOptions {
+  /** Where imports in an inline entry resolve from (defaults to this package, which depends on every Chorus package). */
+  resolveDir?: string;
+  /** Imports left out: what the page is assumed to have already (Lit, core, the SDK…). */
+  external?: string[];
+}
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Bundles an entry the way an app would ship it (esbuild, minified browser ESM, everything bundled
+ * but `external`) and measures it. `source` is module text, or `{ entry }` for a file.
+ */
+export async function measureBundle(
+  source: string | { entry: string },
+  { resolveDir = here, external = [] }: BundleOptions = {},
+): Promise<BundleSize> {
+  const result = await build({
+    ...(typeof source === 'string'
+      ? { stdin: { contents: source, resolveDir, loader: 'ts' as const, sourcefile: 'entry.ts' } }
+      : { entryPoints: [source.entry] }),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external,
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0]!.contents;
+  return {
+    min: bytes.byteLength,
+    gzip: gzipSync(bytes, { level: 9 }).byteLength,
+    code: result.outputFiles[0]!.text,
+  };
+}
+
+export const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
