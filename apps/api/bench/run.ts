@@ -7,7 +7,9 @@
  */
 import { cpus, platform, release } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { recordFigures } from '@chorus/bench/figures';
 import { type ChildServer, startChildServer } from './child.js';
+import { apiFigures } from './figures.js';
 import { ENDPOINTS, loadEndpoint, timeMetrics } from './load.js';
 import { acquirePostgres } from './postgres.js';
 import { formatApiBench } from './report.js';
@@ -159,4 +161,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(env.BENCH_ANALYZE === '0' ? { analyze: false } : {}),
   });
   console.log(formatApiBench(result));
+  recordFigures('@chorus/api', apiFigures(result));
 }

@@ -38,6 +38,9 @@ export async function measureBundle(
     platform: 'browser',
     target: 'es2022',
     external,
+    // What an app's production build does: no dev-mode branches (query-core and Lit check these).
+    define: { 'process.env.NODE_ENV': '"production"' },
+    conditions: ['production'],
     write: false,
     logLevel: 'silent',
   });

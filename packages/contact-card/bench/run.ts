@@ -4,39 +4,19 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { build } from 'esbuild';
+import { kB, measureBundle } from '@chorus/bench/bundle';
+import { recordFigures } from '@chorus/bench/figures';
 import { chromium } from 'playwright';
 
 const CARDS = 200;
 const RUNS = 5;
 
-/** Bundles `source` (module text, or `{ entry }` for a file) the way an app would ship it. */
-async function bundle(
-  source: string | { entry: string },
-  external: string[] = [],
-): Promise<{ code: string; gzip: number; min: number }> {
-  const result = await build({
-    ...(typeof source === 'string'
-      ? { stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' as const } }
-      : { entryPoints: [source.entry] }),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    external,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    conditions: ['production'],
-  });
-  const code = result.outputFiles[0]!.text;
-  return { code, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
+/** Bundles `source` the way an app would ship it, resolving from this bench. */
+const bundle = (source: string | { entry: string }, external: string[] = []) =>
+  measureBundle(source, { resolveDir: import.meta.dirname, external });
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function bytes() {
@@ -149,3 +129,26 @@ console.table(
     ]),
   ),
 );
+
+recordFigures('@chorus/contact-card', [
+  { name: '<chorus-contact-card> alone, without core and Lit (min+gz)', value: sizes[0]!.gzip, unit: 'B' },
+  {
+    name: `first render of ${CARDS} compact cards, presentational`,
+    value: times.presentational!.ms,
+    unit: 'ms',
+    note: `median of ${RUNS} in Chromium`,
+  },
+  {
+    name: `first render of ${CARDS} compact cards, connected`,
+    value: times.connected!.ms,
+    unit: 'ms',
+    note: `median of ${RUNS}, real API on PGlite`,
+  },
+  {
+    // The SDK's batcher folds every card's read into one `?ids=` request per 100 ids.
+    name: `GET /v1/contacts requests for ${CARDS} connected cards`,
+    value: times.connected!.requests,
+    unit: 'requests',
+    budget: { max: Math.ceil(CARDS / 100) },
+  },
+]);

@@ -5,10 +5,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { build } from 'esbuild';
+import { kB, measureBundle } from '@chorus/bench/bundle';
+import { recordFigures } from '@chorus/bench/figures';
 import { chromium } from 'playwright';
 
 const RUNS = 9;
@@ -27,30 +27,10 @@ const METRICS = [
   'issue_resolution_time',
 ].join(',');
 
-/** Bundles `source` (module text, or `{ entry }` for a file) the way an app would ship it. */
-async function bundle(
-  source: string | { entry: string },
-  external: string[] = [],
-): Promise<{ code: string; gzip: number; min: number }> {
-  const result = await build({
-    ...(typeof source === 'string'
-      ? { stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' as const } }
-      : { entryPoints: [source.entry] }),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    external,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    conditions: ['production'],
-  });
-  const code = result.outputFiles[0]!.text;
-  return { code, min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
+/** Bundles `source` the way an app would ship it, resolving from this bench. */
+const bundle = (source: string | { entry: string }, external: string[] = []) =>
+  measureBundle(source, { resolveDir: import.meta.dirname, external });
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function bytes() {
@@ -159,3 +139,28 @@ console.table(
     ]),
   ),
 );
+
+const cold = times['cold (one request)'];
+const warm = times['warm cache (same provider)'];
+recordFigures('@chorus/metrics-tiles', [
+  { name: 'tile + grid alone, without core and Lit (min+gz)', value: sizes[0]!.gzip, unit: 'B' },
+  {
+    name: '12-tile grid, first render from a cold cache',
+    value: cold.ms,
+    unit: 'ms',
+    note: `median of ${RUNS}`,
+  },
+  {
+    name: 'GET /v1/metrics requests, cold 12-tile grid',
+    value: cold.requests,
+    unit: 'requests',
+    budget: { max: 1 },
+  },
+  { name: '12-tile grid, render from a warm cache', value: warm.ms, unit: 'ms', note: `median of ${RUNS}` },
+  {
+    name: 'GET /v1/metrics requests, warm 12-tile grid',
+    value: warm.requests,
+    unit: 'requests',
+    budget: { max: 0 },
+  },
+]);

@@ -7,6 +7,7 @@ import { startTestApi } from '@chorus/api/testing';
 import { QueryClient } from '@tanstack/query-core';
 import { createChorusClient } from '../src/index.js';
 import { createChorusQueries } from '../src/query/index.js';
+import { recordFigures } from '@chorus/bench/figures';
 import { BUNDLES, measureBundle, PLAIN_CLIENT_BUDGET_BYTES } from './bundle.js';
 
 const CARDS = 100;
@@ -76,6 +77,22 @@ async function batchingTable() {
         'time to settle': `${(unbatched.ms / batched.ms).toFixed(1)}×`,
       },
     });
+    recordFigures('@chorus/sdk', [
+      {
+        name: `requests for ${CARDS} contact reads, batched`,
+        value: batched.requests,
+        unit: 'requests',
+        budget: { max: 1 },
+        peer: { name: 'unbatched', value: unbatched.requests },
+      },
+      {
+        name: `time for ${CARDS} contact reads to settle, batched`,
+        value: batched.ms,
+        unit: 'ms',
+        peer: { name: 'unbatched', value: unbatched.ms },
+        note: `median of ${RUNS}, in-process API on PGlite`,
+      },
+    ]);
   } finally {
     await api.close();
   }
