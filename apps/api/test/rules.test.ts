@@ -144,7 +144,7 @@ describe('versions', () => {
 
 describe('public ratings', () => {
   it('stores a website rating with its origin, once per idempotency key, and refuses bots', async () => {
-    const { publishableKey } = await api.createWorkspace();
+    const { publishableKey, workspaceId } = await api.createWorkspace();
     const origin = api.allowedOrigin;
     const send = (body: object, key: string) =>
       fetch(`${api.url}/v1/public/ratings`, {
@@ -163,16 +163,28 @@ describe('public ratings', () => {
     const stored = (await first.json()) as { id: string };
     expect(stored).toMatchObject({ source: 'website', origin, score: 5 });
     expect(((await again.json()) as { id: string }).id).toBe(stored.id);
-    expect(
-      (await send({ subject: 'product:m1', score: 5, hp: 'http://spam.example' }, crypto.randomUUID()))
-        .status,
-    ).toBe(422);
-    expect(
-      (await send({ subject: 'product:m1', score: 5, elapsedMs: 200 }, crypto.randomUUID())).status,
-    ).toBe(422);
+    // Bots get the answer a person gets (nothing to learn from), and nothing is stored.
+    for (const bot of [
+      { subject: 'product:m1', score: 1, hp: 'http://spam.example', elapsedMs: 9000 },
+      { subject: 'product:m1', score: 1, elapsedMs: 200 },
+    ]) {
+      const reply = await send(bot, crypto.randomUUID());
+      expect(reply.status).toBe(201);
+      expect(await reply.json()).toMatchObject({
+        source: 'website',
+        origin,
+        score: 1,
+        id: expect.any(String),
+      });
+    }
     const summary = await fetch(`${api.url}/v1/public/ratings/summary?subject=product:m1`, {
       headers: { Authorization: `Bearer ${publishableKey}`, Origin: origin },
     });
     expect(await summary.json()).toMatchObject({ count: 1, average: 5 });
+    const rows = await api.db.query<{ score: number; source: string; origin: string }>(
+      'select score, source, origin from ratings where workspace_id = $1',
+      [workspaceId],
+    );
+    expect(rows).toEqual([{ score: 5, source: 'website', origin }]);
   });
 });

@@ -1,7 +1,7 @@
 import { routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import * as ratings from '../domain/ratings.js';
-import { unprocessable } from '../errors.js';
+import { newId } from '../ids.js';
 import type { AppEnv } from '../http/env.js';
 
 /** Below this many milliseconds on the page, a submission is taken to be a script, not a person. */
@@ -16,17 +16,27 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(routes.submitPublicRating, async (c) => {
     const { hp, elapsedMs, ...rating } = c.req.valid('json');
-    if (hp) throw unprocessable('body.hp', 'must be left empty');
-    if (elapsedMs !== undefined && elapsedMs < MINIMUM_TIME_ON_PAGE_MS) {
-      throw unprocessable(
-        'body.elapsedMs',
-        'the rating was sent too quickly after the page opened; please try again',
+    const origin = c.req.header('origin') ?? null;
+    if (hp || (elapsedMs !== undefined && elapsedMs < MINIMUM_TIME_ON_PAGE_MS)) {
+      // A bot is answered exactly as a person would be, so it learns nothing to adapt to; nothing is stored.
+      const now = new Date();
+      return c.json(
+        {
+          id: newId('rating', now.getTime()),
+          ...rating,
+          comment: rating.comment || null,
+          source: 'website' as const,
+          contactId: null,
+          origin,
+          createdAt: now.toISOString(),
+        },
+        201,
       );
     }
     const stored = await ratings.createRating(c.get('tx'), c.get('caller').workspaceId, {
       ...rating,
       source: 'website',
-      origin: c.req.header('origin'),
+      origin: origin ?? undefined,
     });
     return c.json(stored, 201);
   });

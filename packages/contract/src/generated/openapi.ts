@@ -326,7 +326,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a rating from a website (publishable key)
-         * @description Callable with a publishable key from an allowed origin. Rate limited per key and per client. Send an `Idempotency-Key` so a retried submission is stored once.
+         * @description Callable with a publishable key from an allowed origin. Rate limited per key and per client (429 with `Retry-After`). Send an `Idempotency-Key` so a retried submission is stored once. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.
          */
         post: operations["submitPublicRating"];
         delete?: never;
@@ -1422,11 +1422,11 @@ export interface components {
              */
             comment?: string;
             /**
-             * @description Milliseconds the visitor spent on the page before submitting; under 1.5 s is refused as automated.
+             * @description Milliseconds the visitor spent on the page before submitting; under 1.5 s is taken as automated: answered as if stored, and not stored.
              * @example 8200
              */
             elapsedMs?: number;
-            /** @description Honeypot: a hidden field people leave empty. A submission that fills it is refused. */
+            /** @description Honeypot: a hidden field people leave empty. A submission that fills it is answered as if stored, and not stored. */
             hp?: string;
             scale?: components["schemas"]["RatingScale"];
             /**

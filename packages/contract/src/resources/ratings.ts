@@ -87,11 +87,12 @@ export const PublicRatingSubmission = z
     score: Score,
     comment: Comment.optional(),
     hp: z.string().max(200).optional().openapi({
-      description: 'Honeypot: a hidden field people leave empty. A submission that fills it is refused.',
+      description:
+        'Honeypot: a hidden field people leave empty. A submission that fills it is answered as if stored, and not stored.',
     }),
     elapsedMs: z.number().int().min(0).optional().openapi({
       description:
-        'Milliseconds the visitor spent on the page before submitting; under 1.5 s is refused as automated.',
+        'Milliseconds the visitor spent on the page before submitting; under 1.5 s is taken as automated: answered as if stored, and not stored.',
       example: 8200,
     }),
   })
@@ -161,7 +162,7 @@ export const submitPublicRating = createRoute({
   tags: ['Public'],
   summary: 'Submit a rating from a website (publishable key)',
   description:
-    'Callable with a publishable key from an allowed origin. Rate limited per key and per client. Send an `Idempotency-Key` so a retried submission is stored once.',
+    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (429 with `Retry-After`). Send an `Idempotency-Key` so a retried submission is stored once. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.',
   security: bearer,
   request: { headers: IdempotencyHeader, body: jsonBody(PublicRatingSubmission, 'The rating.') },
   responses: { 201: json(Rating, 'The stored rating.'), ...problems(403, 422) },
