@@ -6,6 +6,7 @@ import { networkErrors } from './middleware/network-errors.js';
 import { retries } from './middleware/retry.js';
 import { attemptTimeout } from './middleware/timeout.js';
 import { composeFetch, type FetchLike, type FetchMiddleware } from './middleware/types.js';
+import { errorFromResponse } from './errors.js';
 import { unwrap } from './unwrap.js';
 
 export type ChorusClientOptions = Credentials & {
@@ -107,5 +108,56 @@ export function createChorusClient(options: ChorusClientOptions): ChorusClient {
     put: dataMethod(raw.PUT) as DataMethod<'put'>,
     patch: dataMethod(raw.PATCH) as DataMethod<'patch'>,
     delete: dataMethod(raw.DELETE) as DataMethod<'delete'>,
+  };
+}
+
+/** One call through `createChorusFetch`: the path carries its query string; a `body` is sent as JSON. */
+export type ChorusFetch = <Data>(
+  path: `/v1/${string}`,
+  init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+) => Promise<Data>;
+
+/**
+ * The client's idempotency keys, timeouts and typed errors for a fixed key (a publishable key on a web
+ * page), without openapi-fetch's typed URL and parameter building (more than half of the client's
+ * bytes), without token refresh and without automatic retries: the caller owns those (the rating
+ * widget keeps failed submissions in an outbox and retries them across page loads). For script-tag
+ * bundles that make one or two known calls and count every kilobyte; everything else should use
+ * `createChorusClient`.
+ */
+export function createChorusFetch(
+  options: { apiKey: string } & Pick<
+    ChorusClientOptions,
+    'baseUrl' | 'fetch' | 'timeoutMs' | 'idempotencyKeys'
+  >,
+): ChorusFetch {
+  const chain: FetchMiddleware[] = [attemptTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs), networkErrors()];
+  if (options.idempotencyKeys !== false) chain.unshift(idempotencyKeys());
+  const transport = composeFetch(options.fetch ?? ((request) => fetch(request)), chain);
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  return async <Data>(
+    path: string,
+    { body, headers, method = body === undefined ? 'GET' : 'POST' }: Parameters<ChorusFetch>[1] = {},
+  ) => {
+    const response = await transport(
+      new Request(baseUrl + path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${options.apiKey}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    const text = await response.text();
+    let data: unknown = text;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (a proxy's error page): the error carries the text.
+    }
+    if (!response.ok) throw errorFromResponse(response, data);
+    return data as Data;
   };
 }

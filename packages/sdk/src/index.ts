@@ -1,5 +1,5 @@
-export { createChorusClient } from './client.js';
-export type { ChorusClient, ChorusClientOptions, DataMethod } from './client.js';
+export { createChorusClient, createChorusFetch } from './client.js';
+export type { ChorusClient, ChorusClientOptions, ChorusFetch, DataMethod } from './client.js';
 export type { Credentials } from './middleware/auth.js';
 export type { FetchLike, FetchMiddleware } from './middleware/types.js';
 export {
