@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyMove,
+  type BoardDeal,
+  boardTotals,
+  buildColumns,
+  daysInStage,
+  isRotting,
+  matches,
+  ownersOf,
+  rankAt,
+  rankOf,
+  rottingThreshold,
+  type Stage,
+} from '../src/board-model.js';
+
+const stage = (
+  id: string,
+  kind: Stage['kind'],
+  probability: number,
+  rottingDays: number | null = null,
+): Stage => ({
+  id,
+  name: id,
+  position: 0,
+  kind,
+  probability,
+  definition: '',
+  rottingDays,
+});
+const stages = [stage('stg_a', 'open', 0.1, 7), stage('stg_b', 'open', 0.5), stage('stg_won', 'won', 1)];
+
+const deal = (id: string, stageId: string, amount: number, extra: Partial<BoardDeal> = {}): BoardDeal => ({
+  id,
+  title: `Deal ${id}`,
+  value: { amount, currency: 'EUR' },
+  stageId,
+  status: 'open',
+  contactId: null,
+  companyId: null,
+  companyName: null,
+  ownerId: null,
+  ownerName: null,
+  expectedCloseDate: null,
+  stageEnteredAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+  ...extra,
+});
+
+const deals = [
+  deal('d1', 'stg_a', 1001, { ownerId: 'usr_b', ownerName: 'Bea', companyName: 'Acme Tools' }),
+  deal('d2', 'stg_a', 500, { ownerId: 'usr_a', ownerName: 'Al', expectedCloseDate: '2026-03-01' }),
+  deal('d3', 'stg_b', 2000, { expectedCloseDate: '2026-02-01', stageEnteredAt: '2025-12-01T00:00:00.000Z' }),
+  deal('d4', 'stg_won', 7000, { status: 'won' }),
+];
+const ids = (columns: ReturnType<typeof buildColumns>) => columns.map((c) => c.deals.map((d) => d.id));
+
+describe('board model', () => {
+  it('groups by stage in data order, with figures rounded as the server rounds them', () => {
+    const columns = buildColumns(stages, deals);
+    expect(ids(columns)).toEqual([['d1', 'd2'], ['d3'], ['d4']]);
+    // 1,501 × 0.1 = 150.1 → 150.
+    expect(columns[0]!.figures).toEqual({ count: 2, total: 1501, weighted: 150 });
+    expect(columns[1]!.figures).toEqual({ count: 1, total: 2000, weighted: 1000 });
+    // Won is left out of the open pipeline.
+    expect(boardTotals(columns)).toEqual({ count: 3, total: 3501, weighted: 1150 });
+  });
+
+  it('sorts by value, age and expected close, and by the ranks people gave', () => {
+    expect(ids(buildColumns(stages, deals, { sort: 'value' }))[0]).toEqual(['d1', 'd2']);
+    expect(ids(buildColumns(stages, deals, { sort: 'close' }))[0]).toEqual(['d2', 'd1']);
+    const both = [...deals, deal('d5', 'stg_a', 1, { stageEnteredAt: '2025-01-01T00:00:00.000Z' })];
+    expect(ids(buildColumns(stages, both, { sort: 'age' }))[0]).toEqual(['d5', 'd1', 'd2']);
+    expect(ids(buildColumns(stages, deals, { ranks: new Map([['d1', 5]]) }))[0]).toEqual(['d2', 'd1']);
+  });
+
+  it('filters by owner, text in title or company, and value range', () => {
+    expect(matches(deals[0]!, { ownerId: 'usr_b' })).toBe(true);
+    expect(matches(deals[1]!, { ownerId: 'usr_b' })).toBe(false);
+    expect(matches(deals[0]!, { text: 'acme' })).toBe(true);
+    expect(matches(deals[1]!, { text: 'acme' })).toBe(false);
+    expect(ids(buildColumns(stages, deals, { filter: { minValue: 1000, maxValue: 2000 } }))).toEqual([
+      ['d1'],
+      ['d3'],
+      [],
+    ]);
+    expect(ownersOf(deals)).toEqual([
+      { id: 'usr_a', name: 'Al' },
+      { id: 'usr_b', name: 'Bea' },
+    ]);
+  });
+
+  it('shows a carried deal where it is carried, and keeps the arrays of columns that did not change', () => {
+    const first = buildColumns(stages, deals);
+    const carried = buildColumns(stages, deals, {
+      placement: { dealId: 'd1', stageId: 'stg_b', rank: 99 },
+      previous: first,
+    });
+    expect(ids(carried)).toEqual([['d2'], ['d3', 'd1'], ['d4']]);
+    expect(carried[2]).toBe(first[2]);
+    expect(carried[0]).not.toBe(first[0]);
+  });
+
+  it('ranks a deal between its new neighbours without touching theirs', () => {
+    const rank = rankOf(deals, new Map());
+    const column = [deals[0]!, deals[1]!];
+    expect(rankAt(column, 0, rank)).toBe(-1);
+    expect(rankAt(column, 1, rank)).toBe(0.5);
+    expect(rankAt(column, 2, rank)).toBe(2);
+    expect(rankAt([], 0, rank)).toBe(0);
+  });
+
+  it('moves a deal to a stage, entered now, closed by a won or lost stage', () => {
+    const moved = applyMove(deals, 'd1', stages[2]!, '2026-05-05T00:00:00.000Z');
+    expect(moved[0]).toMatchObject({
+      stageId: 'stg_won',
+      status: 'won',
+      stageEnteredAt: '2026-05-05T00:00:00.000Z',
+    });
+    expect(moved[1]).toBe(deals[1]);
+  });
+
+  it('counts whole days in stage and marks rotting by override, stage, then board default', () => {
+    const now = Date.parse('2026-01-08T12:00:00.000Z');
+    expect(daysInStage(deals[0]!, now)).toBe(7);
+    expect(rottingThreshold(stages[0]!, {}, 30)).toBe(7);
+    expect(rottingThreshold(stages[0]!, { stg_a: 3 }, 30)).toBe(3);
+    expect(rottingThreshold(stages[1]!, {}, 30)).toBe(30);
+    expect(rottingThreshold(stages[1]!, {}, undefined)).toBeUndefined();
+    expect(isRotting(deals[0]!, 7, now)).toBe(true);
+    expect(isRotting(deals[0]!, 8, now)).toBe(false);
+    expect(isRotting(deals[3]!, 1, now)).toBe(false);
+  });
+});

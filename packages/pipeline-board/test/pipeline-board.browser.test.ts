@@ -1,0 +1,451 @@
+import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
+import axe from 'axe-core';
+import { html } from 'lit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type {
+  BoardDeal,
+  ChorusDealMovedEvent,
+  ChorusDealMoveEvent,
+  ChorusDealOpenEvent,
+} from '../src/index.js';
+import {
+  alertText,
+  announcement,
+  boardFixture,
+  boardOf,
+  call,
+  cardOf,
+  columnOf,
+  dealOn,
+  mount,
+  readBoard,
+  shadow,
+  textOf,
+  titlesIn,
+  until,
+  withProvider,
+} from './support.js';
+
+let demo: BrowserApiInfo;
+
+beforeAll(async () => {
+  demo = await testApi.demo();
+  await page.viewport(1320, 900);
+});
+
+async function expectNoAxeViolations(element: Element) {
+  const results = await axe.run(element, { resultTypes: ['violations'] });
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Money as the header shows it, straight from Intl: compact from 100,000 units up. */
+function money(amount: number, currency: string) {
+  const major = amount / 100;
+  return major >= 100_000
+    ? new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }).format(major)
+    : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(major);
+}
+
+const patches = async () => (await testApi.requests()).filter((r) => r.method === 'PATCH');
+
+/** A connected board on a fresh workspace's pipeline, loaded. */
+async function connectedBoard() {
+  const api = await testApi.freshWorkspace();
+  const fixture = await boardFixture(api);
+  const root = mount(
+    withProvider(
+      api,
+      html`<chorus-pipeline-board pipeline-id=${fixture.pipeline.id}></chorus-pipeline-board>`,
+    ),
+  );
+  const board = boardOf(root);
+  await until(() => !!cardOf(board, fixture.deals[0].id), 'the cards');
+  return { api, ...fixture, root, board };
+}
+
+/**
+ * Focuses a card and presses keys one after another, each once focus is back on the card (a card
+ * carried into another column is a new element there, focused on the next frame).
+ */
+async function keys(board: HTMLElement, dealId: string, ...sequence: string[]) {
+  cardOf(board, dealId)!.focus();
+  for (const key of sequence) {
+    await until(
+      () => (shadow(board).activeElement as HTMLElement | null)?.dataset['dealId'] === dealId,
+      'focus on the card',
+    );
+    await userEvent.keyboard(key);
+  }
+}
+
+describe('<chorus-pipeline-board> connected', () => {
+  it("shows the seeded pipeline's columns with the counts, totals and weighted totals the API computes", async () => {
+    const root = mount(
+      withProvider(
+        demo,
+        html`<chorus-pipeline-board pipeline-id="pip_demonewbusiness"></chorus-pipeline-board>`,
+      ),
+    );
+    const board = boardOf(root);
+    const api = await readBoard(demo, 'pip_demonewbusiness');
+    await until(
+      () => shadow(board).querySelectorAll('section.column').length === api.pipeline.stages.length,
+      'columns',
+    );
+    const headers = [...shadow(board).querySelectorAll('section.column')].map((column) => ({
+      name: textOf(column.querySelector('h3')),
+      figures: textOf(column.querySelector('.figures')),
+      definition: textOf(column.querySelector('[role=tooltip]')),
+    }));
+    expect(headers).toEqual(
+      api.pipeline.stages.map((stage, i) => {
+        const figures = api.stages[i]!;
+        expect(figures.stageId).toBe(stage.id);
+        return {
+          name: stage.name,
+          figures: `${figures.count} deal${figures.count === 1 ? '' : 's'} ${money(figures.total, api.currency)} weighted ${money(figures.weighted, api.currency)}`,
+          definition: stage.definition,
+        };
+      }),
+    );
+    expect(textOf(shadow(board).querySelector('[part=total]'))).toBe(
+      `Open pipeline ${api.totals.count} deals ${money(api.totals.total, api.currency)} weighted ${money(api.totals.weighted, api.currency)}`,
+    );
+    // Only the cards in view are in the DOM: the columns are virtualized.
+    await until(() => shadow(board).querySelectorAll('.card').length > 0, 'the cards');
+    const rendered = shadow(board).querySelectorAll('.card').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(api.deals.length);
+    await expectNoAxeViolations(board);
+  });
+
+  it('moves a deal with the keyboard, announces it, and keeps it after reload', async () => {
+    const { api, board, deals, stages, pipeline } = await connectedBoard();
+    const moved: ChorusDealMovedEvent[] = [];
+    board.addEventListener('chorus-deal-moved', (e) => moved.push(e));
+    const before = dealOn(await readBoard(api, pipeline.id), deals[1].id);
+
+    await keys(board, deals[1].id, ' ');
+    await until(() => announcement(board) === 'Desks picked up in Lead in, position 2 of 3.', 'the lift');
+    await keys(board, deals[1].id, '{ArrowRight}');
+    await until(() => columnOf(board, deals[1].id) === 1, 'the carried card in Qualified');
+    await until(() => announcement(board) === 'Desks: Qualified, position 2 of 2.', 'position 2');
+    await keys(board, deals[1].id, '{ArrowUp}');
+    await until(() => announcement(board) === 'Desks: Qualified, position 1 of 2.', 'position 1');
+    // A keyboard drag in progress is accessible too.
+    await expectNoAxeViolations(board);
+    await keys(board, deals[1].id, ' ');
+    await until(() => moved.length === 1, 'the move to be saved');
+    expect(announcement(board)).toBe('Deal Desks moved to Qualified, position 1 of 2.');
+    expect(titlesIn(board, 1)).toEqual(['Desks', 'Lamps']);
+    expect(board.shadowRoot!.activeElement).toBe(cardOf(board, deals[1].id));
+
+    const after = dealOn(await readBoard(api, pipeline.id), deals[1].id);
+    expect(after.stageId).toBe(stages[1]!.id);
+    expect(Date.parse(after.stageEnteredAt)).toBeGreaterThan(Date.parse(before.stageEnteredAt));
+    expect(moved[0]!.deal.stageEnteredAt).toBe(after.stageEnteredAt);
+
+    // Reload: a new provider (a new cache) reads the board again.
+    const reloaded = boardOf(
+      mount(
+        withProvider(api, html`<chorus-pipeline-board pipeline-id=${pipeline.id}></chorus-pipeline-board>`),
+      ),
+    );
+    await until(() => columnOf(reloaded, deals[1].id) === 1, 'the reloaded board');
+  });
+
+  it('cancels a keyboard move with Escape: the card goes back and no request is sent', async () => {
+    const { board, deals } = await connectedBoard();
+    const starts: ChorusDealMoveEvent[] = [];
+    board.addEventListener('chorus-deal-move', (e) => starts.push(e));
+    await testApi.resetRequests();
+    await keys(board, deals[0].id, ' ', '{ArrowRight}', '{ArrowRight}');
+    await until(() => columnOf(board, deals[0].id) === 2, 'the carried card in Proposal');
+    await keys(board, deals[0].id, '{Escape}');
+    await until(() => columnOf(board, deals[0].id) === 0, 'the card back in Lead in');
+    expect(announcement(board)).toBe('Move cancelled: Monitors is back in Lead in.');
+    expect(titlesIn(board, 0)).toEqual(['Monitors', 'Desks', 'Chairs']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await patches()).toEqual([]);
+    expect(starts).toEqual([]);
+  });
+
+  it('moves a deal by pointer drag and drop and keeps it after reload', async () => {
+    const { api, board, deals, stages, pipeline } = await connectedBoard();
+    const before = dealOn(await readBoard(api, pipeline.id), deals[2].id);
+    const moved: ChorusDealMovedEvent[] = [];
+    board.addEventListener('chorus-deal-moved', (e) => moved.push(e));
+    const target = shadow(board).querySelector<HTMLElement>('section.column[data-list="2"]')!;
+    await userEvent.dragAndDrop(cardOf(board, deals[2].id)!, target);
+    await until(() => moved.length === 1, 'the drop to be saved');
+    expect(columnOf(board, deals[2].id)).toBe(2);
+    const after = dealOn(await readBoard(api, pipeline.id), deals[2].id);
+    expect(after.stageId).toBe(stages[2]!.id);
+    expect(Date.parse(after.stageEnteredAt)).toBeGreaterThan(Date.parse(before.stageEnteredAt));
+    const reloaded = boardOf(
+      mount(
+        withProvider(api, html`<chorus-pipeline-board pipeline-id=${pipeline.id}></chorus-pipeline-board>`),
+      ),
+    );
+    await until(() => columnOf(reloaded, deals[2].id) === 2, 'the reloaded board');
+  });
+
+  it('asks why a deal was lost, sends nothing without a reason, and closes it with one', async () => {
+    const { api, board, deals, pipeline } = await connectedBoard();
+    await testApi.resetRequests();
+    await keys(board, deals[3].id, ' ', '{ArrowRight}', '{ArrowRight}', '{ArrowRight}', ' ');
+    const dialog = () => shadow(board).querySelector('dialog');
+    await until(() => !!dialog()?.open, 'the Lost dialog');
+    expect(textOf(dialog()!.querySelector('h2'))).toBe('Why was “Lamps” lost?');
+    await expectNoAxeViolations(board);
+    const confirm = dialog()!.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    await userEvent.click(confirm);
+    // Blanks are not a reason either.
+    await userEvent.type(dialog()!.querySelector('textarea')!, '   ');
+    await userEvent.click(confirm);
+    expect(dialog()?.open).toBe(true);
+    expect(await patches()).toEqual([]);
+    await userEvent.fill(dialog()!.querySelector('textarea')!, 'Chose a competitor');
+    await userEvent.click(confirm);
+    await until(async () => dealOn(await readBoard(api, pipeline.id), deals[3].id).status === 'lost', 'lost');
+    const deal = await call(api, 'GET', `/v1/deals/${deals[3].id}`);
+    expect(deal).toMatchObject({ status: 'lost', lostReason: 'Chose a competitor' });
+    expect(columnOf(board, deals[3].id)).toBe(4);
+  });
+
+  it('cancelling the Lost dialog keeps the deal where it was', async () => {
+    const { board, deals } = await connectedBoard();
+    await testApi.resetRequests();
+    await keys(board, deals[3].id, ' ', '{ArrowRight}', '{ArrowRight}', '{ArrowRight}', ' ');
+    await until(() => !!shadow(board).querySelector('dialog')?.open, 'the Lost dialog');
+    await userEvent.keyboard('{Escape}');
+    await until(() => !shadow(board).querySelector('dialog'), 'the dialog to close');
+    await until(() => columnOf(board, deals[3].id) === 1, 'the card back in Qualified');
+    expect(await patches()).toEqual([]);
+  });
+
+  it('rolls a refused move back and says why', async () => {
+    const { api, board, deals, pipeline } = await connectedBoard();
+    await keys(board, deals[0].id, ' ', '{ArrowRight}', '{ArrowRight}', '{ArrowRight}', '{ArrowRight}', ' ');
+    await until(() => !!shadow(board).querySelector('dialog')?.open, 'the Lost dialog');
+    // A script (or an autofill) can put more in the field than its maxlength: the server refuses it.
+    shadow(board).querySelector('textarea')!.value = 'x'.repeat(600);
+    await userEvent.click(shadow(board).querySelector<HTMLButtonElement>('dialog button[type=submit]')!);
+    await until(() => alertText(board).startsWith('Could not move Monitors:'), 'the refusal');
+    expect(alertText(board)).toContain('It is back in Lead in.');
+    await until(() => columnOf(board, deals[0].id) === 0, 'the card back in Lead in');
+    expect(dealOn(await readBoard(api, pipeline.id), deals[0].id).status).toBe('open');
+  });
+
+  it('refetches and tells the user when someone else changed the deal (412)', async () => {
+    const { api, board, deals, pipeline } = await connectedBoard();
+    await call(api, 'PATCH', `/v1/deals/${deals[1].id}`, { title: 'Standing desks' }, { 'If-Match': '"1"' });
+    await keys(board, deals[1].id, ' ', '{ArrowRight}', ' ');
+    await until(() => alertText(board).includes('was changed by someone else'), 'the conflict message');
+    expect(alertText(board)).toContain('The board has been reloaded.');
+    await until(
+      () => textOf(cardOf(board, deals[1].id)?.querySelector('.title')) === 'Standing desks',
+      'the refetch',
+    );
+    expect(columnOf(board, deals[1].id)).toBe(0);
+    expect(dealOn(await readBoard(api, pipeline.id), deals[1].id).stageId).toBe(pipeline.stages[0].id);
+  });
+
+  it('a cancelled chorus-deal-move keeps the deal and sends nothing', async () => {
+    const { board, deals } = await connectedBoard();
+    board.addEventListener('chorus-deal-move', (e) => e.preventDefault());
+    await testApi.resetRequests();
+    await keys(board, deals[0].id, ' ', '{ArrowRight}', ' ');
+    await until(() => announcement(board) === 'Move cancelled: Monitors is back in Lead in.', 'the cancel');
+    expect(columnOf(board, deals[0].id)).toBe(0);
+    expect(await patches()).toEqual([]);
+  });
+
+  it('shows an error with a retry for a pipeline that does not exist', async () => {
+    const board = boardOf(
+      mount(
+        withProvider(
+          demo,
+          html`<chorus-pipeline-board pipeline-id="pip_doesnotexist01"></chorus-pipeline-board>`,
+        ),
+      ),
+    );
+    await until(() => alertText(board).startsWith('The board could not be loaded'), 'the error', 20_000);
+    expect(shadow(board).querySelector('.problem button')).not.toBeNull();
+    await expectNoAxeViolations(board);
+  });
+});
+
+const stages = [
+  {
+    id: 'stg_a',
+    name: 'Lead in',
+    position: 0,
+    kind: 'open',
+    probability: 0.2,
+    definition: 'Interest.',
+    rottingDays: 5,
+  },
+  {
+    id: 'stg_b',
+    name: 'Proposal',
+    position: 1,
+    kind: 'open',
+    probability: 0.5,
+    definition: 'Sent.',
+    rottingDays: null,
+  },
+  {
+    id: 'stg_w',
+    name: 'Won',
+    position: 2,
+    kind: 'won',
+    probability: 1,
+    definition: 'Signed.',
+    rottingDays: null,
+  },
+] as const;
+const pipeline = { id: 'pip_x', name: 'Demo', createdAt: '2026-01-01T00:00:00.000Z', stages: [...stages] };
+const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+const deal = (id: string, title: string, stageId: string, extra: Partial<BoardDeal> = {}): BoardDeal => ({
+  id,
+  title,
+  value: { amount: 100_000, currency: 'EUR' },
+  stageId,
+  status: 'open',
+  contactId: null,
+  companyId: null,
+  companyName: 'Acme',
+  ownerId: 'usr_1',
+  ownerName: 'Ada',
+  expectedCloseDate: null,
+  stageEnteredAt: days(2),
+  version: 1,
+  ...extra,
+});
+
+describe('<chorus-pipeline-board> presentational', () => {
+  it('renders hostile titles and company names as inert text', async () => {
+    const hostile = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>';
+    const root = mount(
+      html`<chorus-pipeline-board
+        .pipeline=${pipeline}
+        .deals=${[deal('deal_1', hostile, 'stg_a', { companyName: '"><svg onload="window.hacked=1">' })]}
+      ></chorus-pipeline-board>`,
+    );
+    const board = boardOf(root);
+    await until(() => !!cardOf(board, 'deal_1'), 'the card');
+    expect(textOf(cardOf(board, 'deal_1')!.querySelector('.title'))).toBe(hostile);
+    expect(shadow(board).querySelector('img, script, svg')).toBeNull();
+    expect((window as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  it('marks stale deals by the stage threshold, the page override and the board default', async () => {
+    const root = mount(
+      html`<chorus-pipeline-board
+        rotting-days="30"
+        .pipeline=${pipeline}
+        .deals=${[
+          deal('deal_1', 'Old lead', 'stg_a', { stageEnteredAt: days(6) }),
+          deal('deal_2', 'Fresh lead', 'stg_a', { stageEnteredAt: days(1) }),
+          deal('deal_3', 'Old proposal', 'stg_b', { stageEnteredAt: days(40) }),
+          deal('deal_4', 'Newer proposal', 'stg_b', { stageEnteredAt: days(20) }),
+        ]}
+      ></chorus-pipeline-board>`,
+    );
+    const board = boardOf(root);
+    await until(() => !!cardOf(board, 'deal_4'), 'the cards');
+    const stale = () =>
+      [...shadow(board).querySelectorAll('.card.stale')]
+        .map((c) => (c as HTMLElement).dataset['dealId'])
+        .sort();
+    expect(stale()).toEqual(['deal_1', 'deal_3']);
+    expect(textOf(cardOf(board, 'deal_1')!.querySelector('.age'))).toBe('6 days in stage Stale');
+    board.stageRottingDays = { stg_b: 10 };
+    await until(() => stale().length === 3, 'the override');
+    expect(stale()).toEqual(['deal_1', 'deal_3', 'deal_4']);
+  });
+
+  it('moves without a server: replaces .deals and fires move, moved and open events', async () => {
+    const deals = [deal('deal_1', 'Monitors', 'stg_a'), deal('deal_2', 'Desks', 'stg_b')];
+    const board = boardOf(
+      mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${deals}></chorus-pipeline-board>`),
+    );
+    const events: string[] = [];
+    board.addEventListener('chorus-deal-move', (e) => events.push(`${e.type}:${e.to.name}`));
+    board.addEventListener('chorus-deal-moved', (e) => events.push(`${e.type}:${e.deal.stageId}`));
+    board.addEventListener('chorus-deal-open', (e: ChorusDealOpenEvent) =>
+      events.push(`${e.type}:${e.deal.id}`),
+    );
+    await until(() => !!cardOf(board, 'deal_1'), 'the card');
+    await keys(board, 'deal_1', ' ', '{ArrowRight}', ' ');
+    await until(() => board.deals[0]!.stageId === 'stg_b', 'the move');
+    expect(events).toEqual(['chorus-deal-move:Proposal', 'chorus-deal-moved:stg_b']);
+    // Carried across at the same height: the top of Proposal.
+    expect(titlesIn(board, 1)).toEqual(['Monitors', 'Desks']);
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(cardOf(board, 'deal_2')!);
+    expect(events.slice(2)).toEqual(['chorus-deal-open:deal_1', 'chorus-deal-open:deal_2']);
+  });
+
+  it('filters by text, owner and value, sorts within columns, and says when nothing matches', async () => {
+    const deals = [
+      deal('deal_1', 'Monitors', 'stg_a', { value: { amount: 50_000, currency: 'EUR' } }),
+      deal('deal_2', 'Desks', 'stg_a', {
+        value: { amount: 250_000, currency: 'EUR' },
+        ownerId: 'usr_2',
+        ownerName: 'Bo',
+      }),
+      deal('deal_3', 'Chairs', 'stg_a', {
+        value: { amount: 150_000, currency: 'EUR' },
+        companyName: 'Northwind',
+      }),
+    ];
+    const board = boardOf(
+      mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${deals}></chorus-pipeline-board>`),
+    );
+    await until(() => titlesIn(board, 0).length === 3, 'the cards');
+    const toolbar = shadow(board).querySelector('form')!;
+    await userEvent.selectOptions(toolbar.querySelector<HTMLSelectElement>('select[name=sort]')!, 'value');
+    await until(() => titlesIn(board, 0).join() === 'Desks,Chairs,Monitors', 'sorted by value');
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, 'north');
+    await until(() => titlesIn(board, 0).join() === 'Chairs', 'the company search');
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, '');
+    await userEvent.selectOptions(toolbar.querySelector<HTMLSelectElement>('select[name=owner]')!, 'usr_2');
+    await until(() => titlesIn(board, 0).join() === 'Desks', 'the owner filter');
+    await userEvent.selectOptions(toolbar.querySelector<HTMLSelectElement>('select[name=owner]')!, '');
+    await userEvent.fill(toolbar.querySelector('input[name=min]')!, '1000');
+    await userEvent.fill(toolbar.querySelector('input[name=max]')!, '2000');
+    await userEvent.keyboard('{Tab}');
+    await until(() => titlesIn(board, 0).join() === 'Chairs', 'the value range');
+    expect(textOf(shadow(board).querySelector('section.column[data-list="0"] .figures'))).toBe(
+      '1 deal €1,500.00 weighted €300.00',
+    );
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, 'nothing like this');
+    await until(
+      () => textOf(shadow(board).querySelector('.notice')) === 'No deals match these filters.',
+      'no matches',
+    );
+    await expectNoAxeViolations(board);
+  });
+
+  it('shows empty columns and an empty pipeline, accessibly', async () => {
+    const board = boardOf(
+      mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[]}></chorus-pipeline-board>`),
+    );
+    await until(() => shadow(board).querySelectorAll('.empty').length === 3, 'the empty columns');
+    expect(textOf(shadow(board).querySelector('.notice'))).toBe('No deals in this pipeline yet.');
+    expect(textOf(shadow(board).querySelector('[part=total]'))).toBe(
+      'Open pipeline 0 deals €0.00 weighted €0.00',
+    );
+    await expectNoAxeViolations(board);
+  });
+});

@@ -1,0 +1,122 @@
+import type { BrowserApiInfo } from '@chorus/api/testing/browser-client';
+import type { BoardDeal, PipelineBoard } from '@chorus/sdk';
+import { html, render, type TemplateResult } from 'lit';
+import type { ChorusPipelineBoard } from '../src/index.js';
+import '@chorus/core/define';
+import '../src/define.js';
+
+/**
+ * Renders into a fresh container at the top of the page; returns the container. Earlier boards are
+ * taken off the page: the columns render only the cards in the viewport, so a board below others
+ * would render none.
+ */
+export function mount(template: TemplateResult, width = 1240): HTMLElement {
+  for (const old of document.querySelectorAll('[data-test-root]')) old.remove();
+  const root = document.createElement('div');
+  root.dataset['testRoot'] = '';
+  root.style.width = `${width}px`;
+  root.style.padding = '16px';
+  document.body.append(root);
+  render(template, root);
+  return root;
+}
+
+export const withProvider = (api: BrowserApiInfo, children: TemplateResult) =>
+  html`<chorus-provider base-url=${api.url} locale="en-US" .getToken=${async () => api.sessionToken}
+    >${children}</chorus-provider
+  >`;
+
+/** A call to the API as the test's signed-in user, outside the component. */
+export async function call<T = any>(
+  api: BrowserApiInfo,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers = {},
+) {
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${api.sessionToken}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export const readBoard = (api: BrowserApiInfo, pipelineId: string) =>
+  call<PipelineBoard>(api, 'GET', `/v1/pipelines/${pipelineId}/board`);
+
+/** A workspace of the test's own with a five-stage pipeline and a few deals in its first two stages. */
+export async function boardFixture(api: BrowserApiInfo) {
+  const pipeline = await call(api, 'POST', '/v1/pipelines', {
+    name: 'Sales',
+    stages: [
+      { name: 'Lead in', probability: 0.1, definition: 'Interest shown.' },
+      { name: 'Qualified', probability: 0.3, definition: 'Budget confirmed.', rottingDays: 10 },
+      { name: 'Proposal', probability: 0.6, definition: 'Proposal sent.' },
+      { name: 'Won', kind: 'won', probability: 1, definition: 'Signed.' },
+      { name: 'Lost', kind: 'lost', probability: 0, definition: 'Said no.' },
+    ],
+  });
+  const deal = (title: string, amount: number, stage: number) =>
+    call(api, 'POST', '/v1/deals', {
+      title,
+      value: { amount, currency: 'EUR' },
+      pipelineId: pipeline.id,
+      stageId: pipeline.stages[stage].id,
+    });
+  const deals = [
+    await deal('Monitors', 120_000, 0),
+    await deal('Desks', 80_000, 0),
+    await deal('Chairs', 30_000, 0),
+    await deal('Lamps', 15_000, 1),
+  ];
+  return { pipeline, deals, stages: pipeline.stages as { id: string; name: string }[] };
+}
+
+export const boardOf = (root: HTMLElement) =>
+  root.querySelector('chorus-pipeline-board') as ChorusPipelineBoard;
+export const shadow = (board: Element) => board.shadowRoot!;
+export const textOf = (element: Element | null | undefined) =>
+  (element?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
+
+export const cardOf = (board: Element, dealId: string) =>
+  shadow(board).querySelector<HTMLElement>(`[data-deal-id="${dealId}"]`);
+
+/** The stage index a deal's card is shown in, or -1 when it is not rendered. */
+export function columnOf(board: Element, dealId: string): number {
+  const card = cardOf(board, dealId);
+  const column = card?.closest<HTMLElement>('section.column');
+  return column ? Number(column.dataset['list']) : -1;
+}
+
+/** The titles shown in one column, top to bottom. */
+export const titlesIn = (board: Element, list: number) =>
+  [...shadow(board).querySelectorAll(`section.column[data-list="${list}"] .card .title`)]
+    .map((title) => ({ title: textOf(title), top: title.getBoundingClientRect().top }))
+    .sort((a, b) => a.top - b.top)
+    .map((entry) => entry.title);
+
+export const announcement = (board: Element) =>
+  textOf(shadow(board).querySelector('[role=status][aria-live]'));
+export const alertText = (board: Element) => textOf(shadow(board).querySelector('.problem[role=alert]'));
+
+/** Waits until `predicate` holds. */
+export async function until(
+  predicate: () => boolean | Promise<boolean>,
+  message = 'condition',
+  timeout = 15_000,
+) {
+  const start = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export const dealOn = (board: PipelineBoard, id: string) => board.deals.find((d) => d.id === id) as BoardDeal;
