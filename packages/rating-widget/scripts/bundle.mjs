@@ -1,0 +1,41 @@
+/**
+ * The script-tag bundle: `dist/chorus-rating.js`, one self-contained ES module (Lit, the SDK's plain
+ * client and both elements) that a website loads with `<script type="module" src=…>`. Built from
+ * the compiled `dist/define.js`, minified, with Lit's production build.
+ */
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const result = await build({
+  entryPoints: [new URL('../dist/define.js', import.meta.url).pathname],
+  outfile: new URL('../dist/chorus-rating.js', import.meta.url).pathname,
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  write: true,
+  metafile: true,
+  plugins: [
+    {
+      // Lit templates and CSS keep their source indentation through minification; drop it from this
+      // package's own modules (whitespace in JavaScript and in these templates means nothing).
+      name: 'dedent-own-templates',
+      setup(build) {
+        build.onLoad({ filter: /rating-widget[\\/]dist[\\/][\w.-]+\.js$/ }, async ({ path }) => ({
+          contents: (await readFile(path, 'utf8')).replace(/\n\s+/g, '\n'),
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+const [output] = Object.entries(result.metafile.outputs);
+const gzip = gzipSync(await readFile(output[0]), { level: 9 }).length;
+console.log(
+  `${output[0]}: ${(output[1].bytes / 1024).toFixed(2)} kB min, ${(gzip / 1024).toFixed(2)} kB min+gz`,
+);

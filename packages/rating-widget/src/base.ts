@@ -1,0 +1,54 @@
+import { formatMessage, type MessageOverrides } from '@chorus/core';
+import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
+import { RATING_MESSAGES } from './messages.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * What both widgets share: where the API is, the publishable key, locale, theme and messages.
+ *
+ * Not `ChorusElement`: that base consumes a `<chorus-provider>` (@lit/context) and carries the full
+ * token sheet, about 3 kB gzipped that a script-tag widget on someone else's page cannot afford
+ * within its 12 kB budget. The widget is configured by attributes instead, reads the same public
+ * `--chorus-*` custom properties, and declares reactive properties without decorators (smaller).
+ */
+export class RatingElement extends LitElement {
+  static override styles: CSSResultGroup = baseStyles;
+  static override properties: PropertyDeclarations = {
+    api: {},
+    publishableKey: { attribute: 'publishable-key' },
+    subject: {},
+    scale: {},
+    locale: {},
+    theme: { reflect: true },
+    messages: { attribute: false },
+  };
+
+  /** The Chorus API's base URL, such as `https://crm.example.com`. */
+  declare api?: string;
+  /** The workspace's publishable key (`pk_…`): it can only submit ratings and read their summaries. */
+  declare publishableKey?: string;
+  /** What is rated, such as `product:monitor-x1`. */
+  declare subject?: string;
+  /** `stars5` (default), `nps10` or `csat5`. */
+  declare scale: string;
+  /** BCP 47 locale for numbers and plural forms; defaults to the page's `lang`, then the browser's. */
+  declare locale?: string;
+  /** `light`, `dark` or `auto` (default: the visitor's OS setting). */
+  declare theme?: string;
+  /** Overrides for any of the English strings in `RATING_MESSAGES`. */
+  declare messages: MessageOverrides;
+
+  constructor() {
+    super();
+    this.scale = 'stars5';
+    this.messages = {};
+  }
+
+  protected get effectiveLocale(): string {
+    return this.locale || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  protected msg(key: string, params?: Record<string, string | number>): string {
+    return formatMessage(this.effectiveLocale, RATING_MESSAGES, this.messages, key, params);
+  }
+}

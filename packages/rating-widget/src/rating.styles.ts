@@ -1,0 +1,3 @@
+import { css } from 'lit';
+
+export const ratingStyles = css`fieldset{border:0;margin:0;padding:0}legend{font-weight:600;padding:0}.options,.row,.ends{display:flex;flex-wrap:wrap;gap:var(--_s);margin-top:var(--_s)}label{position:relative}label>input{position:absolute;opacity:0;inset:0;margin:0}.hp{position:absolute;left:-1e4px}.box{display:block;padding:var(--_s) calc(var(--_s)*2)}:hover>.box,:checked+.box{border-color:var(--_ac)}:checked+.box{background:var(--_ac);color:var(--_at)}.star{font-size:1.75em;line-height:1;color:var(--_mu)}.star.on{color:var(--_st)}.ends{justify-content:space-between;color:var(--_mu)}textarea{display:block;width:100%}`;

@@ -1,0 +1,313 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { RatingElement } from './base.js';
+import { ChorusRatingStoredEvent } from './events.js';
+import {
+  type Delivery,
+  isRateLimit,
+  onDelivery,
+  type PendingRating,
+  pendingRatings,
+  startOutbox,
+  submit,
+} from './outbox.js';
+import { ratingStyles } from './rating.styles.js';
+import { isScale, type RatingScale, scoresOf } from './scales.js';
+
+export const COMMENT_MODES = ['off', 'optional', 'required'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export type RatingStatus = 'idle' | 'sending' | 'thanks' | 'queued' | 'error';
+
+/** 32 random hex digits; `crypto.randomUUID` exists only on secure pages, and websites are not all. */
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Asks a visitor for a rating: 1-5 stars, NPS 0-10 or CSAT 1-5, as a radio group (arrow keys,
+ * Home/End), and sends it to Chorus with an idempotency key. A rating that cannot be sent (offline,
+ * a server error) waits in `localStorage` and is retried with backoff, also on the next page load;
+ * the API stores it once however often it is retried.
+ *
+ * Inside a `<form>` it is also a form control (value: the score; `required` is validated); without a
+ * `publishable-key` there it is only that, and the form sends the score.
+ *
+ * @tagname chorus-rating
+ * @summary Collects a rating on any website and sends it, once, even across offline periods.
+ * @fires chorus-rating-stored - The API stored the rating (`rating`), possibly after an offline wait.
+ * @fires change - The visitor chose a score (as a native form control does).
+ * @attr api - The Chorus API's base URL.
+ * @attr publishable-key - The workspace's publishable key (`pk_…`).
+ * @attr subject - What is rated, such as `product:monitor-x1`.
+ * @attr scale - `stars5` (default), `nps10` or `csat5`.
+ * @attr locale - BCP 47 locale for plural forms (default: the page's `lang`).
+ * @attr theme - `light`, `dark` or `auto` (default: the OS setting).
+ * @csspart base - The whole widget.
+ * @csspart legend - The question.
+ * @csspart options - The row of choices.
+ * @csspart comment - The comment field.
+ * @csspart button - The send and retry buttons.
+ * @csspart status - The thank-you, saved-offline and error messages.
+ * @cssproperty --chorus-rating-star-color - A chosen star (default amber).
+ * @cssproperty --chorus-color-accent - Chosen NPS/CSAT box, focus ring and buttons.
+ */
+export class ChorusRating extends RatingElement {
+  static formAssociated = true;
+  static override styles = [RatingElement.styles, ratingStyles];
+  static override properties: PropertyDeclarations = {
+    comment: {},
+    label: {},
+    required: { type: Boolean },
+    disabled: { type: Boolean },
+    score: { type: Number },
+    status: { state: true },
+    preview: { state: true },
+    problem: { state: true },
+    text: { state: true },
+    formDisabled: { state: true },
+  };
+
+  /** `off` (default), `optional` or `required`: a comment field shown once a score is chosen. */
+  declare comment: CommentMode;
+  /** The question, instead of the scale's default ("Your rating", the NPS question, …). */
+  declare label?: string;
+  /** In a form: a score must be chosen before the form submits. */
+  declare required: boolean;
+  declare disabled: boolean;
+  /** The chosen score, or null. */
+  declare score: number | null;
+  /** Where the widget is: idle, sending, thanks, queued (saved offline) or error. */
+  declare status: RatingStatus;
+  declare private preview?: number;
+  declare private problem?: string;
+  declare private text: string;
+  declare private formDisabled: boolean;
+
+  private readonly internals = this.attachInternals();
+  private loggedProblem?: string;
+  private unsubscribe?: () => void;
+
+  constructor() {
+    super();
+    this.comment = 'off';
+    this.required = false;
+    this.disabled = false;
+    this.score = null;
+    this.status = 'idle';
+    this.text = '';
+    this.formDisabled = false;
+  }
+
+  /** The score as a form value ('' when none). */
+  get value(): string {
+    return this.score === null ? '' : String(this.score);
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onDelivery(this.settle);
+    startOutbox();
+    // A rating this page load could not send is still on its way: say so instead of asking again.
+    if (this.status === 'idle' && pendingRatings().some((p) => this.owns(p))) this.status = 'queued';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+
+  /** Only a form field: in a form, with no key to send it by itself. */
+  private get fieldOnly(): boolean {
+    return !!this.internals.form && !this.publishableKey;
+  }
+
+  /** What is wrong with the attributes, for the developer's console; undefined when nothing. */
+  private get misconfiguration(): string | undefined {
+    const wrong = [
+      !isScale(this.scale) && 'scale (stars5, nps10 or csat5)',
+      !this.fieldOnly && !this.subject && 'subject',
+      !this.fieldOnly && !this.api && 'api (the Chorus API URL)',
+      // A secret key in a web page would hand the whole CRM to every visitor.
+      !this.fieldOnly &&
+        !this.publishableKey?.startsWith('pk_') &&
+        'publishable-key (pk_…, never a secret key)',
+    ].filter(Boolean);
+    return wrong.length ? `set ${wrong.join(', ')}` : undefined;
+  }
+
+  private owns(pending: PendingRating): boolean {
+    return (
+      pending.api === this.api && pending.body.subject === this.subject && pending.body.scale === this.scale
+    );
+  }
+
+  private settle = (pending: PendingRating, delivery: Delivery) => {
+    if (!this.owns(pending)) return;
+    this.problem = undefined;
+    if ('stored' in delivery) {
+      this.status = 'thanks';
+      this.dispatchEvent(new ChorusRatingStoredEvent(delivery.stored));
+    } else if ('queued' in delivery) {
+      this.status = 'queued';
+    } else {
+      this.status = 'error';
+      const error = delivery.refused;
+      this.problem = isRateLimit(error)
+        ? this.msg('rating.rateLimited')
+        : this.msg('rating.error', { detail: error.detail ?? error.title });
+    }
+  };
+
+  private choose(score: number) {
+    this.score = score;
+    this.problem = undefined;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** Home and End, which native radios lack; arrow keys are the browser's own. */
+  private onKey(event: KeyboardEvent) {
+    const scores = scoresOf(this.scale as RatingScale);
+    const score = event.key === 'Home' ? scores[0] : event.key === 'End' ? scores.at(-1) : undefined;
+    if (score === undefined) return;
+    event.preventDefault();
+    this.choose(score);
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(':checked')?.focus());
+  }
+
+  private send() {
+    const comment = this.text.trim();
+    this.problem =
+      this.score === null
+        ? this.msg('rating.pickScore')
+        : this.comment === 'required' && !comment
+          ? this.msg('rating.needComment')
+          : undefined;
+    if (this.score === null || this.problem) return;
+    const hp = this.renderRoot.querySelector<HTMLInputElement>('.hp')?.value;
+    this.status = 'sending';
+    void submit({
+      key: newKey(),
+      api: this.api!,
+      publishableKey: this.publishableKey!,
+      body: {
+        subject: this.subject!,
+        scale: this.scale as RatingScale,
+        score: this.score,
+        ...(comment && { comment }),
+        ...(hp && { hp }),
+        // Measured from the page's start: the server treats a very quick submission as a script's.
+        elapsedMs: Math.round(performance.now()),
+      },
+      attempts: 0,
+    });
+  }
+
+  formAssociatedCallback() {
+    this.requestUpdate();
+  }
+
+  formResetCallback() {
+    this.score = null;
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: string | null) {
+    this.score = state ? Number(state) : null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const problem = this.misconfiguration;
+    if (problem && problem !== this.loggedProblem) console.error(`<chorus-rating>: ${problem}.`);
+    this.loggedProblem = problem;
+    if (changed.has('score') || changed.has('required')) {
+      this.internals.setFormValue(this.value || null, this.value);
+      const missing = this.required && this.score === null;
+      this.internals.setValidity(
+        { valueMissing: missing },
+        missing ? this.msg('rating.pickScore') : '',
+        this.renderRoot.querySelector('input') ?? undefined,
+      );
+    }
+  }
+
+  protected override render() {
+    if (this.misconfiguration)
+      return html`<p part="base status" class="problem">${this.msg('rating.unavailable')}</p>`;
+    if (this.status === 'thanks' || this.status === 'queued')
+      return html`<p part="base status" role="status">${this.msg(`rating.${this.status}`)}</p>`;
+    const scale = this.scale as RatingScale;
+    const scores = scoresOf(scale);
+    const shown = this.preview ?? this.score ?? 0;
+    const busy = this.status === 'sending' || this.disabled || this.formDisabled;
+    // What the ends of NPS and CSAT mean, shown under them and read as the group's description.
+    const ends =
+      scale === 'nps10'
+        ? [this.msg('rating.npsLow'), this.msg('rating.npsHigh')]
+        : scale === 'csat5'
+          ? [this.optionLabel(scale, 1), this.optionLabel(scale, 5)]
+          : undefined;
+    return html`<div part="base">
+      <fieldset ?disabled=${busy} aria-describedby=${ends ? 'ends' : nothing}>
+        <legend part="legend">${this.label || this.msg(`rating.legend.${scale}`)}</legend>
+        <div part="options" class="options" @keydown=${this.onKey} @pointerleave=${() => (this.preview = undefined)}>
+          ${scores.map(
+            (score) => html`<label
+              @pointerenter=${(event: PointerEvent) => {
+                // A preview for pointers only: a keyboard user sees exactly what is chosen.
+                if (event.pointerType === 'mouse') this.preview = score;
+              }}
+              ><input
+                type="radio"
+                name="score"
+                .value=${String(score)}
+                .checked=${this.score === score}
+                aria-label=${this.optionLabel(scale, score)}
+                @change=${() => this.choose(score)}
+              />${
+                scale === 'stars5'
+                  ? html`<span class="star ${score <= shown ? 'on' : ''}" aria-hidden="true">★</span>`
+                  : html`<span class="box" aria-hidden="true">${score}</span>`
+              }</label
+            >`,
+          )}
+        </div>
+        ${ends ? html`<div id="ends" class="ends"><span>${ends[0]}</span> <span>${ends[1]}</span></div>` : nothing}
+      </fieldset>
+      ${this.fieldOnly ? nothing : this.renderSend(busy)}
+    </div>`;
+  }
+
+  private renderSend(busy: boolean) {
+    const commentLabel = this.msg(this.comment === 'required' ? 'rating.comment' : 'rating.commentOptional');
+    return html`${
+      this.comment !== 'off' && this.score !== null
+        ? html`<label
+            >${commentLabel}<textarea
+              part="comment"
+              maxlength="2000"
+              ?required=${this.comment === 'required'}
+              ?disabled=${busy}
+              .value=${this.text}
+              @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
+            ></textarea
+          ></label>`
+        : nothing
+    }<input class="hp" tabindex="-1" autocomplete="off" aria-hidden="true" aria-label="Leave empty" />
+      <div class="row">
+        <button part="button" ?disabled=${busy} @click=${this.send}>
+          ${this.msg(this.status === 'sending' ? 'rating.sending' : this.status === 'error' ? 'rating.retry' : 'rating.send')}
+        </button>
+        ${this.problem ? html`<p part="status" class="problem" role="alert">${this.problem}</p>` : nothing}
+      </div>`;
+  }
+
+  /** "4 of 5 stars", "7 of 10", or the CSAT words ("Satisfied"). */
+  private optionLabel(scale: RatingScale, score: number): string {
+    return this.msg(`rating.option.${scale}${scale === 'csat5' ? `.${score}` : ''}`, { score });
+  }
+}

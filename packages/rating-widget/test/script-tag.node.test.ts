@@ -1,0 +1,336 @@
+/**
+ * The script-tag bundle on a website of its own: Debian's Chromium opens a static page served on
+ * loopback with a strict CSP and hostile CSS, and the ratings are checked where they land, in the API's
+ * database.
+ */
+import { startTestApi, type TestApi, type TestWorkspace } from '@chorus/api/testing';
+import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PageOptions, type StaticSite, startStaticSite } from './page.js';
+
+let api: TestApi;
+let site: StaticSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let workspace: TestWorkspace;
+/** What the page reported: console errors, uncaught errors, CSP violations, dialogs. */
+let reports: { errors: string[]; violations: string[]; dialogs: string[] };
+
+// Per client and key: room for a test's own requests, little enough for the 429 test to exhaust.
+const PER_CLIENT = { capacity: 12, refillPerSecond: 0.2 };
+
+beforeAll(async () => {
+  site = await startStaticSite(() => api.url);
+  api = await startTestApi({
+    extraOrigins: [site.origin],
+    rateLimits: { perKey: { capacity: 600, refillPerSecond: 10 }, perClient: PER_CLIENT },
+  });
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  workspace = await api.createWorkspace();
+  context = await browser.newContext();
+  page = await context.newPage();
+  reports = { errors: [], violations: [], dialogs: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') reports.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => reports.errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    reports.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.exposeFunction('reportViolation', (text: string) => reports.violations.push(text));
+  // Added by the browser, outside the page's CSP: it only listens.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+const open = async (options: Partial<PageOptions> & { subject: string }, origin = site.origin) => {
+  const url = site.url({ api: api.url, publishableKey: workspace.publishableKey, ...options });
+  await page.goto(url.replace(site.origin, origin));
+  await page.waitForFunction(
+    () => customElements.get('chorus-rating') && customElements.get('chorus-rating-summary'),
+  );
+};
+
+/** Lets the page be open long enough for a submission to count as a person's (the API wants 1.5 s). */
+const dwell = () => page.waitForFunction(() => performance.now() > 1700);
+
+const rowsAtServer = () =>
+  api.db.query<{
+    subject: string;
+    scale: string;
+    score: number;
+    comment: string | null;
+    source: string;
+    origin: string;
+  }>(
+    'select subject, scale, score, comment, source, origin from ratings where workspace_id = $1 order by created_at',
+    [workspace.workspaceId],
+  );
+
+const rating = (scale = 'stars5') => page.locator(`chorus-rating[scale=${scale}]`);
+const summary = () => page.locator('chorus-rating-summary');
+
+describe('the script-tag bundle on a page with a strict CSP', () => {
+  it('rates with the mouse (hover previews), submits, and the summary updates; nothing violates the CSP', async () => {
+    await open({ subject: 'product:x1' });
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('No ratings yet');
+    await dwell();
+
+    const stars = rating().locator('label');
+    await expect.poll(() => stars.count()).toBe(5);
+    await stars.nth(3).hover();
+    // The hover preview lights stars 1-4; nothing is chosen yet.
+    await expect.poll(() => rating().locator('.star.on').count()).toBe(4);
+    expect(await rating().locator('input:checked').count()).toBe(0);
+    await stars.nth(3).click();
+    expect(await rating().locator('input:checked').getAttribute('aria-label')).toBe('4 of 5 stars');
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('1 rating');
+    expect(await summary().locator('[part=average]').textContent()).toMatch(/^4\.0/);
+    expect(await rowsAtServer()).toEqual([
+      {
+        subject: 'product:x1',
+        scale: 'stars5',
+        score: 4,
+        comment: null,
+        source: 'website',
+        origin: site.origin,
+      },
+    ]);
+    expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
+  });
+
+  it('rates NPS with the keyboard only (arrows, Home, End) and shows promoters', async () => {
+    await open({ subject: 'service:support', scale: 'nps10' });
+    await dwell();
+    const radios = rating('nps10').locator('input[type=radio]');
+    await expect.poll(() => radios.count()).toBe(11);
+    await radios.first().focus();
+    await page.keyboard.press('End');
+    expect(await rating('nps10').locator('input:checked').getAttribute('aria-label')).toBe('10 of 10');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    expect(await rating('nps10').locator('input:checked').getAttribute('aria-label')).toBe('0 of 10');
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+    expect(await rating('nps10').locator('input:checked').getAttribute('aria-label')).toBe('9 of 10');
+    // Keyboard focus never previews: only the chosen box is marked.
+    expect(await rating('nps10').locator('input:checked + .box').count()).toBe(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => rating('nps10').getByRole('status').textContent()).toBe('Thank you!');
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('Promoters');
+    expect(await summary().locator('[part=base]').textContent()).toContain('Net Promoter Score 100');
+    expect((await rowsAtServer()).map((r) => [r.scale, r.score])).toEqual([['nps10', 9]]);
+    expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
+  });
+
+  it("is neither broken by the page's global CSS nor leaks into it", async () => {
+    await open({ subject: 'product:x1' });
+    const send = rating().getByRole('button', { name: 'Send rating' });
+    await expect.poll(() => send.isVisible()).toBe(true);
+    const box = await send.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+    // Its own size, not the page's 6px root or 40px spans.
+    expect(await send.evaluate((button) => getComputedStyle(button).fontSize)).toBe('14px');
+    expect(await rating().locator('.star').first().isVisible()).toBe(true);
+    expect(await page.locator('#page-text').evaluate((p) => getComputedStyle(p).color)).toBe(
+      'rgb(255, 0, 0)',
+    );
+    expect(reports.violations).toEqual([]);
+  });
+});
+
+describe('losing none, counting none twice', () => {
+  it('offline: keeps the rating through a reload and stores exactly one when the API is reachable again', async () => {
+    const blocked = (route: { abort(code: string): Promise<void> }) => route.abort('internetdisconnected');
+    await page.route(`${api.url}/**`, blocked);
+    await open({ subject: 'product:offline' });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Saved, will send when online.');
+    const stored = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('chorus-rating-outbox') ?? '[]'),
+    );
+    expect(stored).toHaveLength(1);
+
+    await page.reload();
+    // Still offline after the reload: the widget says the rating is on its way instead of asking again.
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Saved, will send when online.');
+    expect(await rowsAtServer()).toEqual([]);
+
+    await page.unroute(`${api.url}/**`, blocked);
+    // The outbox's backoff (a few seconds) sends it; the browser's `online` event would too.
+    await expect
+      .poll(() => rating().getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Thank you!');
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('1 rating');
+    expect((await rowsAtServer()).map((r) => r.score)).toEqual([5]);
+    expect(await page.evaluate(() => localStorage.getItem('chorus-rating-outbox'))).toBeNull();
+    expect(reports.violations).toEqual([]);
+  });
+
+  it('an answer lost on the way back: the retry carries the same key and the API stores one row', async () => {
+    let lost = 0;
+    await page.route(`${api.url}/v1/public/ratings`, async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.continue();
+      lost += 1;
+      await route.fetch(); // reaches the API and is stored...
+      await route.abort('connectionreset'); // ...but the page never hears back
+    });
+    await open({ subject: 'product:lost' });
+    await dwell();
+    await rating().locator('label').nth(2).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect
+      .poll(() => rating().getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Thank you!');
+    expect(lost).toBe(1);
+    expect((await rowsAtServer()).map((r) => r.score)).toEqual([3]);
+  });
+
+  it('50 rapid retries of one submission store one row', async () => {
+    await open({ subject: 'product:burst' });
+    await dwell();
+    const statuses = await page.evaluate(
+      async ({ url, key }) => {
+        const send = () =>
+          fetch(`${url}/v1/public/ratings`, {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${key}`,
+              'Content-Type': 'application/json',
+              'Idempotency-Key': 'one-submission-0001',
+            },
+            body: JSON.stringify({ subject: 'product:burst', score: 2, elapsedMs: 4000 }),
+          }).then(
+            async (response) =>
+              [response.status, response.ok ? ((await response.json()) as { id: string }).id : ''] as const,
+          );
+        return Promise.all(Array.from({ length: 50 }, send));
+      },
+      { url: api.url, key: workspace.publishableKey },
+    );
+    // Those over the per-client limit are refused with 429; every one that passed names the same rating.
+    expect(new Set(statuses.map(([status]) => status))).toEqual(new Set([201, 429]));
+    expect(new Set(statuses.filter(([status]) => status === 201).map(([, id]) => id)).size).toBe(1);
+    expect((await rowsAtServer()).map((r) => r.score)).toEqual([2]);
+  });
+});
+
+describe('abuse', () => {
+  it('too fast or honeypot filled: the visitor (a bot) is thanked, and nothing is stored', async () => {
+    await open({ subject: 'product:bot' });
+    // Straight after load: under the 1.5 s a person needs.
+    await rating().locator('label').first().click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+
+    await open({ subject: 'product:bot' });
+    await page.evaluate(() => localStorage.clear());
+    await rating()
+      .locator('.hp')
+      .evaluate((input: HTMLInputElement) => {
+        input.value = 'https://spam.example';
+      });
+    await dwell();
+    await rating().locator('label').first().click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect(await rowsAtServer()).toEqual([]);
+  });
+
+  it('rate limited: a 429 is a friendly message with a retry, not a silent loss', async () => {
+    await open({ subject: 'product:busy' });
+    // The page's own two requests plus these exhaust this key's per-client bucket.
+    for (let i = 0; i < PER_CLIENT.capacity; i++) {
+      await fetch(`${api.url}/v1/public/ratings/summary?subject=product:busy`, {
+        headers: { Authorization: `Bearer ${workspace.publishableKey}`, Origin: site.origin },
+      });
+    }
+    await dwell();
+    await rating().locator('label').nth(1).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect
+      .poll(() => rating().getByRole('alert').textContent())
+      .toBe('Too many ratings right now; please try again soon.');
+    expect(await rating().getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true);
+    expect(await rowsAtServer()).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('chorus-rating-outbox'))).toBeNull();
+  });
+
+  it('the publishable key reads no contacts, deals or metrics, and a page of a disallowed origin is refused', async () => {
+    for (const path of ['/v1/contacts', '/v1/deals', '/v1/metrics?names=win_rate', '/v1/ratings']) {
+      const response = await fetch(`${api.url}${path}`, {
+        headers: { Authorization: `Bearer ${workspace.publishableKey}`, Origin: site.origin },
+      });
+      expect(response.status, path).toBe(403);
+    }
+    await open({ subject: 'product:x1' }, site.otherOrigin);
+    await expect.poll(() => summary().getByRole('alert').textContent()).toBe('Ratings could not be loaded.');
+    await dwell();
+    await rating().locator('label').first().click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect
+      .poll(() => rating().getByRole('alert').textContent())
+      .toContain(`The origin ${site.otherOrigin} is not allowed`);
+    expect(await rowsAtServer()).toEqual([]);
+  });
+});
+
+describe('hostile strings', () => {
+  it('comments, product names and subjects stay text: stored verbatim, rendered inert, JSON-LD unbroken', async () => {
+    const hostile = '</script><img src=x onerror="alert(1)"><script>alert(2)</script>';
+    await open({ subject: 'product:x1', comment: 'optional', itemName: hostile, structuredData: true });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().locator('textarea').fill(hostile);
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect((await rowsAtServer())[0]?.comment).toBe(hostile);
+
+    await expect.poll(() => page.locator('script[type="application/ld+json"]').count()).toBe(1);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({
+      '@type': 'Product',
+      name: hostile,
+      aggregateRating: { '@type': 'AggregateRating', ratingValue: 5, ratingCount: 1, bestRating: 5 },
+    });
+    expect(await page.locator('script[type="application/ld+json"]').textContent()).not.toContain('</script>');
+
+    // A subject the API refuses is shown as the API's words, as text.
+    await open({ subject: '<img src=x onerror="alert(3)">' });
+    await dwell();
+    await rating().locator('label').first().click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('alert').textContent()).toContain('Not sent');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await rating().locator('img').count()).toBe(0);
+    expect(reports.dialogs).toEqual([]);
+    expect(reports.violations).toEqual([]);
+  });
+});
