@@ -1,0 +1,184 @@
+/**
+ * The board's figures: bundle bytes (min+gz) with its share of core and Lit, beside bare Lit; and
+ * in Chromium, for 10,000 deals over 8 stages (one column of 3,000), presentational: time to first
+ * render, script time of re-rendering after a move, and frames dropped while scrolling the 3,000-card
+ * column, each beside a naive board that renders every card, measured in the same run.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
+import { kB, measureBundle } from '@chorus/bench/bundle';
+import { recordFigures } from '@chorus/bench/figures';
+import { chromium } from 'playwright';
+
+const RUNS = 5;
+const MOVES = 9;
+const SCROLL_FRAMES = 120;
+
+const bundle = (source: string | { entry: string }, external: string[] = []) =>
+  measureBundle(source, { resolveDir: import.meta.dirname, external });
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function bytes() {
+  const shared = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
+  const ownOnly = ['lit', 'lit/*', '@lit/*', '@chorus/core', ...shared];
+  const rows = [
+    ['board alone (with the virtualizer)', await bundle(`import '@chorus/pipeline-board/define';`, ownOnly)],
+    [
+      'board + core + Lit',
+      await bundle(`import '@chorus/core/define'; import '@chorus/pipeline-board/define';`, shared),
+    ],
+    [
+      'bare Lit (one element)',
+      await bundle(
+        `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
+      ),
+    ],
+    [
+      'whole connected page (board, core, Lit, SDK, query-core)',
+      await bundle(`import '@chorus/core/define'; import '@chorus/pipeline-board/define';`),
+    ],
+  ] as const;
+  return rows.map(([name, size]) => ({ name, min: size.min, gzip: size.gzip }));
+}
+
+type Kind = 'virtualized' | 'naive';
+interface BenchPage {
+  firstRender(kind: Kind): Promise<number>;
+  move(index: number): Promise<{ ms: number; cards: number }>;
+  scroll(frames: number): Promise<{ dropped: number; worst: number; p95: number }>;
+}
+
+async function browserFigures() {
+  const page = await bundle({ entry: new URL('./page.ts', import.meta.url).pathname });
+  const server = createServer((request, response) => {
+    if (request.url === '/page.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page.code);
+    } else {
+      response
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(
+          '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
+        );
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await tab.goto(origin);
+    await tab.waitForFunction(() => 'firstRender' in window);
+    const call = <T>(fn: (page: BenchPage, arg: never) => Promise<T>, arg?: unknown) =>
+      tab.evaluate(
+        ([source, value]) =>
+          (new Function(`return ${source}`)() as (p: unknown, a: unknown) => Promise<T>)(window, value),
+        [fn.toString(), arg] as const,
+      );
+    const results: Record<
+      Kind,
+      { first: number; move: number; cards: number; scroll: { dropped: number; worst: number; p95: number } }
+    > = {} as never;
+    for (const kind of ['virtualized', 'naive'] as const) {
+      const first: number[] = [];
+      const moves: number[] = [];
+      let cards = 0;
+      // One warm-up render (module evaluation, style parsing) that is not counted.
+      for (let run = 0; run < RUNS + 1; run++) {
+        const ms = await call((p, k: Kind) => p.firstRender(k), kind);
+        if (run > 0) first.push(ms);
+      }
+      for (let i = 0; i < MOVES + 1; i++) {
+        const moved = await call((p, index: number) => p.move(index), 100 + i * 250);
+        cards = moved.cards;
+        if (i > 0) moves.push(moved.ms);
+      }
+      const scroll = await call((p, frames: number) => p.scroll(frames), SCROLL_FRAMES);
+      results[kind] = { first: median(first), move: median(moves), cards, scroll };
+    }
+    return results;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+const sizes = await bytes();
+console.log('\n@chorus/pipeline-board: bundle bytes (esbuild, minified ESM, gzip -9)');
+console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
+console.log(
+  `board + core + Lit: ${kB(sizes[1]!.gzip)} (${(sizes[1]!.gzip / sizes[2]!.gzip).toFixed(2)}× bare Lit)`,
+);
+
+const figures = await browserFigures();
+const v = figures.virtualized;
+const n = figures.naive;
+console.log(
+  `\n10,000 deals over 8 stages (one column of 3,000), presentational, Chromium: median of ${RUNS} first renders and ${MOVES} moves`,
+);
+console.table({
+  'first render, ms (to the first painted frame with cards)': {
+    virtualized: v.first.toFixed(1),
+    naive: n.first.toFixed(1),
+    'naive ÷ virtualized': `${(n.first / v.first).toFixed(1)}×`,
+    goal: '≤ 150 ms, ≥ 10× faster',
+  },
+  'move, ms of script (one deal to the next stage)': {
+    virtualized: v.move.toFixed(2),
+    naive: n.move.toFixed(2),
+    'naive ÷ virtualized': `${(n.move / v.move).toFixed(1)}×`,
+    goal: '≤ 16 ms',
+  },
+  [`scrolling the 3,000-card column, frames dropped of ${SCROLL_FRAMES}`]: {
+    virtualized: v.scroll.dropped,
+    naive: n.scroll.dropped,
+    'naive ÷ virtualized': v.scroll.dropped ? `${(n.scroll.dropped / v.scroll.dropped).toFixed(1)}×` : '—',
+    goal: 'smooth',
+  },
+  'scrolling, p95 / worst frame, ms': {
+    virtualized: `${v.scroll.p95.toFixed(1)} / ${v.scroll.worst.toFixed(1)}`,
+    naive: `${n.scroll.p95.toFixed(1)} / ${n.scroll.worst.toFixed(1)}`,
+    'naive ÷ virtualized': '',
+    goal: '',
+  },
+  'cards in the DOM': { virtualized: v.cards, naive: n.cards, 'naive ÷ virtualized': '', goal: '' },
+});
+
+recordFigures('@chorus/pipeline-board', [
+  { name: 'board alone, without core and Lit (min+gz)', value: sizes[0]!.gzip, unit: 'B' },
+  {
+    name: 'board + core + Lit (min+gz)',
+    value: sizes[1]!.gzip,
+    unit: 'B',
+    peer: { name: 'bare Lit', value: sizes[2]!.gzip },
+  },
+  {
+    name: 'first render, 10,000 deals over 8 stages',
+    value: v.first,
+    unit: 'ms',
+    budget: { max: 150 },
+    peer: { name: 'naive board', value: n.first },
+    note: `median of ${RUNS}, to the first painted frame`,
+  },
+  {
+    name: 'first render, naive board ÷ virtualized board',
+    value: n.first / v.first,
+    unit: '×',
+    budget: { min: 10 },
+  },
+  {
+    name: 'move re-render, script, 10,000 deals',
+    value: v.move,
+    unit: 'ms',
+    budget: { max: 16 },
+    peer: { name: 'naive board', value: n.move },
+    note: `median of ${MOVES}`,
+  },
+  {
+    name: `frames dropped scrolling a 3,000-card column (${SCROLL_FRAMES} frames)`,
+    value: v.scroll.dropped,
+    unit: 'frames',
+    peer: { name: 'naive board', value: n.scroll.dropped },
+  },
+]);
