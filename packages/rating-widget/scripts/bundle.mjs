@@ -39,3 +39,8 @@ const gzip = gzipSync(await readFile(output[0]), { level: 9 }).length;
 console.log(
   `${output[0]}: ${(output[1].bytes / 1024).toFixed(2)} kB min, ${(gzip / 1024).toFixed(2)} kB min+gz`,
 );
+// The budget is a promise to the websites that embed it: a build over it fails.
+if (gzip > 12 * 1024) {
+  console.error('dist/chorus-rating.js is over its 12 kB min+gz budget.');
+  process.exit(1);
+}

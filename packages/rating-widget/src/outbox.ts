@@ -1,4 +1,4 @@
-import { ChorusError, type ChorusRateLimitError, type Rating } from '@chorus/sdk';
+import { ChorusError, type Rating } from '@chorus/sdk';
 import { clientFor } from './client.js';
 import type { RatingScale } from './scales.js';
 
@@ -27,7 +27,8 @@ const inFlight = new Map<string, Promise<Delivery>>();
 const listeners = new Set<(pending: PendingRating, delivery: Delivery) => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-function read(): PendingRating[] {
+/** The ratings waiting to be sent, oldest first. */
+export function pendingRatings(): PendingRating[] {
   try {
     const list: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
     return Array.isArray(list) ? list : [];
@@ -46,9 +47,6 @@ function write(list: PendingRating[]): void {
   }
 }
 
-/** The ratings waiting to be sent, oldest first. */
-export const pendingRatings = (): PendingRating[] => read();
-
 /** Told of every attempt's outcome, including retries the outbox makes on its own. */
 export function onDelivery(listener: (pending: PendingRating, delivery: Delivery) => void): () => void {
   listeners.add(listener);
@@ -56,7 +54,7 @@ export function onDelivery(listener: (pending: PendingRating, delivery: Delivery
 }
 
 const update = (key: string, change?: PendingRating) =>
-  write(read().flatMap((p) => (p.key !== key ? [p] : change ? [change] : [])));
+  write(pendingRatings().flatMap((p) => (p.key !== key ? [p] : change ? [change] : [])));
 
 /** Backoff between attempts: 2, 4, 8 … up to 5 minutes, with jitter so tabs do not stampede. */
 export const backoffMs = (attempts: number): number =>
@@ -64,7 +62,7 @@ export const backoffMs = (attempts: number): number =>
 
 /** Writes the rating down, then sends it. */
 export function submit(pending: PendingRating): Promise<Delivery> {
-  write([...read().filter((p) => p.key !== pending.key), pending]);
+  write([...pendingRatings().filter((p) => p.key !== pending.key), pending]);
   return attempt(pending);
 }
 
@@ -105,14 +103,12 @@ function attempt(pending: PendingRating): Promise<Delivery> {
 export function flush(): void {
   clearTimeout(timer);
   timer = undefined;
-  for (const pending of read()) void attempt(pending);
+  for (const pending of pendingRatings()) void attempt(pending);
 }
 
 function schedule(ms: number): void {
   if (timer === undefined) timer = setTimeout(flush, ms);
 }
-
-export const isRateLimit = (error: ChorusError): error is ChorusRateLimitError => error.status === 429;
 
 let started = false;
 

@@ -3,7 +3,6 @@ import { RatingElement } from './base.js';
 import { ChorusRatingStoredEvent } from './events.js';
 import {
   type Delivery,
-  isRateLimit,
   onDelivery,
   type PendingRating,
   pendingRatings,
@@ -128,7 +127,7 @@ export class ChorusRating extends RatingElement {
     const wrong = [
       !isScale(this.scale) && 'scale (stars5, nps10 or csat5)',
       !this.fieldOnly && !this.subject && 'subject',
-      !this.fieldOnly && !this.api && 'api (the Chorus API URL)',
+      !this.fieldOnly && !this.api && 'api',
       // A secret key in a web page would hand the whole CRM to every visitor.
       !this.fieldOnly &&
         !this.publishableKey?.startsWith('pk_') &&
@@ -154,9 +153,10 @@ export class ChorusRating extends RatingElement {
     } else {
       this.status = 'error';
       const error = delivery.refused;
-      this.problem = isRateLimit(error)
-        ? this.msg('rating.rateLimited')
-        : this.msg('rating.error', { detail: error.detail ?? error.title });
+      this.problem =
+        error.status === 429
+          ? this.msg('rating.rateLimited')
+          : this.msg('rating.error', { detail: error.detail ?? error.title });
     }
   };
 
@@ -214,10 +214,6 @@ export class ChorusRating extends RatingElement {
 
   formDisabledCallback(disabled: boolean) {
     this.formDisabled = disabled;
-  }
-
-  formStateRestoreCallback(state: string | null) {
-    this.score = state ? Number(state) : null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

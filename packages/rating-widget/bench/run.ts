@@ -1,0 +1,129 @@
+/**
+ * The rating widget's figures: the script-tag bundle's bytes (min+gz) against its 12 kB budget, beside
+ * bare Lit and the SDK's plain client; and, on the strict-CSP test page in Chromium, the time until
+ * the widget can be used and from "Send" to "Thank you!" against the real API.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { startTestApi } from '@chorus/api/testing';
+import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+import { startStaticSite } from '../test/page.js';
+
+const RUNS = 5;
+const BUDGET = 12 * 1024;
+
+/** Bundles module text the way the script-tag bundle is built (minified ESM, Lit's production build). */
+async function bundle(source: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    conditions: ['production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const code = result.outputFiles[0]!.text;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function bytes() {
+  const shipped = readFileSync(new URL('../dist/chorus-rating.js', import.meta.url));
+  return {
+    'dist/chorus-rating.js (script tag: Lit, SDK transport, both elements)': {
+      min: shipped.length,
+      gzip: gzipSync(shipped, { level: 9 }).length,
+    },
+    'bare Lit (one element)': await bundle(
+      `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
+    ),
+    'SDK plain client (createChorusClient)': await bundle(
+      `import { createChorusClient } from '@chorus/sdk'; globalThis.client = createChorusClient;`,
+    ),
+    'SDK transport the widget uses (createChorusFetch)': await bundle(
+      `import { createChorusFetch } from '@chorus/sdk'; globalThis.client = createChorusFetch;`,
+    ),
+    'bare Lit + plain client (before any element)': await bundle(
+      `import { createChorusClient } from '@chorus/sdk'; import { LitElement, html } from 'lit'; globalThis.client = createChorusClient; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
+    ),
+  };
+}
+
+async function timings() {
+  let apiUrl = '';
+  const site = await startStaticSite(() => apiUrl);
+  const api = await startTestApi({ extraOrigins: [site.origin] });
+  apiUrl = api.url;
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const ready: number[] = [];
+  const sent: number[] = [];
+  try {
+    for (let run = 0; run < RUNS + 1; run++) {
+      const workspace = await api.createWorkspace();
+      const page = await browser.newPage();
+      await page.goto(
+        site.url({ api: api.url, publishableKey: workspace.publishableKey, subject: `product:bench${run}` }),
+      );
+      const readyAt = await page.evaluate(async () => {
+        while (!document.querySelector('chorus-rating')?.shadowRoot?.querySelector('button')) {
+          await new Promise(requestAnimationFrame);
+        }
+        return performance.now();
+      });
+      await page.waitForFunction(() => performance.now() > 1600);
+      await page.locator('chorus-rating label').nth(4).click();
+      const ms = await page.evaluate(async () => {
+        const element = document.querySelector('chorus-rating')!;
+        const start = performance.now();
+        element.shadowRoot!.querySelector('button')!.click();
+        while (element.shadowRoot!.querySelector('[role=status]')?.textContent !== 'Thank you!') {
+          await new Promise(requestAnimationFrame);
+        }
+        return performance.now() - start;
+      });
+      // The first run warms the browser and the API; it is not counted.
+      if (run > 0) {
+        ready.push(readyAt);
+        sent.push(ms);
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await api.close();
+    await site.close();
+  }
+  return { ready: median(ready), sent: median(sent) };
+}
+
+const sizes = await bytes();
+console.log('\n@chorus/rating-widget: bundle bytes (esbuild, minified ESM, gzip -9)');
+console.table(
+  Object.fromEntries(
+    Object.entries(sizes).map(([name, s]) => [name, { min: kB(s.min), 'min+gz': kB(s.gzip) }]),
+  ),
+);
+const shipped = Object.values(sizes)[0]!.gzip;
+const lit = sizes['bare Lit (one element)'].gzip;
+const client = sizes['SDK plain client (createChorusClient)'].gzip;
+console.log(
+  `script-tag bundle: ${kB(shipped)} of a ${kB(BUDGET)} budget (${((shipped / BUDGET) * 100).toFixed(1)} %); ` +
+    `${(shipped / lit).toFixed(2)}× bare Lit, ${(shipped / client).toFixed(2)}× the plain client`,
+);
+if (shipped > BUDGET) {
+  console.error('Over budget.');
+  process.exitCode = 1;
+}
+const times = await timings();
+console.log(`\nOn the strict-CSP page in Chromium (median of ${RUNS}, after one warm-up)`);
+console.table({
+  'page start → widget usable (ms)': times.ready.toFixed(1),
+  '"Send" → "Thank you!" against the API (ms)': times.sent.toFixed(1),
+});
