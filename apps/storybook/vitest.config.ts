@@ -21,6 +21,7 @@ export default defineConfig(async () => {
           optimizeDeps: {
             include: [
               '@lit/context',
+              '@lit-labs/virtualizer/virtualize.js',
               '@storybook/web-components-vite',
               '@tanstack/query-core',
               'lit',

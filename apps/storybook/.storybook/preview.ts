@@ -1,10 +1,12 @@
 import '@chorus/core/define';
 import '@chorus/contact-card/define';
 import '@chorus/metrics-tiles/define';
+import '@chorus/pipeline-board/define';
 import { THEMES } from '@chorus/core';
 import cardManifest from '@chorus/contact-card/custom-elements.json' with { type: 'json' };
 import coreManifest from '@chorus/core/custom-elements.json' with { type: 'json' };
 import metricsManifest from '@chorus/metrics-tiles/custom-elements.json' with { type: 'json' };
+import boardManifest from '@chorus/pipeline-board/custom-elements.json' with { type: 'json' };
 import { type Decorator, type Preview, setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -12,7 +14,7 @@ import { ref } from 'lit/directives/ref.js';
 import { apiUrl, demoSessions } from '../src/demo-api.js';
 import { publicManifest } from '../src/manifest.js';
 
-setCustomElementsManifest(publicManifest(coreManifest, cardManifest, metricsManifest));
+setCustomElementsManifest(publicManifest(coreManifest, cardManifest, metricsManifest, boardManifest));
 
 const LOCALES = {
   'en-US': { title: 'English (US)', dir: 'ltr' },

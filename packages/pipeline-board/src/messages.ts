@@ -4,8 +4,8 @@ import type { MessageCatalogue } from '@chorus/core';
 export const PIPELINE_BOARD_MESSAGES = {
   'pipelineBoard.label': 'Deals board: {pipeline}',
   'pipelineBoard.total': 'Open pipeline',
-  'pipelineBoard.deals.one': '{count} deal',
-  'pipelineBoard.deals.other': '{count} deals',
+  'pipelineBoard.deals.one': '{n} deal',
+  'pipelineBoard.deals.other': '{n} deals',
   'pipelineBoard.weighted': 'weighted {value}',
   'pipelineBoard.about': 'What “{stage}” means',
   'pipelineBoard.noDefinition': 'No written definition yet.',

@@ -512,7 +512,7 @@ export class ChorusPipelineBoard extends ChorusElement {
     const filtered = source.deals.length > 0 && this.baseColumns.every((c) => c.deals.length === 0);
     return html`<p part="total" class="total">
         <span class="total-label">${this.msg('pipelineBoard.total')}</span>
-        <span>${this.msg('pipelineBoard.deals', { count: totals.count })}</span>
+        <span>${this.msg('pipelineBoard.deals', { count: totals.count, n: this.format.number(totals.count, 0) })}</span>
         <span class="money">${money(totals.total)}</span>
         <span class="muted">${this.msg('pipelineBoard.weighted', { value: money(totals.weighted) })}</span>
       </p>
@@ -600,7 +600,7 @@ export class ChorusPipelineBoard extends ChorusElement {
           </span>
         </div>
         <p class="figures">
-          <span class="count">${this.msg('pipelineBoard.deals', { count: figures.count })}</span>
+          <span class="count">${this.msg('pipelineBoard.deals', { count: figures.count, n: this.format.number(figures.count, 0) })}</span>
           <span class="money">${money(figures.total)}</span>
           <span class="muted">${this.msg('pipelineBoard.weighted', { value: money(figures.weighted) })}</span>
         </p>
