@@ -142,6 +142,8 @@ export class ChorusPipelineBoard extends ChorusElement {
   private baseColumns: Column[] = [];
   private where = new Map<string, { list: number; index: number }>();
   private memo: unknown[] = [];
+  private moneyTexts = new Map<string, string>();
+  private moneyLocale?: string;
 
   private get source(): Source | undefined {
     if (this.pipelineId) {
@@ -555,27 +557,35 @@ export class ChorusPipelineBoard extends ChorusElement {
     const now = Date.now();
     const threshold = rottingThreshold(stage, this.stageRottingDays, this.rottingDays);
     const carried = this.keyboard.carrying?.id;
-    const view = (deal: BoardDeal, index: number): CardView => {
-      const days = daysInStage(deal, now);
-      const stale = isRotting(deal, threshold, now);
-      const staleDays = this.format.duration(threshold ?? 0, 'day');
-      return {
-        deal,
-        value: this.format.money(deal.value.amount, deal.value.currency),
-        owner: deal.ownerName ?? this.msg('pipelineBoard.noOwner'),
-        days: this.msg('pipelineBoard.daysInStage', { days: this.format.duration(days, 'day') }),
-        stale: stale
-          ? {
-              label: this.msg('pipelineBoard.stale'),
-              detail: this.msg('pipelineBoard.staleDetail', { days: staleDays }),
-            }
-          : undefined,
-        carried: deal.id === carried,
-        tabbable: deal.id === tabbableId,
-        position: index + 1,
-        size: column.deals.length,
-      };
+    // Cards are rendered lazily as the column scrolls: everything they share is formatted once here.
+    const noOwner = this.msg('pipelineBoard.noOwner');
+    const staleBadge =
+      threshold === undefined
+        ? undefined
+        : {
+            label: this.msg('pipelineBoard.stale'),
+            detail: this.msg('pipelineBoard.staleDetail', { days: this.format.duration(threshold, 'day') }),
+          };
+    const dayTexts = new Map<number, string>();
+    const daysText = (days: number) => {
+      let text = dayTexts.get(days);
+      if (text === undefined) {
+        text = this.msg('pipelineBoard.daysInStage', { days: this.format.duration(days, 'day') });
+        dayTexts.set(days, text);
+      }
+      return text;
     };
+    const view = (deal: BoardDeal, index: number): CardView => ({
+      deal,
+      value: this.cardMoney(deal.value.amount, deal.value.currency),
+      owner: deal.ownerName ?? noOwner,
+      days: daysText(daysInStage(deal, now)),
+      stale: isRotting(deal, threshold, now) ? staleBadge : undefined,
+      carried: deal.id === carried,
+      tabbable: deal.id === tabbableId,
+      position: index + 1,
+      size: column.deals.length,
+    });
     return html`<section
       part="column"
       class="column${this.dropList === list ? ' drop-target' : ''}"
@@ -620,6 +630,22 @@ export class ChorusPipelineBoard extends ChorusElement {
           : html`<p class="empty">${this.msg('pipelineBoard.emptyColumn')}</p>`
       }
     </section>`;
+  }
+
+  /** A card's value, formatted once per amount and locale: scrolling renders cards by the hundred. */
+  private cardMoney(amount: number, currency: string): string {
+    const locale = this.effectiveLocale;
+    if (this.moneyLocale !== locale) {
+      this.moneyTexts.clear();
+      this.moneyLocale = locale;
+    }
+    const key = `${currency} ${amount}`;
+    let text = this.moneyTexts.get(key);
+    if (text === undefined) {
+      text = this.format.money(amount, currency);
+      this.moneyTexts.set(key, text);
+    }
+    return text;
   }
 
   /** A header figure: in full up to 100,000 units, compact above, so a narrow column still fits it. */
