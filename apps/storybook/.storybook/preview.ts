@@ -2,11 +2,13 @@ import '@chorus/core/define';
 import '@chorus/contact-card/define';
 import '@chorus/metrics-tiles/define';
 import '@chorus/pipeline-board/define';
+import '@chorus/rating-widget/define';
 import { THEMES } from '@chorus/core';
 import cardManifest from '@chorus/contact-card/custom-elements.json' with { type: 'json' };
 import coreManifest from '@chorus/core/custom-elements.json' with { type: 'json' };
 import metricsManifest from '@chorus/metrics-tiles/custom-elements.json' with { type: 'json' };
 import boardManifest from '@chorus/pipeline-board/custom-elements.json' with { type: 'json' };
+import ratingManifest from '@chorus/rating-widget/custom-elements.json' with { type: 'json' };
 import { type Decorator, type Preview, setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -14,7 +16,9 @@ import { ref } from 'lit/directives/ref.js';
 import { apiUrl, demoSessions } from '../src/demo-api.js';
 import { publicManifest } from '../src/manifest.js';
 
-setCustomElementsManifest(publicManifest(coreManifest, cardManifest, metricsManifest, boardManifest));
+setCustomElementsManifest(
+  publicManifest(coreManifest, cardManifest, metricsManifest, boardManifest, ratingManifest),
+);
 
 const LOCALES = {
   'en-US': { title: 'English (US)', dir: 'ltr' },

@@ -104,15 +104,21 @@ describe('the static Storybook build', () => {
   it.each(stories.map((story) => [story.id, story] as const))('renders %s', async (id) => {
     const { page, errors } = await openStory(id);
     try {
-      // A Chorus element other than the provider, defined, with something in its shadow root.
+      // A Chorus element other than the provider, defined, with something in its shadow root; also
+      // inside a same-origin frame (the product page that loads the rating widget's script tag).
       const rendered = await page
         .waitForFunction(
           () =>
-            [...document.querySelectorAll('#storybook-root *')].some(
+            [
+              ...document.querySelectorAll('#storybook-root *'),
+              ...[...document.querySelectorAll<HTMLIFrameElement>('#storybook-root iframe')].flatMap(
+                (frame) => [...(frame.contentDocument?.querySelectorAll('body *') ?? [])],
+              ),
+            ].some(
               (element) =>
                 element.localName.startsWith('chorus-') &&
                 element.localName !== 'chorus-provider' &&
-                customElements.get(element.localName) !== undefined &&
+                element.ownerDocument.defaultView?.customElements.get(element.localName) !== undefined &&
                 (element.shadowRoot?.childElementCount ?? 0) > 0,
             ),
           undefined,

@@ -1,0 +1,86 @@
+import bundleUrl from '@chorus/rating-widget/chorus-rating.js?url';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { apiUrl } from '../../src/demo-api.js';
+import { DEMO_PUBLISHABLE_KEY, SEEDED_PRODUCT, shadowText } from './support.js';
+
+const attribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A shop's product page as its own developers would write it: plain HTML, its own CSS, a strict
+ * Content-Security-Policy, and the two lines from the README with `dist/chorus-rating.js`. Nothing
+ * of Storybook's Lit or the ESM package reaches it: the frame has only the script-tag bundle.
+ */
+function productPage(): string {
+  const widget = `api="${attribute(apiUrl)}" publishable-key="${DEMO_PUBLISHABLE_KEY}" subject="${SEEDED_PRODUCT.subject}"`;
+  const bundle = new URL(bundleUrl, location.href).href;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${attribute(new URL(bundle).origin)}; style-src 'unsafe-inline'; connect-src ${attribute(apiUrl)}">
+<title>${SEEDED_PRODUCT.name} - Acme Audio</title>
+<style>
+  /* The shop's own, careless, global CSS: the widget must look right anyway. */
+  * { margin: 0; font-family: Georgia, serif; color: #222; }
+  body { padding: 24px; background: #faf7f2; }
+  button { all: unset; text-decoration: underline; }
+  span { letter-spacing: 2px; text-transform: uppercase; }
+  main { display: grid; gap: 16px; max-width: 36rem; }
+</style>
+<script type="module" src="${attribute(bundle)}"></script>
+</head>
+<body>
+<main>
+  <h1>${SEEDED_PRODUCT.name}</h1>
+  <p>Closed-back studio headphones. <span>Free shipping</span></p>
+  <chorus-rating-summary ${widget} item-name="${SEEDED_PRODUCT.name}" structured-data></chorus-rating-summary>
+  <h2>How do you like them?</h2>
+  <chorus-rating ${widget} comment="optional"></chorus-rating>
+</main>
+</body>
+</html>`;
+}
+
+const meta: Meta = {
+  title: 'Rating widget/Product page (script tag)',
+  parameters: { chorusProvider: false, layout: 'fullscreen' },
+  render: () =>
+    html`<iframe
+      class="product-page"
+      title="Product page of an online shop with the rating widget"
+      srcdoc=${productPage()}
+      width="100%"
+      height="640"
+    ></iframe>`,
+};
+export default meta;
+
+/** Rate in the shop's page: the summary above the widget counts the new rating. */
+export const ProductPage: StoryObj = {
+  play: async ({ canvasElement }) => {
+    const frame = canvasElement.querySelector('iframe')!;
+    const doc = () => frame.contentDocument!;
+    await waitFor(
+      () => expect(doc().querySelector('chorus-rating')?.shadowRoot?.querySelector('button')).toBeTruthy(),
+      {
+        timeout: 10_000,
+      },
+    );
+    const summary = doc().querySelector('chorus-rating-summary')!;
+    await waitFor(() => expect(shadowText(summary)).toMatch(/\d+ ratings/));
+    const before = Number(/(\d+) ratings/.exec(shadowText(summary))![1]);
+    const rating = doc().querySelector('chorus-rating')!;
+    // The frame's own clock: the API counts a rating as a person's after 1.5 s on that page.
+    await waitFor(() => expect(frame.contentWindow!.performance.now()).toBeGreaterThan(1700), {
+      timeout: 5000,
+    });
+    rating.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[4]!.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rating.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
+    await waitFor(() => expect(shadowText(rating)).toBe('Thank you!'), { timeout: 10_000 });
+    await waitFor(() => expect(shadowText(summary)).toContain(`${before + 1} ratings`));
+  },
+};
