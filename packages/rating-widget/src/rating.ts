@@ -51,17 +51,18 @@ const newKey = () =>
 export class ChorusRating extends RatingElement {
   static formAssociated = true;
   static override styles = [RatingElement.styles, ratingStyles];
+  // States say `attribute: false` too: Lit implies it, the custom-elements analyzer does not.
   static override properties: PropertyDeclarations = {
     comment: {},
     label: {},
     required: { type: Boolean },
     disabled: { type: Boolean },
     score: { type: Number },
-    status: { state: true },
-    preview: { state: true },
-    problem: { state: true },
-    text: { state: true },
-    formDisabled: { state: true },
+    status: { state: true, attribute: false },
+    preview: { state: true, attribute: false },
+    problem: { state: true, attribute: false },
+    text: { state: true, attribute: false },
+    formDisabled: { state: true, attribute: false },
   };
 
   /** `off` (default), `optional` or `required`: a comment field shown once a score is chosen. */
@@ -75,9 +76,13 @@ export class ChorusRating extends RatingElement {
   declare score: number | null;
   /** Where the widget is: idle, sending, thanks, queued (saved offline) or error. */
   declare status: RatingStatus;
+  /** @internal */
   declare private preview?: number;
+  /** @internal */
   declare private problem?: string;
+  /** @internal */
   declare private text: string;
+  /** @internal */
   declare private formDisabled: boolean;
 
   private readonly internals = this.attachInternals();

@@ -34,12 +34,13 @@ export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
  */
 export class ChorusRatingSummary extends RatingElement {
   static override styles = [RatingElement.styles, summaryStyles];
+  // States say `attribute: false` too: Lit implies it, the custom-elements analyzer does not.
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
     structuredData: { type: Boolean, attribute: 'structured-data' },
     itemName: { attribute: 'item-name' },
     summary: { attribute: false },
-    failed: { state: true },
+    failed: { state: true, attribute: false },
   };
 
   /** `full` (default: with the distribution) or `compact` (average and count on one line). */
@@ -50,6 +51,7 @@ export class ChorusRatingSummary extends RatingElement {
   declare itemName?: string;
   /** The summary shown; set by the element when it loads, or by you to show one without a request. */
   declare summary?: RatingSummary;
+  /** @internal */
   declare private failed: boolean;
   private jsonLd?: HTMLScriptElement;
 
