@@ -156,7 +156,9 @@ async function move(index: number): Promise<{ ms: number; cards: number }> {
  * Scrolls the 3,000-card column down by a steady 120 px a frame for `frames` frames and counts
  * the frames that came late (a 60 Hz frame is 16.7 ms; each whole extra interval is one dropped).
  */
-async function scroll(frames: number): Promise<{ dropped: number; worst: number; p95: number }> {
+async function scroll(
+  frames: number,
+): Promise<{ dropped: number; worst: number; p95: number; deltas: number[] }> {
   const host = element!.shadowRoot ?? element!;
   const column = host.querySelector<HTMLElement>('.cards')!;
   column.scrollTop = 0;
@@ -173,7 +175,7 @@ async function scroll(frames: number): Promise<{ dropped: number; worst: number;
   const interval = 1000 / 60;
   const dropped = deltas.reduce((sum, d) => sum + Math.max(0, Math.round(d / interval) - 1), 0);
   const sorted = [...deltas].sort((a, b) => a - b);
-  return { dropped, worst: sorted.at(-1)!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
+  return { dropped, worst: sorted.at(-1)!, p95: sorted[Math.floor(sorted.length * 0.95)]!, deltas };
 }
 
 Object.assign(window, { firstRender, move, scroll, chorusBench: { DEALS, STAGES, BIG_COLUMN } });

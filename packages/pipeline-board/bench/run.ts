@@ -47,7 +47,7 @@ type Kind = 'virtualized' | 'naive';
 interface BenchPage {
   firstRender(kind: Kind): Promise<number>;
   move(index: number): Promise<{ ms: number; cards: number }>;
-  scroll(frames: number): Promise<{ dropped: number; worst: number; p95: number }>;
+  scroll(frames: number): Promise<{ dropped: number; worst: number; p95: number; deltas: number[] }>;
 }
 
 async function browserFigures() {
@@ -78,7 +78,12 @@ async function browserFigures() {
       );
     const results: Record<
       Kind,
-      { first: number; move: number; cards: number; scroll: { dropped: number; worst: number; p95: number } }
+      {
+        first: number;
+        move: number;
+        cards: number;
+        scroll: { dropped: number; worst: number; p95: number; deltas: number[] };
+      }
     > = {} as never;
     for (const kind of ['virtualized', 'naive'] as const) {
       const first: number[] = [];
@@ -95,6 +100,8 @@ async function browserFigures() {
         if (i > 0) moves.push(moved.ms);
       }
       const scroll = await call((p, frames: number) => p.scroll(frames), SCROLL_FRAMES);
+      // BENCH_DELTAS=1 prints every frame interval, to tell a steady cost from one-off hitches.
+      if (process.env['BENCH_DELTAS']) console.log(kind, scroll.deltas.map((d) => Math.round(d)).join(' '));
       results[kind] = { first: median(first), move: median(moves), cards, scroll };
     }
     return results;
