@@ -437,6 +437,19 @@ describe('<chorus-pipeline-board> presentational', () => {
     await expectNoAxeViolations(board);
   });
 
+  it('fits a narrow container: the columns scroll sideways inside it, the page does not', async () => {
+    const root = mount(
+      html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[deal('deal_1', 'Monitors', 'stg_a')]}></chorus-pipeline-board>`,
+      320,
+    );
+    const board = boardOf(root);
+    await until(() => !!cardOf(board, 'deal_1'), 'the card');
+    const columns = shadow(board).querySelector<HTMLElement>('[part=columns]')!;
+    expect(columns.scrollWidth).toBeGreaterThan(columns.clientWidth);
+    expect(board.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  });
+
   it('shows empty columns and an empty pipeline, accessibly', async () => {
     const board = boardOf(
       mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[]}></chorus-pipeline-board>`),
