@@ -132,6 +132,9 @@ export const pipelineBoardStyles = css`
   .about:focus-visible + .definition {
     display: block;
   }
+  .about + .definition.dismissed {
+    display: none;
+  }
   .figures {
     display: flex;
     flex-wrap: wrap;

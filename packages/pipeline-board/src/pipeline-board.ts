@@ -132,6 +132,8 @@ export class ChorusPipelineBoard extends ChorusElement {
   @state() private problem = '';
   @state() private pendingLost?: PendingLost;
   @state() private dropList?: number;
+  /** The column whose definition Escape hid (WCAG 1.4.13: content on hover or focus is dismissible). */
+  @state() private dismissedDefinition?: number;
   /** A move on its way to the server: shown at once, before the cache has it, until it settles. */
   @state() private saving?: Placement;
 
@@ -408,6 +410,12 @@ export class ChorusPipelineBoard extends ChorusElement {
     }
   }
 
+  private onAboutKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    const column = (event.target as HTMLElement).closest<HTMLElement>('section.column');
+    this.dismissedDefinition = Number(column?.dataset['list']);
+  }
+
   private onDragStart(event: DragEvent) {
     const card = this.cardOf(event);
     if (!card || !event.dataTransfer) return;
@@ -602,10 +610,17 @@ export class ChorusPipelineBoard extends ChorusElement {
             class="about"
             aria-label=${this.msg('pipelineBoard.about', { stage: stage.name })}
             aria-describedby="definition-${list}"
+            @keydown=${this.onAboutKeydown}
+            @blur=${() => (this.dismissedDefinition = undefined)}
+            @mouseleave=${() => (this.dismissedDefinition = undefined)}
           >
             ?
           </button>
-          <span role="tooltip" id="definition-${list}" class="definition">
+          <span
+            role="tooltip"
+            id="definition-${list}"
+            class="definition${this.dismissedDefinition === list ? ' dismissed' : ''}"
+          >
             ${stage.definition || this.msg('pipelineBoard.noDefinition')}
           </span>
         </div>

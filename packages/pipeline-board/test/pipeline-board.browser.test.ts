@@ -437,6 +437,23 @@ describe('<chorus-pipeline-board> presentational', () => {
     await expectNoAxeViolations(board);
   });
 
+  it("shows a stage's definition on focus of its button, and Escape hides it", async () => {
+    const board = boardOf(
+      mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[]}></chorus-pipeline-board>`),
+    );
+    await until(() => !!shadow(board).querySelector('.about'), 'the headers');
+    const about = shadow(board).querySelector<HTMLButtonElement>('.about')!;
+    const definition = shadow(board).querySelector<HTMLElement>('#definition-0')!;
+    expect(getComputedStyle(definition).display).toBe('none');
+    about.focus();
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    await until(() => getComputedStyle(definition).display === 'block', 'the definition shown');
+    expect(textOf(definition)).toBe('Interest.');
+    await userEvent.keyboard('{Escape}');
+    await until(() => getComputedStyle(definition).display === 'none', 'the definition dismissed');
+  });
+
   it('fits a narrow container: the columns scroll sideways inside it, the page does not', async () => {
     const root = mount(
       html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[deal('deal_1', 'Monitors', 'stg_a')]}></chorus-pipeline-board>`,
