@@ -213,6 +213,29 @@ describe('losing none, counting none twice', () => {
     expect((await rowsAtServer()).map((r) => r.score)).toEqual([3]);
   });
 
+  it('a server error (503) keeps the rating in the outbox; the backoff sends it once', async () => {
+    let failures = 0;
+    await page.route(`${api.url}/v1/public/ratings`, async (route) => {
+      if (route.request().method() !== 'POST' || failures > 0) return route.continue();
+      failures += 1;
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: '{"type":"about:blank","title":"Unavailable","status":503}',
+      });
+    });
+    await open({ subject: 'product:503' });
+    await dwell();
+    await rating().locator('label').nth(1).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Saved, will send when online.');
+    await expect
+      .poll(() => rating().getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Thank you!');
+    expect(failures).toBe(1);
+    expect((await rowsAtServer()).map((r) => r.score)).toEqual([2]);
+  });
+
   it('50 rapid retries of one submission store one row', async () => {
     await open({ subject: 'product:burst' });
     await dwell();
