@@ -261,8 +261,9 @@ export class ChorusPipelineBoard extends ChorusElement {
   private onClick(event: MouseEvent) {
     const card = this.cardOf(event);
     const deal = card && this.dealById(card.dataset['dealId']!);
-    // A click that is the end of a keyboard activation (Enter/Space) is handled on keydown.
-    if (!deal || event.detail === 0) return;
+    // Enter and Space are handled (and their activation prevented) on keydown, so a click here is a
+    // pointer's or an assistive technology's: both open the deal.
+    if (!deal) return;
     this.activeId = deal.id;
     this.dispatchEvent(new ChorusDealOpenEvent(deal));
   }
