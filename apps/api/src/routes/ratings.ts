@@ -1,5 +1,6 @@
 import { routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { verifyContactReference } from '../domain/contact-reference.js';
 import * as ratings from '../domain/ratings.js';
 import { newId } from '../ids.js';
 import type { AppEnv } from '../http/env.js';
@@ -15,7 +16,7 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
     c.json(await ratings.createRating(c.get('tx'), c.get('caller').workspaceId, c.req.valid('json')), 201),
   );
   app.openapi(routes.submitPublicRating, async (c) => {
-    const { hp, elapsedMs, ...rating } = c.req.valid('json');
+    const { hp, elapsedMs, contact, ...rating } = c.req.valid('json');
     const origin = c.req.header('origin') ?? null;
     if (hp || (elapsedMs !== undefined && elapsedMs < MINIMUM_TIME_ON_PAGE_MS)) {
       // A bot is answered exactly as a person would be, so it learns nothing to adapt to; nothing is stored.
@@ -33,10 +34,12 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
         201,
       );
     }
-    const stored = await ratings.createRating(c.get('tx'), c.get('caller').workspaceId, {
+    const { workspaceId } = c.get('caller');
+    const stored = await ratings.createRating(c.get('tx'), workspaceId, {
       ...rating,
       source: 'website',
       origin: origin ?? undefined,
+      contactId: contact ? await verifyContactReference(c.get('tx'), workspaceId, contact) : undefined,
     });
     return c.json(stored, 201);
   });

@@ -1422,6 +1422,11 @@ export interface components {
              */
             comment?: string;
             /**
+             * @description A known customer, signed by the embedding site's server: `<contactId>.<expires, Unix seconds>.<signature>`, the signature being HMAC-SHA256 over `<contactId>.<expires>` keyed with the hex SHA-256 of one of the workspace's secret keys, base64url without padding. A valid reference stores the rating on the contact; an expired, tampered or unknown one stores it anonymously.
+             * @example con_01hx7f3k9q2m5v8w.1767225600.Yk9m3Xq0vJ8c2b1aZr4tW6eLs5dN7uP0hGfQiKoMyAB
+             */
+            contact?: string;
+            /**
              * @description Milliseconds the visitor spent on the page before submitting; under 1.5 s is taken as automated: answered as if stored, and not stored.
              * @example 8200
              */

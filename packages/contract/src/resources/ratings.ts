@@ -86,6 +86,16 @@ export const PublicRatingSubmission = z
     scale: RatingScaleSchema.default('stars5'),
     score: Score,
     comment: Comment.optional(),
+    contact: z
+      .string()
+      .max(300)
+      .regex(/^[a-z]+_[A-Za-z0-9]+\.\d{1,12}\.[A-Za-z0-9_-]{43}$/, 'must be a signed contact reference')
+      .optional()
+      .openapi({
+        description:
+          "A known customer, signed by the embedding site's server: `<contactId>.<expires, Unix seconds>.<signature>`, the signature being HMAC-SHA256 over `<contactId>.<expires>` keyed with the hex SHA-256 of one of the workspace's secret keys, base64url without padding. A valid reference stores the rating on the contact; an expired, tampered or unknown one stores it anonymously.",
+        example: 'con_01hx7f3k9q2m5v8w.1767225600.Yk9m3Xq0vJ8c2b1aZr4tW6eLs5dN7uP0hGfQiKoMyAB',
+      }),
     hp: z.string().max(200).optional().openapi({
       description:
         'Honeypot: a hidden field people leave empty. A submission that fills it is answered as if stored, and not stored.',
