@@ -36,6 +36,7 @@ const newKey = () =>
  * @attr api - The Chorus API's base URL.
  * @attr publishable-key - The workspace's publishable key (`pk_…`).
  * @attr subject - What is rated, such as `product:monitor-x1`.
+ * @attr contact - A contact reference signed by your server: the rating is kept on that customer.
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
  * @attr locale - BCP 47 locale for plural forms (default: the page's `lang`).
  * @attr theme - `light`, `dark` or `auto` (default: the OS setting).
@@ -54,6 +55,7 @@ export class ChorusRating extends RatingElement {
   // States say `attribute: false` too: Lit implies it, the custom-elements analyzer does not.
   static override properties: PropertyDeclarations = {
     comment: {},
+    contact: {},
     label: {},
     required: { type: Boolean },
     disabled: { type: Boolean },
@@ -67,6 +69,11 @@ export class ChorusRating extends RatingElement {
 
   /** `off` (default), `optional` or `required`: a comment field shown once a score is chosen. */
   declare comment: CommentMode;
+  /**
+   * A known customer: a reference your server signs (see the README); the rating is then kept on
+   * their record. Without it, ratings are anonymous.
+   */
+  declare contact?: string;
   /** The question, instead of the scale's default ("Your rating", the NPS question, …). */
   declare label?: string;
   /** In a form: a score must be chosen before the form submits. */
@@ -201,6 +208,7 @@ export class ChorusRating extends RatingElement {
         scale: this.scale as RatingScale,
         score: this.score,
         ...(comment && { comment }),
+        ...(this.contact && { contact: this.contact }),
         ...(hp && { hp }),
         // Measured from the page's start: the server treats a very quick submission as a script's.
         elapsedMs: Math.round(performance.now()),

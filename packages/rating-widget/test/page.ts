@@ -23,6 +23,7 @@ export interface PageOptions {
   subject: string;
   scale?: string;
   comment?: string;
+  contact?: string;
   itemName?: string;
   structuredData?: boolean;
 }
@@ -47,7 +48,7 @@ export function pageHtml(options: PageOptions): string {
 <h1>Monitor X1</h1>
 <p id="page-text">The shop's own text.</p>
 <chorus-rating-summary ${shared}${options.itemName ? ` item-name="${escapeAttribute(options.itemName)}"` : ''}${options.structuredData ? ' structured-data' : ''}></chorus-rating-summary>
-<chorus-rating ${shared} comment="${options.comment ?? 'off'}"></chorus-rating>
+<chorus-rating ${shared} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}></chorus-rating>
 </main>
 </body>
 </html>`;

@@ -3,6 +3,7 @@
  * loopback with a strict CSP and hostile CSS, and the ratings are checked where they land, in the API's
  * database.
  */
+import { createHash, createHmac } from 'node:crypto';
 import { startTestApi, type TestApi, type TestWorkspace } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
@@ -77,6 +78,7 @@ const dwell = () => page.waitForFunction(() => performance.now() > 1700);
 
 const rowsAtServer = () =>
   api.db.query<{
+    contact_id: string | null;
     subject: string;
     scale: string;
     score: number;
@@ -84,7 +86,7 @@ const rowsAtServer = () =>
     source: string;
     origin: string;
   }>(
-    'select subject, scale, score, comment, source, origin from ratings where workspace_id = $1 order by created_at',
+    'select subject, scale, score, comment, source, origin, contact_id from ratings where workspace_id = $1 order by created_at',
     [workspace.workspaceId],
   );
 
@@ -118,6 +120,7 @@ describe('the script-tag bundle on a page with a strict CSP', () => {
         comment: null,
         source: 'website',
         origin: site.origin,
+        contact_id: null,
       },
     ]);
     expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
@@ -262,6 +265,27 @@ describe('losing none, counting none twice', () => {
     expect(new Set(statuses.map(([status]) => status))).toEqual(new Set([201, 429]));
     expect(new Set(statuses.filter(([status]) => status === 201).map(([, id]) => id)).size).toBe(1);
     expect((await rowsAtServer()).map((r) => r.score)).toEqual([2]);
+  });
+});
+
+describe('a known customer', () => {
+  it("a contact reference signed by the site's server keeps the rating on that contact", async () => {
+    const created = await fetch(`${api.url}/v1/contacts`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${workspace.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ firstName: 'Kim' }),
+    });
+    const contact = (await created.json()) as { id: string };
+    // The site's server signs with the SHA-256 of its secret key; the page only ever sees the result.
+    const payload = `${contact.id}.${Math.floor(Date.now() / 1000) + 3600}`;
+    const key = createHash('sha256').update(workspace.secretKey).digest('hex');
+    const reference = `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
+    await open({ subject: 'product:x1', contact: reference });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect((await rowsAtServer()).map((r) => [r.score, r.contact_id])).toEqual([[5, contact.id]]);
   });
 });
 
