@@ -14,6 +14,7 @@ import {
 } from './metric-model.js';
 import { metricTileStyles } from './metric-tile.styles.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
+import { metricsQuery } from './metrics-query.js';
 import { type Period, type PeriodRange, periodRange } from './period.js';
 import { sparklinePaths } from './sparkline.js';
 import { metricSummary } from './summary.js';
@@ -64,7 +65,7 @@ export class ChorusMetricTile extends ChorusElement {
   private readonly query = new QueryController<MetricsResponse>(this, (q) =>
     this.metric || this.loading || !this.metricName || !this.range
       ? null
-      : q.metrics({ names: this.metricName, ...this.range }),
+      : metricsQuery(q, this.metricName, this.period, this.range),
   );
 
   /** The metric to load through the provider, such as `churn_rate`. */

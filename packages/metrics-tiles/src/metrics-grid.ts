@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
 import type { MetricData, MetricName } from './metric-model.js';
 import { metricsGridStyles } from './metrics-grid.styles.js';
+import { metricsQuery } from './metrics-query.js';
 import { isPeriod, PERIODS, type Period, type PeriodRange, periodRange } from './period.js';
 
 /** A threshold pair for one metric of the grid. */
@@ -38,8 +39,8 @@ export class ChorusMetricsGrid extends ChorusElement {
   static override defaultMessages = METRICS_TILES_MESSAGES;
 
   private readonly query = new QueryController<MetricsResponse>(this, (q) => {
-    const names = this.names;
-    return names.length && this.range ? q.metrics({ names: names.join(','), ...this.range }) : null;
+    const names = this.names.join(',');
+    return names && this.range ? metricsQuery(q, names, this.period, this.range) : null;
   });
 
   /** Comma-separated metric names, in the order to show them: `churn_rate,win_rate,csat`. */

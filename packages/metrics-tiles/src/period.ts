@@ -26,6 +26,7 @@ export function periodRange(
   period: Period,
   now: Date,
   custom: { from?: string | null; to?: string | null } = {},
+  { exactEnd = false }: { exactEnd?: boolean } = {},
 ): PeriodRange | null {
   if (period === 'custom') {
     const from = parseTime(custom.from);
@@ -33,7 +34,8 @@ export function periodRange(
     if (!from || !to || from >= to) return null;
     return { from: from.toISOString(), to: to.toISOString(), interval: intervalFor(from, to) };
   }
-  const to = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  // On whole minutes, so equal ranges share a cache key; `exactEnd` for a range worked out per fetch.
+  const to = exactEnd ? new Date(now) : new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const from = new Date(to);
   if (period === '30d') from.setTime(to.getTime() - 30 * DAY_MS);
   else if (period === '90d') from.setTime(to.getTime() - 90 * DAY_MS);

@@ -102,6 +102,9 @@ export const chorusKeys = {
   metrics: {
     all: () => [ROOT, 'metrics'] as const,
     query: (params: T.MetricsParams) => tag<T.MetricsResponse>()([ROOT, 'metrics', params]),
+    /** A window that ends at each fetch, named rather than dated (see `rollingMetrics`). */
+    rolling: (params: T.RollingMetricsParams) =>
+      tag<T.MetricsResponse>()([ROOT, 'metrics', 'rolling', params]),
   },
 };
 

@@ -47,6 +47,11 @@ export type TicketFilters = ListQuery<'/v1/tickets'>;
 export type RatingFilters = ListQuery<'/v1/ratings'>;
 export type RatingSummaryParams = ListQuery<'/v1/public/ratings/summary'>;
 export type MetricsParams = ListQuery<'/v1/metrics'>;
+/** Metrics over a window that ends now: `window` names it (`30d`), the range is worked out per fetch. */
+export interface RollingMetricsParams {
+  names: string;
+  window: string;
+}
 
 /** Filters of an infinite list: the cursor is the page parameter, not part of the key. */
 export type WithoutCursor<Filters> = Omit<Filters, 'cursor'>;

@@ -1,7 +1,7 @@
 import type { ChorusClient } from '../client.js';
 import { chorusKeys as keys } from './keys.js';
 import { queryOptions } from './options.js';
-import type { MetricsParams } from './types.js';
+import type { MetricsParams, RollingMetricsParams } from './types.js';
 
 export function workspaceQueries(chorus: ChorusClient) {
   return {
@@ -22,6 +22,19 @@ export function workspaceQueries(chorus: ChorusClient) {
       queryOptions({
         queryKey: keys.metrics.query(params),
         queryFn: ({ signal }) => chorus.get('/v1/metrics', { params: { query: params }, signal }),
+      }),
+
+    /**
+     * Metrics over a window that ends when the request is made ("the last 30 days"): keyed by the
+     * window's name, with `from`, `to` and `interval` worked out by `resolve` at each fetch. A refetch
+     * after an invalidation (a deal moved) then counts what just happened, where a dated range would
+     * ask again for a window that closed before it.
+     */
+    rollingMetrics: (params: RollingMetricsParams, resolve: () => Omit<MetricsParams, 'names'>) =>
+      queryOptions({
+        queryKey: keys.metrics.rolling(params),
+        queryFn: ({ signal }) =>
+          chorus.get('/v1/metrics', { params: { query: { names: params.names, ...resolve() } }, signal }),
       }),
   };
 }
