@@ -108,19 +108,25 @@ describe('the static Storybook build', () => {
       // inside a same-origin frame (the product page that loads the rating widget's script tag).
       const rendered = await page
         .waitForFunction(
-          () =>
-            [
-              ...document.querySelectorAll('#storybook-root *'),
-              ...[...document.querySelectorAll<HTMLIFrameElement>('#storybook-root iframe')].flatMap(
-                (frame) => [...(frame.contentDocument?.querySelectorAll('body *') ?? [])],
-              ),
-            ].some(
+          () => {
+            // Composed pages hold their Chorus elements in their own shadow roots: look through them.
+            const deep = (root: ParentNode): Element[] =>
+              [...root.querySelectorAll('*')].flatMap((element) => [
+                element,
+                ...(element.shadowRoot ? deep(element.shadowRoot) : []),
+                ...(element instanceof HTMLIFrameElement && element.contentDocument
+                  ? deep(element.contentDocument)
+                  : []),
+              ]);
+            const root = document.querySelector('#storybook-root');
+            return (root ? deep(root) : []).some(
               (element) =>
                 element.localName.startsWith('chorus-') &&
                 element.localName !== 'chorus-provider' &&
                 element.ownerDocument.defaultView?.customElements.get(element.localName) !== undefined &&
                 (element.shadowRoot?.childElementCount ?? 0) > 0,
-            ),
+            );
+          },
           undefined,
           { timeout: 15_000 },
         )
@@ -130,7 +136,7 @@ describe('the static Storybook build', () => {
         );
       const tags = await page.evaluate(() =>
         [...document.querySelectorAll('#storybook-root *')]
-          .filter((element) => element.localName.startsWith('chorus-'))
+          .filter((element) => element.localName.includes('-'))
           .map(
             (element) => `${element.localName}${customElements.get(element.localName) ? '' : ' (undefined)'}`,
           ),

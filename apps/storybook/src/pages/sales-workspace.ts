@@ -1,0 +1,88 @@
+import '@chorus/contact-card/define';
+import '@chorus/metrics-tiles/define';
+import '@chorus/pipeline-board/define';
+import { ChorusElement } from '@chorus/core';
+import type { ChorusDealOpenEvent } from '@chorus/pipeline-board';
+import type { BoardDeal } from '@chorus/sdk';
+import { css, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { pageStyles } from './page-styles.js';
+
+const SALES_METRICS = 'pipeline_value,weighted_pipeline_value,win_rate,lost_sales';
+
+/**
+ * The sales team's page: the pipeline's metrics on top, the board below, and the contact of the
+ * deal one opens beside it. Nothing here wires the tiles to the board: a move goes through the SDK,
+ * whose invalidation rules refetch the metrics the move changed.
+ */
+export class DemoSalesWorkspace extends ChorusElement {
+  static override styles = [
+    ...ChorusElement.styles,
+    pageStyles,
+    css`
+      .work {
+        display: grid;
+        gap: calc(var(--_space) * 4);
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .work.with-contact {
+        grid-template-columns: minmax(0, 1fr) minmax(16rem, 22rem);
+      }
+      aside header {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: calc(var(--_space) * 2);
+      }
+    `,
+  ];
+
+  @property({ attribute: 'pipeline-id' }) pipelineId?: string;
+
+  /** The deal whose contact is shown beside the board. */
+  @state() private opened?: BoardDeal;
+
+  @query('aside') private aside?: HTMLElement;
+
+  private async open(event: ChorusDealOpenEvent) {
+    this.opened = event.deal;
+    await this.updateComplete;
+    this.aside?.focus();
+  }
+
+  override render() {
+    const deal = this.opened;
+    return html`
+      <chorus-metrics-grid metrics=${SALES_METRICS} period="30d">
+        <h2 slot="heading">Sales</h2>
+      </chorus-metrics-grid>
+      <div class="work ${deal ? 'with-contact' : ''}">
+        <chorus-pipeline-board pipeline-id=${this.pipelineId ?? ''} @chorus-deal-open=${this.open}></chorus-pipeline-board>
+        ${
+          deal
+            ? html`<aside tabindex="-1" aria-labelledby="opened">
+                <header>
+                  <h3 id="opened" dir="auto">${deal.title}</h3>
+                  <button class="button" @click=${() => (this.opened = undefined)}>Close</button>
+                </header>
+                ${
+                  deal.contactId
+                    ? html`<chorus-contact-card contact-id=${deal.contactId} variant="full"></chorus-contact-card>`
+                    : html`<p class="muted">This deal has no contact.</p>`
+                }
+              </aside>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+}
+
+customElements.get('demo-sales-workspace') ??
+  customElements.define('demo-sales-workspace', DemoSalesWorkspace);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-sales-workspace': DemoSalesWorkspace;
+  }
+}
