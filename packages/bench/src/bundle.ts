@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import type { BundleBudget } from './budgets.js';
 
 export interface BundleSize {
   /** Minified bytes. */
@@ -50,6 +53,16 @@ export async function measureBundle(
     gzip: gzipSync(bytes, { level: 9 }).byteLength,
     code: result.outputFiles[0]!.text,
   };
+}
+
+/** A budget's bundle: built from its entry, or read from the file its package ships. */
+export async function measureBudget(budget: BundleBudget): Promise<BundleSize> {
+  if (budget.file) {
+    const code = readFileSync(createRequire(import.meta.url).resolve(budget.file), 'utf8');
+    return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength, code };
+  }
+  if (!budget.entry) throw new Error(`${budget.name}: a budget needs an entry or a file`);
+  return measureBundle(budget.entry, { external: budget.external ?? [] });
 }
 
 export const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;

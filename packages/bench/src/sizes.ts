@@ -1,5 +1,5 @@
 import { BUNDLE_BUDGETS, type BundleBudget, PEERS, type PeerName } from './budgets.js';
-import { measureBundle } from './bundle.js';
+import { measureBudget, measureBundle } from './bundle.js';
 import type { Figure } from './figures.js';
 
 export interface MeasuredBudget {
@@ -12,7 +12,7 @@ export interface MeasuredBudget {
 export async function measureBudgets(): Promise<MeasuredBudget[]> {
   return Promise.all(
     BUNDLE_BUDGETS.map(async (budget) => {
-      const size = await measureBundle(budget.entry, { external: budget.external ?? [] });
+      const size = await measureBudget(budget);
       return { budget, gzip: size.gzip, min: size.min };
     }),
   );

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
+import { recordFigures } from '@chorus/bench/figures';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
@@ -127,3 +128,26 @@ console.table({
   'page start → widget usable (ms)': times.ready.toFixed(1),
   '"Send" → "Thank you!" against the API (ms)': times.sent.toFixed(1),
 });
+
+recordFigures('@chorus/rating-widget', [
+  {
+    name: 'script-tag bundle (min+gz)',
+    value: shipped,
+    unit: 'B',
+    budget: { max: BUDGET },
+    peer: { name: 'bare Lit', value: lit },
+  },
+  {
+    name: 'script-tag bundle beside the SDK plain client (min+gz)',
+    value: shipped,
+    unit: 'B',
+    peer: { name: 'SDK plain client', value: client },
+  },
+  {
+    name: 'page start → widget usable, strict-CSP page',
+    value: times.ready,
+    unit: 'ms',
+    note: `median of ${RUNS}`,
+  },
+  { name: '"Send" → "Thank you!" against the API', value: times.sent, unit: 'ms', note: `median of ${RUNS}` },
+]);

@@ -47,9 +47,12 @@ export function generate(packages: { name: string; manifest: ElementsManifest }[
       const tag = element.tagName!;
       // The class name (ChorusContactCard): unambiguous beside an app's own components.
       const reactName = element.name;
-      // Named events only: the analyzer also lists each `dispatchEvent(new X())` without a name.
+      // Documented events only (`@fires`): the analyzer also lists each `dispatchEvent(new X())`,
+      // without a name or under a name guessed from its argument (`new ChorusDealOpenEvent(deal)` → "deal").
       const events = [
-        ...new Set((element.events ?? []).flatMap((event) => (event.name ? [event.name] : []))),
+        ...new Set(
+          (element.events ?? []).flatMap((event) => (event.name && event.description ? [event.name] : [])),
+        ),
       ].sort();
       const eventLines = events.map(
         (event) =>

@@ -18,7 +18,7 @@ describe('the React wrapper generator', () => {
     expect(eventPropName('change')).toBe('onChange');
   });
 
-  it('writes one component per element with its named events, skipping the unnamed ones', () => {
+  it('writes one component per element with its documented events, skipping those the analyzer guessed', () => {
     const manifest: ElementsManifest = {
       modules: [
         {
@@ -30,7 +30,7 @@ describe('the React wrapper generator', () => {
               tagName: 'chorus-widget',
               customElement: true,
               description: 'A widget. It does things.',
-              events: [{ name: 'chorus-widget-open' }, {}],
+              events: [{ name: 'chorus-widget-open', description: 'Opened.' }, {}, { name: 'widget' }],
             },
             { kind: 'class', name: 'NotAnElement' },
           ],

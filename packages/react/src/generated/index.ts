@@ -2,4 +2,7 @@
 export { ChorusContactCard } from './contact-card.js';
 export { ChorusMetricTile } from './metric-tile.js';
 export { ChorusMetricsGrid } from './metrics-grid.js';
+export { ChorusPipelineBoard } from './pipeline-board.js';
 export { ChorusProvider } from './provider.js';
+export { ChorusRating } from './rating.js';
+export { ChorusRatingSummary } from './rating-summary.js';
