@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/open.js';
 import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY, DEMO_WORKSPACE_ID, seedDemo } from './seed/demo.js';
@@ -24,6 +25,10 @@ const server = await startServer(db, {
   port: Number(values.port),
   hostname: 'localhost',
   demoSessionsFor: DEMO_WORKSPACE_ID,
+  // The widget's bundle from this checkout (`npm start` builds it first), for pages trying the widget.
+  demoWidgetScript: fileURLToPath(
+    new URL('../../../packages/rating-widget/dist/chorus-rating.js', import.meta.url),
+  ),
 });
 
 const engine = databaseUrl
@@ -35,6 +40,7 @@ ${seeded ? `Seeded the demo workspace: ${seeded.contacts} contacts, ${seeded.dea
 
   Secret key (servers only):         ${DEMO_SECRET_KEY}
   Publishable key (rating widgets):  ${DEMO_PUBLISHABLE_KEY}
+  Rating widget script:              ${server.url}/demo/chorus-rating.js
 
   Try:  curl -H "Authorization: Bearer ${DEMO_SECRET_KEY}" ${server.url}/v1/contacts?limit=3
   API reference: ${server.url}/   OpenAPI: ${server.url}/openapi.json

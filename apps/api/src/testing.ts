@@ -46,6 +46,8 @@ export interface TestApiOptions {
   rateLimits?: { perKey: BucketRule; perClient: BucketRule };
   /** More origins allowed for the demo workspace and every test workspace (a browser test's page). */
   extraOrigins?: string[];
+  /** Serve this file at `/demo/chorus-rating.js`, as `npm start` serves the widget's bundle. */
+  demoWidgetScript?: string;
 }
 
 let workspaceCounter = 0;
@@ -54,6 +56,7 @@ export async function startTestApi({
   seed = true,
   rateLimits,
   extraOrigins = [],
+  demoWidgetScript,
 }: TestApiOptions = {}): Promise<TestApi> {
   // PGlite unless a suite asks for PostgreSQL explicitly (the API's own suite does so in CI).
   const onPostgres = process.env.CHORUS_TEST_ENGINE === 'postgres';
@@ -65,6 +68,7 @@ export async function startTestApi({
   const server = await startServer(db, {
     ...(rateLimits ? { rateLimits } : {}),
     demoSessionsFor: DEMO_WORKSPACE_ID,
+    ...(demoWidgetScript ? { demoWidgetScript } : {}),
     onRequest: (request: Request) => {
       const url = new URL(request.url);
       requests.push({ method: request.method, path: url.pathname, search: url.search });

@@ -14,6 +14,7 @@ import { registerRatingRoutes } from '../routes/ratings.js';
 import { registerWorkspaceRoutes } from '../routes/workspace.js';
 import { authenticate } from './auth.js';
 import { cors } from './cors.js';
+import { mountDemoWidget } from './demo-widget.js';
 import type { AppEnv } from './env.js';
 import { errorToProblem, problemResponse, validationProblem } from './problem.js';
 import { type BucketRule, RateLimiter } from './rate-limit.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   onRequest?: (request: Request) => void;
   /** Mount `POST /demo/session` for this workspace: only for the demo and for test runs. */
   demoSessionsFor?: string;
+  /** The demo only: serve this file (the rating widget's script-tag bundle) at `/demo/chorus-rating.js`. */
+  demoWidgetScript?: string;
 }
 
 const DEFAULT_LIMITS = {
@@ -37,7 +40,13 @@ const DEFAULT_LIMITS = {
 };
 
 /** The HTTP application: the contract's routes, validated by the contract's schemas, over the domain. */
-export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest, demoSessionsFor }: AppOptions) {
+export function createApp({
+  db,
+  rateLimits = DEFAULT_LIMITS,
+  onRequest,
+  demoSessionsFor,
+  demoWidgetScript,
+}: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) =>
       result.success ? undefined : validationProblem(c, result.target, result.error),
@@ -78,7 +87,7 @@ export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest, demoSess
         }),
     }),
   );
-  app.use('/v1/*', authenticate(db));
+  app.use('/v1/*', authenticate(db, { fileOriginWorkspace: demoSessionsFor }));
   app.use('/v1/public/*', async (c, next) => {
     const caller = c.get('caller');
     const client = clientAddress(c);
@@ -98,6 +107,7 @@ export function createApp({ db, rateLimits = DEFAULT_LIMITS, onRequest, demoSess
   registerMetricRoutes(app);
 
   if (demoSessionsFor) mountDemoSessions(app, db, demoSessionsFor);
+  if (demoWidgetScript) mountDemoWidget(app, demoWidgetScript);
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/', (c) => c.html(renderReference(document as Parameters<typeof renderReference>[0])));
   app.get('/healthz', (c) => c.json({ ok: true, engine: db.engine, publicPaths: PUBLIC_PATHS }));

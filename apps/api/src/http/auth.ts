@@ -13,7 +13,19 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  * secret keys never from a browser, publishable keys only on public paths from allowed origins,
  * session tokens within their scopes and from allowed origins.
  */
-export function authenticate(db: Database): MiddlewareHandler<AppEnv> {
+export function authenticate(
+  db: Database,
+  {
+    fileOriginWorkspace,
+  }: {
+    /**
+     * The demo only: this workspace's publishable key also works from pages opened from disk, whose
+     * Origin is `null`, so a newcomer can try the widget in a saved HTML file. Never a real workspace:
+     * any sandboxed frame sends `null` too.
+     */
+    fileOriginWorkspace?: string;
+  } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -36,7 +48,9 @@ export function authenticate(db: Database): MiddlewareHandler<AppEnv> {
         'Publishable keys may only call the public rating endpoints. Use a secret key on your server.',
       );
     }
-    if (caller.kind !== 'secret' && origin && !caller.allowedOrigins.includes(origin)) {
+    const fromDemoFile =
+      origin === 'null' && caller.kind === 'publishable' && caller.workspaceId === fileOriginWorkspace;
+    if (caller.kind !== 'secret' && origin && !caller.allowedOrigins.includes(origin) && !fromDemoFile) {
       throw forbidden(
         `The origin ${origin} is not allowed for this workspace. Add it to the workspace's allowed origins.`,
       );
