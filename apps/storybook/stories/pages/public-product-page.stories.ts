@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { apiUrl } from '../../src/demo-api.js';
-import { DEMO_PUBLISHABLE_KEY, SEEDED_PRODUCT, shadowText } from './support.js';
+import { DEMO_PUBLISHABLE_KEY, SEEDED_PRODUCT, shadowText } from '../rating-widget/support.js';
 
 const attribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -45,7 +45,7 @@ function productPage(): string {
 }
 
 const meta: Meta = {
-  title: 'Rating widget/Product page (script tag)',
+  title: 'Pages/Public product page',
   parameters: { chorusProvider: false, layout: 'fullscreen' },
   render: () =>
     html`<iframe
