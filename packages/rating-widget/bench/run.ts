@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
+import { kB, measureBundle } from '@chorus/bench/bundle';
 import { recordFigures } from '@chorus/bench/figures';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { startStaticSite } from '../test/page.js';
 
@@ -16,23 +16,8 @@ const RUNS = 5;
 const BUDGET = 12 * 1024;
 
 /** Bundles module text the way the script-tag bundle is built (minified ESM, Lit's production build). */
-async function bundle(source: string): Promise<{ min: number; gzip: number }> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    conditions: ['production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const code = result.outputFiles[0]!.text;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
+const bundle = (source: string) => measureBundle(source, { resolveDir: import.meta.dirname });
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function bytes() {
