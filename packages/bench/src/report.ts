@@ -14,6 +14,8 @@ const REPORT_DIR = fileURLToPath(new URL('../../../bench/', import.meta.url));
 const number = (value: number, unit: Figure['unit']) => {
   if (unit === 'B') return `${(value / 1024).toFixed(2)} kB`;
   if (unit === '×') return `${value.toFixed(1)}×`;
+  if (unit === 'requests' || unit === 'frames')
+    return `${value.toLocaleString('en-US')} ${value === 1 ? unit.slice(0, -1) : unit}`;
   const digits = value < 10 ? 2 : value < 100 ? 1 : 0;
   return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 };

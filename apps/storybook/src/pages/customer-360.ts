@@ -8,6 +8,7 @@ type Order = { id: string; amount: { amount: number; currency: string }; ordered
 type Page<T> = { data: T[] };
 
 const SCALE_MAX = { stars5: 5, csat5: 5, nps10: 10 } as const;
+const STATUS = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
 
 /**
  * Customer 360, as an app would compose it: the contact's full card (with their recent activity),
@@ -85,7 +86,7 @@ export class DemoCustomer360 extends ChorusElement {
         ${deals.map(
           (deal) => html`<tr data-deal=${deal.id}>
             <td dir="auto">${deal.title}</td>
-            <td>${deal.status}</td>
+            <td>${STATUS[deal.status]}</td>
             <td class="number">${this.format.money(deal.value.amount, deal.value.currency)}</td>
           </tr>`,
         )}
