@@ -237,7 +237,11 @@ async function seedWorkspace(tx: Sql, scale: number, nowInstant: Date): Promise<
     const last = outcome === 'won' ? 5 : outcome === 'lost' ? 6 : rnd.int(0, 4);
     // Walk the open stages in order up to where the deal is (or was when it closed).
     const openSteps = outcome === 'open' ? last : rnd.int(outcome === 'won' ? 2 : 0, 4);
-    const end = outcome === 'open' ? Math.min(now - DAY, created + rnd.int(2, 80) * DAY) : closeAt;
+    // An open deal entered its current stage some days ago, however old it is: a board of deals all
+    // sitting in their stage for a year would mark every card stale. The same single draw as before
+    // (open deals only), so the rest of the seed stays the same.
+    const span = outcome === 'open' ? rnd.int(2, 80) * DAY : 0;
+    const end = outcome === 'open' ? Math.min(now - DAY, Math.max(created + span, now - span / 3)) : closeAt;
     const path = [
       ...Array.from({ length: openSteps + 1 }, (_, i) => i),
       ...(outcome === 'open' ? [] : [last]),
