@@ -8,6 +8,7 @@ import {
   type PipelineBoard,
 } from '@chorus/sdk';
 import type { DealMove } from '@chorus/sdk/query';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -308,6 +309,28 @@ export class ChorusPipelineBoard extends ChorusElement {
     }
   }
 
+  /** The card that holds the board's one tab stop: the active card, else the first card. */
+  private get tabStopId(): string | undefined {
+    return this.where.has(this.activeId ?? '')
+      ? this.activeId
+      : this.columns.find((c) => c.deals.length)?.deals[0]?.id;
+  }
+
+  /**
+   * The board has one tab stop, on the active card. When that card scrolls out of its column's view
+   * the virtualizer stops rendering it, and Tab would skip the board: the stop moves to the first card
+   * in view instead (not while a card is carried, and never away from the card that has focus).
+   */
+  private onVisibilityChanged(event: VisibilityChangedEvent, list: number) {
+    const current = this.tabStopId;
+    const at = current ? this.where.get(current) : undefined;
+    if (!at || at.list !== list || this.keyboard.carrying) return;
+    if (at.index >= event.first && at.index <= event.last) return;
+    if ((this.renderRoot as ShadowRoot).activeElement?.getAttribute('data-deal-id') === current) return;
+    const first = this.columns[list]?.deals[event.first];
+    if (first) this.activeId = first.id;
+  }
+
   /** Roving focus: up and down within a column, left and right to the nearest column with cards. */
   private moveFocus(at: { list: number; index: number }, lists: number, steps: number) {
     let list = at.list + lists;
@@ -560,9 +583,7 @@ export class ChorusPipelineBoard extends ChorusElement {
   private renderColumn(column: Column, list: number, currency: string) {
     const { stage, figures } = column;
     const money = (amount: number) => this.figure(amount, currency);
-    const tabbableId = this.where.has(this.activeId ?? '')
-      ? this.activeId
-      : this.columns.find((c) => c.deals.length)?.deals[0]?.id;
+    const tabbableId = this.tabStopId;
     const now = Date.now();
     const threshold = rottingThreshold(stage, this.stageRottingDays, this.rottingDays);
     const carried = this.keyboard.carrying?.id;
@@ -633,7 +654,13 @@ export class ChorusPipelineBoard extends ChorusElement {
       </header>
       ${
         column.deals.length
-          ? html`<div class="cards" role="list" aria-labelledby="stage-${list}" data-list=${list}>
+          ? html`<div
+              class="cards"
+              role="list"
+              aria-labelledby="stage-${list}"
+              data-list=${list}
+              @visibilityChanged=${(event: VisibilityChangedEvent) => this.onVisibilityChanged(event, list)}
+            >
             ${virtualize({
               items: column.deals as BoardDeal[],
               // The virtualizer can ask for the old range once after a column shrinks: a missing item renders nothing.

@@ -460,6 +460,30 @@ describe('<chorus-pipeline-board> presentational', () => {
     await until(() => getComputedStyle(definition).display === 'none', 'the definition dismissed');
   });
 
+  it('keeps one tab stop on the board when the active card scrolls out of its column', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => deal(`deal_s${i}`, `Deal ${i}`, 'stg_a'));
+    const root = mount(
+      html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${many}></chorus-pipeline-board>`,
+    );
+    const board = boardOf(root);
+    await until(() => !!cardOf(board, 'deal_s0'), 'the first card');
+    const tabStops = () => [...shadow(board).querySelectorAll<HTMLElement>('[part~=card][tabindex="0"]')];
+    expect(tabStops().map((card) => card.dataset.dealId)).toEqual(['deal_s0']);
+
+    // Scrolled as a wheel does, frame by frame, with focus elsewhere: the first card is no longer rendered.
+    const list = shadow(board).querySelector<HTMLElement>('.cards[data-list="0"]')!;
+    for (let frame = 0; frame < 20; frame++) {
+      list.scrollTop += 400;
+      await new Promise(requestAnimationFrame);
+    }
+    await until(() => !cardOf(board, 'deal_s0'), 'the first card to be unrendered');
+    await until(() => tabStops().length === 1, 'a rendered card to hold the tab stop');
+    const stop = tabStops()[0]!;
+    expect(stop.dataset.dealId).not.toBe('deal_s0');
+    stop.focus();
+    expect(shadow(board).activeElement).toBe(stop);
+  });
+
   it('fits a narrow container: the columns scroll sideways inside it, the page does not', async () => {
     const root = mount(
       html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[deal('deal_1', 'Monitors', 'stg_a')]}></chorus-pipeline-board>`,
