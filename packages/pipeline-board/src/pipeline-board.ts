@@ -542,7 +542,7 @@ export class ChorusPipelineBoard extends ChorusElement {
     }
     if (!source) return this.renderLoading();
     const totals = boardTotals(this.baseColumns);
-    const money = (amount: number) => this.figure(amount, source.currency);
+    const money = (amount: number) => this.figure(amount, source.currency, totals.total);
     const filtered = source.deals.length > 0 && this.baseColumns.every((c) => c.deals.length === 0);
     return html`<p part="total" class="total">
         <span class="total-label">${this.msg('pipelineBoard.total')}</span>
@@ -582,7 +582,7 @@ export class ChorusPipelineBoard extends ChorusElement {
 
   private renderColumn(column: Column, list: number, currency: string) {
     const { stage, figures } = column;
-    const money = (amount: number) => this.figure(amount, currency);
+    const money = (amount: number) => this.figure(amount, currency, figures.total);
     const tabbableId = this.tabStopId;
     const now = Date.now();
     const threshold = rottingThreshold(stage, this.stageRottingDays, this.rottingDays);
@@ -691,9 +691,12 @@ export class ChorusPipelineBoard extends ChorusElement {
     return text;
   }
 
-  /** A header figure: in full up to 100,000 units, compact above, so a narrow column still fits it. */
-  private figure(amount: number, currency: string): string {
-    return this.format.money(amount, currency, { compact: Math.abs(amount) >= 10_000_000 });
+  /**
+   * A header figure: in full up to 100,000 units, compact above, so a narrow column still fits it.
+   * Decided by the group's total (`scale`), so a total and its weighted value read alike.
+   */
+  private figure(amount: number, currency: string, scale: number): string {
+    return this.format.money(amount, currency, { compact: Math.abs(scale) >= 10_000_000 });
   }
 
   private renderLoading() {

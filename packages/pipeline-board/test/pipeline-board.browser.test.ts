@@ -41,17 +41,16 @@ async function expectNoAxeViolations(element: Element) {
   ).toEqual([]);
 }
 
-/** Money as the header shows it, straight from Intl: compact from 100,000 units up. */
-function money(amount: number, currency: string) {
-  const major = amount / 100;
-  return major >= 100_000
+/** Money as the header shows it, straight from Intl: compact when its group's total is 100,000 units or more. */
+function money(amount: number, currency: string, total = amount) {
+  return Math.abs(total) / 100 >= 100_000
     ? new Intl.NumberFormat('en-US', {
         style: 'currency',
         currency,
         notation: 'compact',
         maximumFractionDigits: 1,
-      }).format(major)
-    : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(major);
+      }).format(amount / 100)
+    : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 100);
 }
 
 const patches = async () => (await testApi.requests()).filter((r) => r.method === 'PATCH');
@@ -111,13 +110,13 @@ describe('<chorus-pipeline-board> connected', () => {
         expect(figures.stageId).toBe(stage.id);
         return {
           name: stage.name,
-          figures: `${figures.count} deal${figures.count === 1 ? '' : 's'} ${money(figures.total, api.currency)} weighted ${money(figures.weighted, api.currency)}`,
+          figures: `${figures.count} deal${figures.count === 1 ? '' : 's'} ${money(figures.total, api.currency)} weighted ${money(figures.weighted, api.currency, figures.total)}`,
           definition: stage.definition,
         };
       }),
     );
     expect(textOf(shadow(board).querySelector('[part=total]'))).toBe(
-      `Open pipeline ${api.totals.count} deals ${money(api.totals.total, api.currency)} weighted ${money(api.totals.weighted, api.currency)}`,
+      `Open pipeline ${api.totals.count} deals ${money(api.totals.total, api.currency)} weighted ${money(api.totals.weighted, api.currency, api.totals.total)}`,
     );
     // Only the cards in view are in the DOM: the columns are virtualized.
     await until(() => shadow(board).querySelectorAll('.card').length > 0, 'the cards');
