@@ -1,8 +1,9 @@
 // The page the bench loads in Chromium: a presentational board of 10,000 deals over 8 stages (one
 // column of 3,000), and beside it, in turn, a naive board that renders every card of the same data.
 import '@chorus/core/define';
-import '@chorus/pipeline-board/define';
-import { applyMove, type BoardDeal, type ChorusPipelineBoard, type Stage } from '@chorus/pipeline-board';
+// From source, not by package name: `typecheck` may run before this package's own build.
+import '../src/define.js';
+import { applyMove, type BoardDeal, type ChorusPipelineBoard, type Stage } from '../src/index.js';
 import { html, LitElement, render } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 
