@@ -26,7 +26,7 @@ export interface BundleBudget {
 
 const KB = 1024;
 /** The SDK and query-core are the app's (or the provider's) to load once; components share them. */
-const SDK = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
+export const SDK = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
 
 export const PEERS = {
   'bare Lit': `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,

@@ -2,69 +2,21 @@
  * The contact card's figures: bundle bytes (min+gz) with its share of core and Lit, and the time to
  * first render of 200 cards in Chromium, presentational and connected to the real API.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { kB, measureBundle } from '@chorus/bench/bundle';
+import { kB } from '@chorus/bench/bundle';
+import { componentSizes } from '@chorus/bench/component-sizes';
 import { recordFigures } from '@chorus/bench/figures';
+import { serveBenchPage } from '@chorus/bench/page-server';
+import { median } from '@chorus/bench/stats';
 import { chromium } from 'playwright';
 
 const CARDS = 200;
 const RUNS = 5;
 
-/** Bundles `source` the way an app would ship it, resolving from this bench. */
-const bundle = (source: string | { entry: string }, external: string[] = []) =>
-  measureBundle(source, { resolveDir: import.meta.dirname, external });
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function bytes() {
-  const shared = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
-  const rows = [
-    [
-      '<chorus-contact-card> alone',
-      await bundle(`import '@chorus/contact-card/define';`, [
-        'lit',
-        'lit/*',
-        '@lit/*',
-        '@chorus/core',
-        ...shared,
-      ]),
-    ],
-    [
-      'card + core + Lit (budget 10 kB)',
-      await bundle(`import '@chorus/core/define'; import '@chorus/contact-card/define';`, shared),
-    ],
-    [
-      'bare Lit (one element)',
-      await bundle(
-        `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
-      ),
-    ],
-    [
-      'whole connected page (card, core, Lit, SDK, query-core)',
-      await bundle(`import '@chorus/core/define'; import '@chorus/contact-card/define';`),
-    ],
-  ] as const;
-  return rows.map(([name, size]) => ({ name, min: size.min, gzip: size.gzip }));
-}
-
 async function renderTimes() {
-  const page = await bundle({ entry: new URL('./page.ts', import.meta.url).pathname });
-  const server = createServer((request, response) => {
-    if (request.url === '/page.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page.code);
-    } else {
-      response
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end(
-          '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
-        );
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveBenchPage(new URL('./page.ts', import.meta.url).pathname);
+  const { origin } = server;
   const api = await startTestApi({ extraOrigins: [origin] });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -112,7 +64,7 @@ async function renderTimes() {
   }
 }
 
-const sizes = await bytes();
+const sizes = await componentSizes('@chorus/contact-card/define', 'card');
 console.log('\n@chorus/contact-card: bundle bytes (esbuild, minified ESM, gzip -9)');
 console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
 const budget = sizes[1]!;

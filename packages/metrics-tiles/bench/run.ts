@@ -3,12 +3,13 @@
  * Lit, and the time to first render of a 12-tile grid in Chromium against the real API: cold (one
  * request) and from a warm cache (the same provider rendering the grid again, no request).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { kB, measureBundle } from '@chorus/bench/bundle';
+import { kB } from '@chorus/bench/bundle';
+import { componentSizes } from '@chorus/bench/component-sizes';
 import { recordFigures } from '@chorus/bench/figures';
+import { serveBenchPage } from '@chorus/bench/page-server';
+import { median } from '@chorus/bench/stats';
 import { chromium } from 'playwright';
 
 const RUNS = 9;
@@ -27,50 +28,9 @@ const METRICS = [
   'issue_resolution_time',
 ].join(',');
 
-/** Bundles `source` the way an app would ship it, resolving from this bench. */
-const bundle = (source: string | { entry: string }, external: string[] = []) =>
-  measureBundle(source, { resolveDir: import.meta.dirname, external });
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function bytes() {
-  const shared = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
-  const ownOnly = ['lit', 'lit/*', '@lit/*', '@chorus/core', ...shared];
-  const rows = [
-    ['tile + grid alone', await bundle(`import '@chorus/metrics-tiles/define';`, ownOnly)],
-    [
-      'tile + grid + core + Lit (budget 10 kB)',
-      await bundle(`import '@chorus/core/define'; import '@chorus/metrics-tiles/define';`, shared),
-    ],
-    [
-      'bare Lit (one element)',
-      await bundle(
-        `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
-      ),
-    ],
-    [
-      'whole connected page (tiles, core, Lit, SDK, query-core)',
-      await bundle(`import '@chorus/core/define'; import '@chorus/metrics-tiles/define';`),
-    ],
-  ] as const;
-  return rows.map(([name, size]) => ({ name, min: size.min, gzip: size.gzip }));
-}
-
 async function renderTimes() {
-  const page = await bundle({ entry: new URL('./page.ts', import.meta.url).pathname });
-  const server = createServer((request, response) => {
-    if (request.url === '/page.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page.code);
-    } else {
-      response
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end(
-          '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
-        );
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveBenchPage(new URL('./page.ts', import.meta.url).pathname);
+  const { origin } = server;
   const api = await startTestApi({ extraOrigins: [origin] });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -122,7 +82,7 @@ async function renderTimes() {
   }
 }
 
-const sizes = await bytes();
+const sizes = await componentSizes('@chorus/metrics-tiles/define', 'tile + grid');
 console.log('\n@chorus/metrics-tiles: bundle bytes (esbuild, minified ESM, gzip -9)');
 console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
 const budget = sizes[1]!;

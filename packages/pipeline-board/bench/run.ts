@@ -4,44 +4,17 @@
  * render, script time of re-rendering after a move, and frames dropped while scrolling the 3,000-card
  * column, each beside a naive board that renders every card, measured in the same run.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { kB, measureBundle } from '@chorus/bench/bundle';
+import { kB } from '@chorus/bench/bundle';
+import { componentSizes } from '@chorus/bench/component-sizes';
 import { recordFigures } from '@chorus/bench/figures';
+import { serveBenchPage } from '@chorus/bench/page-server';
+import { median } from '@chorus/bench/stats';
 import { chromium } from 'playwright';
 
 const RUNS = 5;
 const MOVES = 9;
 const SCROLL_FRAMES = 120;
-
-const bundle = (source: string | { entry: string }, external: string[] = []) =>
-  measureBundle(source, { resolveDir: import.meta.dirname, external });
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function bytes() {
-  const shared = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
-  const ownOnly = ['lit', 'lit/*', '@lit/*', '@chorus/core', ...shared];
-  const rows = [
-    ['board alone (with the virtualizer)', await bundle(`import '@chorus/pipeline-board/define';`, ownOnly)],
-    [
-      'board + core + Lit',
-      await bundle(`import '@chorus/core/define'; import '@chorus/pipeline-board/define';`, shared),
-    ],
-    [
-      'bare Lit (one element)',
-      await bundle(
-        `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
-      ),
-    ],
-    [
-      'whole connected page (board, core, Lit, SDK, query-core)',
-      await bundle(`import '@chorus/core/define'; import '@chorus/pipeline-board/define';`),
-    ],
-  ] as const;
-  return rows.map(([name, size]) => ({ name, min: size.min, gzip: size.gzip }));
-}
 
 type Kind = 'virtualized' | 'naive';
 interface BenchPage {
@@ -51,20 +24,8 @@ interface BenchPage {
 }
 
 async function browserFigures() {
-  const page = await bundle({ entry: new URL('./page.ts', import.meta.url).pathname });
-  const server = createServer((request, response) => {
-    if (request.url === '/page.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(page.code);
-    } else {
-      response
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end(
-          '<!doctype html><html lang="en"><body><script type="module" src="/page.js"></script></body></html>',
-        );
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveBenchPage(new URL('./page.ts', import.meta.url).pathname);
+  const { origin } = server;
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -111,7 +72,7 @@ async function browserFigures() {
   }
 }
 
-const sizes = await bytes();
+const sizes = await componentSizes('@chorus/pipeline-board/define', 'board (with the virtualizer)');
 console.log('\n@chorus/pipeline-board: bundle bytes (esbuild, minified ESM, gzip -9)');
 console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
 console.log(

@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
+import { PEERS } from '@chorus/bench/budgets';
 import { kB, measureBundle } from '@chorus/bench/bundle';
 import { recordFigures } from '@chorus/bench/figures';
+import { median } from '@chorus/bench/stats';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
 import { chromium } from 'playwright';
 import { startStaticSite } from '../test/page.js';
@@ -18,8 +20,6 @@ const BUDGET = 12 * 1024;
 /** Bundles module text the way the script-tag bundle is built (minified ESM, Lit's production build). */
 const bundle = (source: string) => measureBundle(source, { resolveDir: import.meta.dirname });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function bytes() {
   const shipped = readFileSync(new URL('../dist/chorus-rating.js', import.meta.url));
   return {
@@ -27,9 +27,7 @@ async function bytes() {
       min: shipped.length,
       gzip: gzipSync(shipped, { level: 9 }).length,
     },
-    'bare Lit (one element)': await bundle(
-      `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
-    ),
+    'bare Lit (one element)': await bundle(PEERS['bare Lit']),
     'SDK plain client (createChorusClient)': await bundle(
       `import { createChorusClient } from '@chorus/sdk'; globalThis.client = createChorusClient;`,
     ),
