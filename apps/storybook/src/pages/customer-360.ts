@@ -1,13 +1,10 @@
+import { RATING_SCALE_RANGE } from '@chorus/contract/enums';
 import { ChorusElement, QueryController } from '@chorus/core';
-import type { Deal, Rating } from '@chorus/sdk';
+import type { Deal, Order, Page, Rating } from '@chorus/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { pageStyles } from './page-styles.js';
 
-type Order = { id: string; amount: { amount: number; currency: string }; orderedAt: string };
-type Page<T> = { data: T[] };
-
-const SCALE_MAX = { stars5: 5, csat5: 5, nps10: 10 } as const;
 const STATUS = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
 
 /**
@@ -70,7 +67,7 @@ export class DemoCustomer360 extends ChorusElement {
     return html`<ul>
       ${ratings.map(
         (rating) => html`<li data-rating=${rating.id}>
-          <strong>${rating.score} of ${SCALE_MAX[rating.scale]}</strong>
+          <strong>${rating.score} of ${RATING_SCALE_RANGE[rating.scale].max}</strong>
           <span class="muted">${rating.scale === 'nps10' ? 'NPS' : rating.scale === 'csat5' ? 'CSAT' : 'Stars'} ·
           ${rating.subject} · ${this.format.date(rating.createdAt)}</span>
           ${rating.comment ? html`<blockquote dir="auto">${rating.comment}</blockquote>` : nothing}

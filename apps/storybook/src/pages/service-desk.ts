@@ -1,11 +1,11 @@
 import '@chorus/metrics-tiles/define';
+import { RATING_SCALE_RANGE } from '@chorus/contract/enums';
 import { ChorusElement, QueryController } from '@chorus/core';
-import type { Rating } from '@chorus/sdk';
+import type { Page, Rating } from '@chorus/sdk';
 import { html } from 'lit';
 import { pageStyles } from './page-styles.js';
 
 const SERVICE_METRICS = 'csat,nps,average_rating,issue_resolution_time';
-const SCALE_MAX = { stars5: 5, csat5: 5, nps10: 10 } as const;
 
 /**
  * The service team's page: CSAT, NPS, average rating and resolution time as tiles, and the latest
@@ -14,9 +14,7 @@ const SCALE_MAX = { stars5: 5, csat5: 5, nps10: 10 } as const;
 export class DemoServiceDesk extends ChorusElement {
   static override styles = [...ChorusElement.styles, pageStyles];
 
-  private readonly latest = new QueryController<{ data: Rating[] }>(this, (q) =>
-    q.ratings.list({ limit: 50 }),
-  );
+  private readonly latest = new QueryController<Page<Rating>>(this, (q) => q.ratings.list({ limit: 50 }));
 
   override render() {
     const withComments = this.latest.data?.data.filter((rating) => rating.comment) ?? [];
@@ -39,7 +37,7 @@ export class DemoServiceDesk extends ChorusElement {
                 : html`<ul>
                     ${withComments.slice(0, 10).map(
                       (rating) => html`<li data-rating=${rating.id}>
-                        <strong>${rating.score} of ${SCALE_MAX[rating.scale]}</strong>
+                        <strong>${rating.score} of ${RATING_SCALE_RANGE[rating.scale].max}</strong>
                         <span class="muted">${rating.subject} · ${this.format.relativeTime(rating.createdAt)}</span>
                         <blockquote dir="auto">${rating.comment}</blockquote>
                       </li>`,
