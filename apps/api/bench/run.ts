@@ -7,7 +7,9 @@
  */
 import { cpus, platform, release } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { within } from '@chorus/bench/bounded';
 import { recordFigures } from '@chorus/bench/figures';
+import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
 import { apiFigures } from './figures.js';
 import { ENDPOINTS, loadEndpoint, timeMetrics } from './load.js';
@@ -84,7 +86,13 @@ export async function runApiBench({
 
       for (const { engine, databaseUrl } of engines) {
         log(`${label}: seeding scale ${scale} on ${engine}…`);
-        const server = await startChildServer(scale, { databaseUrl, analyze });
+        // Seeding ~100k deals on PostgreSQL takes minutes; a server that never says it is ready must
+        // still end the bench, with a message.
+        const server = await within(
+          `the bench server to seed scale ${scale} on ${engine}`,
+          sized(30 * 60_000, 3 * 60_000),
+          startChildServer(scale, { databaseUrl, analyze }),
+        );
         try {
           scaleRun.runs.push(await measure(server, engine, { connections, durationSec, metricRuns, log }));
         } finally {
@@ -156,6 +164,8 @@ async function measure(
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const env = process.env;
   const result = await runApiBench({
+    // The smoke run (`npm test`): the smallest seed, one second per endpoint, one metrics call.
+    ...(SMOKE ? { scales: [1], durationSec: 1, metricRuns: 1 } : {}),
     ...(env.BENCH_DURATION ? { durationSec: Number(env.BENCH_DURATION) } : {}),
     ...(env.BENCH_SCALES ? { scales: env.BENCH_SCALES.split(',').map(Number) } : {}),
     ...(env.BENCH_ANALYZE === '0' ? { analyze: false } : {}),

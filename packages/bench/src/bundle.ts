@@ -47,6 +47,16 @@ export async function measureBundle(
     write: false,
     logLevel: 'silent',
   });
+  // esbuild silently drops `import './define.js'` when the imported package's `sideEffects` does not
+  // list that file: the page then never defines its element. Fail here, at the cause.
+  const dropped = result.warnings.filter((warning) => warning.id === 'ignored-bare-import');
+  if (dropped.length > 0) {
+    throw new Error(
+      `bench: the bundler dropped ${dropped.length} side-effect import(s) as free of side effects; list them in the package's "sideEffects":\n${dropped
+        .map((warning) => `  ${warning.location?.file}:${warning.location?.line}: ${warning.text}`)
+        .join('\n')}`,
+    );
+  }
   const bytes = result.outputFiles[0]!.contents;
   return {
     min: bytes.byteLength,

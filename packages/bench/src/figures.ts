@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SMOKE } from './smoke.js';
 
 /** One measured figure of a bench, with what it is judged against. */
 export interface Figure {
@@ -29,6 +30,11 @@ const fileOf = (section: string) => `${section.replace(/[^a-z0-9]+/gi, '-').repl
 
 /** Records a bench's figures for `npm run bench`'s report (overwrites that section's last run). */
 export function recordFigures(section: string, figures: Figure[]): void {
+  // A smoke run measures nothing worth keeping: it only proves the bench runs to the end.
+  if (SMOKE) {
+    console.log(`bench smoke: ${section} ran to the end (${figures.length} figures, not recorded)`);
+    return;
+  }
   mkdirSync(RESULTS_DIR, { recursive: true });
   const record: FigureSection = { section, figures, recordedAt: new Date().toISOString() };
   writeFileSync(`${RESULTS_DIR}${fileOf(section)}`, `${JSON.stringify(record, null, 2)}\n`);

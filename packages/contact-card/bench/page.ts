@@ -1,6 +1,7 @@
 // The page the bench loads in Chromium: renders N cards and reports how long until all show a name.
 import '@chorus/core/define';
 import '@chorus/contact-card/define';
+import { assertDefined, until } from '@chorus/bench/bounded';
 import type { Contact } from '@chorus/sdk';
 import { html, render } from 'lit';
 
@@ -19,6 +20,7 @@ function allShown(root: HTMLElement, count: number): boolean {
 
 /** Milliseconds from starting the render until every card shows its contact's name. */
 async function renderCards({ mode, contacts, api }: Run): Promise<number> {
+  assertDefined('chorus-provider', 'chorus-contact-card');
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   const start = performance.now();
@@ -38,10 +40,7 @@ async function renderCards({ mode, contacts, api }: Run): Promise<number> {
       : html`<chorus-provider base-url=${api.url} locale="en-US" .getToken=${async () => api.sessionToken}>${cards}</chorus-provider>`,
     root,
   );
-  await new Promise<void>((resolve) => {
-    const check = () => (allShown(root, contacts.length) ? resolve() : requestAnimationFrame(check));
-    check();
-  });
+  await until(`${contacts.length} ${mode} cards to show their names`, () => allShown(root, contacts.length));
   return performance.now() - start;
 }
 

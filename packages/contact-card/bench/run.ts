@@ -8,11 +8,15 @@ import { kB } from '@chorus/bench/bundle';
 import { componentSizes } from '@chorus/bench/component-sizes';
 import { recordFigures } from '@chorus/bench/figures';
 import { serveBenchPage } from '@chorus/bench/page-server';
+import { within } from '@chorus/bench/bounded';
+import { sized } from '@chorus/bench/smoke';
 import { median } from '@chorus/bench/stats';
 import { chromium } from 'playwright';
 
-const CARDS = 200;
-const RUNS = 5;
+const CARDS = sized(200, 20);
+const RUNS = sized(5, 1);
+/** The most one render may take before the bench gives up and says which. */
+const STEP_MS = 60_000;
 
 async function renderTimes() {
   const server = await serveBenchPage(new URL('./page.ts', import.meta.url).pathname);
@@ -39,16 +43,21 @@ async function renderTimes() {
     } while (cursor && contacts.length < CARDS);
     const tab = await browser.newPage();
     await tab.goto(origin);
-    await tab.waitForFunction(() => 'renderCards' in window);
+    await tab.waitForFunction(() => 'renderCards' in window, undefined, { timeout: STEP_MS });
     const results: Record<string, { ms: number; requests: number }> = {};
     for (const mode of ['presentational', 'connected'] as const) {
       const times: number[] = [];
       let requests = 0;
       for (let run = 0; run < RUNS + 1; run++) {
         api.resetRequestLog();
-        const ms = await tab.evaluate(
-          (args) => (window as unknown as { renderCards: (a: unknown) => Promise<number> }).renderCards(args),
-          { mode, contacts: contacts.slice(0, CARDS), api: { url: api.url, sessionToken: session.token } },
+        const ms = await within(
+          `${CARDS} ${mode} cards to render`,
+          STEP_MS,
+          tab.evaluate(
+            (args) =>
+              (window as unknown as { renderCards: (a: unknown) => Promise<number> }).renderCards(args),
+            { mode, contacts: contacts.slice(0, CARDS), api: { url: api.url, sessionToken: session.token } },
+          ),
         );
         // The first run warms the page (module evaluation, style parsing); it is not counted.
         if (run > 0) times.push(ms);

@@ -2,6 +2,7 @@
 // every tile shows its value.
 import '@chorus/core/define';
 import '@chorus/metrics-tiles/define';
+import { assertDefined, until } from '@chorus/bench/bounded';
 import { html, render } from 'lit';
 
 interface Setup {
@@ -16,6 +17,7 @@ let slot: HTMLElement | undefined;
 
 /** Puts one provider on the page (its QueryClient is the cache the later renders share). */
 function setUp({ url, sessionToken }: Setup): void {
+  assertDefined('chorus-provider', 'chorus-metrics-grid', 'chorus-metric-tile');
   const root = document.createElement('div');
   root.style.width = '1180px';
   document.body.replaceChildren(root);
@@ -45,10 +47,7 @@ async function renderGrid({ metrics, from, to }: Setup): Promise<number> {
     slot!,
   );
   const count = metrics.split(',').length;
-  await new Promise<void>((resolve) => {
-    const check = () => (allShown(count) ? resolve() : requestAnimationFrame(check));
-    check();
-  });
+  await until(`${count} tiles to show their values`, () => allShown(count));
   return performance.now() - start;
 }
 

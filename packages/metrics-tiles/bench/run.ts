@@ -9,10 +9,14 @@ import { kB } from '@chorus/bench/bundle';
 import { componentSizes } from '@chorus/bench/component-sizes';
 import { recordFigures } from '@chorus/bench/figures';
 import { serveBenchPage } from '@chorus/bench/page-server';
+import { within } from '@chorus/bench/bounded';
+import { sized } from '@chorus/bench/smoke';
 import { median } from '@chorus/bench/stats';
 import { chromium } from 'playwright';
 
-const RUNS = 9;
+const RUNS = sized(9, 1);
+/** The most one render may take before the bench gives up and says which. */
+const STEP_MS = 60_000;
 const METRICS = [
   'customer_lifetime_value',
   'churn_rate',
@@ -42,7 +46,7 @@ async function renderTimes() {
     const to = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(origin);
-    await tab.waitForFunction(() => 'renderGrid' in window);
+    await tab.waitForFunction(() => 'renderGrid' in window, undefined, { timeout: STEP_MS });
     type Page = { setUp: (a: unknown) => void; renderGrid: (a: unknown) => Promise<number> };
     const cold: number[] = [];
     const warm: number[] = [];
@@ -60,10 +64,16 @@ async function renderTimes() {
       };
       await tab.evaluate((args) => (window as unknown as Page).setUp(args), setup);
       api.resetRequestLog();
-      const first = await tab.evaluate((args) => (window as unknown as Page).renderGrid(args), setup);
+      const render = (what: string) =>
+        within(
+          what,
+          STEP_MS,
+          tab.evaluate((args) => (window as unknown as Page).renderGrid(args), setup),
+        );
+      const first = await render('the grid to render from the API (cold)');
       coldRequests = count();
       api.resetRequestLog();
-      const again = await tab.evaluate((args) => (window as unknown as Page).renderGrid(args), setup);
+      const again = await render('the grid to render again from the cache (warm)');
       warmRequests = count();
       // The first run warms the page itself (module evaluation, style parsing); it is not counted.
       if (run > 0) {

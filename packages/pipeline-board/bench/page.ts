@@ -2,14 +2,17 @@
 // column of 3,000), and beside it, in turn, a naive board that renders every card of the same data.
 import '@chorus/core/define';
 // From source, not by package name: `typecheck` may run before this package's own build.
+// The package's "sideEffects" lists src/define.ts too, or the bundler would drop this import.
 import '../src/define.js';
+import { assertDefined, until } from '@chorus/bench/bounded';
 import { applyMove, type BoardDeal, type ChorusPipelineBoard, type Stage } from '../src/index.js';
 import { html, LitElement, render } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 
+// The smoke run (`?deals=`) renders a small board: it proves the bench runs, not how fast.
+const DEALS = Number(new URLSearchParams(location.search).get('deals') ?? 10_000);
 const STAGES = 8;
-const DEALS = 10_000;
-const BIG_COLUMN = 3_000;
+const BIG_COLUMN = Math.round(DEALS * 0.3);
 
 const stages: Stage[] = Array.from({ length: STAGES }, (_, i) => ({
   id: `stg_bench${i}`,
@@ -121,6 +124,7 @@ const cardsShown = () => (element?.shadowRoot ?? element)?.querySelectorAll('.ca
 
 /** Milliseconds from rendering the board until its first frame with cards in every column is painted. */
 async function firstRender(kind: Kind): Promise<number> {
+  assertDefined('chorus-provider', 'chorus-pipeline-board', 'naive-board');
   render(html``, root());
   deals = makeDeals();
   await painted();
@@ -134,7 +138,7 @@ async function firstRender(kind: Kind): Promise<number> {
   element = root().firstElementChild as typeof element;
   await element!.updateComplete;
   // The virtualizer places its cards after measuring: wait until they are there, then for the paint.
-  while (cardsShown() === 0) await frame();
+  await until(`cards of the ${kind} board to render`, () => cardsShown() > 0);
   await painted();
   return performance.now() - start;
 }

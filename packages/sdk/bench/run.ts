@@ -8,10 +8,11 @@ import { QueryClient } from '@tanstack/query-core';
 import { createChorusClient } from '../src/index.js';
 import { createChorusQueries } from '../src/query/index.js';
 import { recordFigures } from '@chorus/bench/figures';
+import { sized } from '@chorus/bench/smoke';
 import { BUNDLES, measureBundle, PLAIN_CLIENT_BUDGET_BYTES } from './bundle.js';
 
 const CARDS = 100;
-const RUNS = 7;
+const RUNS = sized(7, 1);
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
