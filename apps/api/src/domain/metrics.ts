@@ -1,6 +1,6 @@
 import { METRICS, type MetricInterval, type MetricName } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
-import { METRIC_CTES, METRIC_NEEDS, METRIC_SQL } from './metric-sql.js';
+import { METRIC_QUERIES } from './metric-sql.js';
 import { buckets, defaultInterval } from './periods.js';
 import type { MetricsResponseDto } from './types.js';
 
@@ -15,7 +15,8 @@ const DAY = 86_400_000;
 
 /**
  * Computes each metric over the period, the previous period of equal length and every series bucket
- * in one query per metric: the ranges travel as two arrays and the metric's SQL runs once per range.
+ * in one query per metric: the ranges travel as two arrays, and each query answers all of them in
+ * one pass (see `metric-sql.ts`).
  */
 export async function computeMetrics(
   tx: Sql,
@@ -35,16 +36,11 @@ export async function computeMetrics(
 
   const data = [];
   for (const name of request.names) {
-    const ctes = (METRIC_NEEDS[name] ?? [])
-      .map((cte) => `${cte} as materialized (${METRIC_CTES[cte]}),`)
-      .join('\n');
-    const rows = await tx.query<{ i: number; v: number | null }>(
-      `with ${ctes} r as materialized (
-         select * from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
-       )
-       select r.i::int as i, m.v from r cross join lateral (${METRIC_SQL[name]}) m order by r.i`,
-      [workspaceId, starts, ends],
-    );
+    const rows = await tx.query<{ i: number; v: number | null }>(`${METRIC_QUERIES[name]} order by 1`, [
+      workspaceId,
+      starts,
+      ends,
+    ]);
     const values = rows.map((row) => (row.v === null ? null : Number(row.v)));
     const definition = METRICS[name];
     data.push({

@@ -1,0 +1,261 @@
+/**
+ * The metrics' fast path against their plain definitions: random workspaces (lifecycle moves, deals
+ * through stages with open, won and lost ends, orders, tickets, ratings, with ties and out-of-order
+ * times on purpose) over random periods and intervals; every value, previous value and series point
+ * of every metric must match the reference SQL (one scan per range, written for clarity): exactly
+ * for money and counts, within 1e-9 for ratios. METRICS_PROPERTY_RUNS sets how many workspaces
+ * (the bench runs many; `npm test` a few).
+ */
+import { METRIC_NAMES, type MetricInterval, type MetricName } from '@chorus/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeMetrics } from '../src/domain/metrics.js';
+import { buckets } from '../src/domain/periods.js';
+import { seededRandom, type Random } from '../src/seed/random.js';
+import type { TestApi } from '../src/testing.js';
+import { testApi } from './support/api.js';
+import { referenceMetrics } from './support/reference-metrics.js';
+
+const RUNS = Number(process.env.METRICS_PROPERTY_RUNS ?? 6);
+const DAY = 86_400_000;
+/** Metrics whose values are sums of whole minor units: these must match to the unit. */
+const EXACT: MetricName[] = ['pipeline_value', 'lost_sales'];
+const LIFECYCLE = [
+  'subscriber',
+  'lead',
+  'marketing_qualified',
+  'sales_qualified',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'churned',
+] as const;
+
+let api: TestApi;
+
+/** Times within about a year before `end`, on whole hours, often repeating (ties are where bugs hide). */
+function timeSource(random: Random, end: number) {
+  const pool: number[] = [];
+  return () => {
+    if (pool.length > 0 && random.chance(0.2)) return new Date(random.pick(pool));
+    const time = end - random.int(0, 400 * 24) * 3_600_000;
+    pool.push(time);
+    return new Date(time);
+  };
+}
+
+async function insert(table: string, columns: string[], rows: unknown[][]) {
+  if (rows.length === 0) return;
+  const values = rows.map((row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+  await api.db.query(`insert into ${table} (${columns.join(', ')}) values ${values.join(', ')}`, rows.flat());
+}
+
+/** A random workspace's rows, written straight to the tables the metrics read. */
+async function randomWorkspace(random: Random, end: number): Promise<string> {
+  const { workspaceId: ws } = await api.createWorkspace();
+  const at = timeSource(random, end);
+  const id = (prefix: string, n: number) => `${prefix}_${ws.slice(3)}x${n}`;
+
+  const companies = Array.from({ length: 4 }, (_, n) => [
+    id('com', n),
+    ws,
+    `Company ${n}`,
+    random.chance(0.7) ? random.int(0, 5_000_000) : null,
+  ]);
+  await insert('companies', ['id', 'workspace_id', 'name', 'wallet_amount'], companies);
+
+  const contacts = Array.from({ length: random.int(5, 30) }, (_, n) => {
+    const stage = random.pick(LIFECYCLE);
+    return [id('con', n), ws, `Contact ${n}`, stage, stage, at()];
+  });
+  await insert(
+    'contacts',
+    ['id', 'workspace_id', 'first_name', 'lifecycle_stage', 'initial_stage', 'created_at'],
+    contacts,
+  );
+  const changes: unknown[][] = [];
+  for (const [contactId, , , initial] of contacts) {
+    let from = initial as string | null;
+    for (let k = random.int(0, 4); k > 0; k--) {
+      const to = random.pick(LIFECYCLE);
+      changes.push([ws, contactId, from, to, 'test', at()]);
+      from = to;
+    }
+  }
+  await insert(
+    'lifecycle_changes',
+    ['workspace_id', 'contact_id', 'from_stage', 'to_stage', 'reason', 'changed_at'],
+    changes,
+  );
+
+  const pipeline = id('pip', 0);
+  await insert('pipelines', ['id', 'workspace_id', 'name'], [[pipeline, ws, 'Sales']]);
+  const kinds = ['open', 'open', 'open', 'won', 'lost'] as const;
+  const stages = kinds.map((kind, n) => [
+    id('stg', n),
+    ws,
+    pipeline,
+    `Stage ${n}`,
+    n,
+    kind,
+    kind === 'won' ? 1 : kind === 'lost' ? 0 : random.int(1, 99) / 100,
+  ]);
+  await insert(
+    'stages',
+    ['id', 'workspace_id', 'pipeline_id', 'name', 'position', 'kind', 'probability'],
+    stages,
+  );
+
+  const deals: unknown[][] = [];
+  const history: unknown[][] = [];
+  const dealCount = random.int(0, 40);
+  for (let n = 0; n < dealCount; n++) {
+    const status = random.pick(['open', 'open', 'won', 'lost'] as const);
+    const created = at();
+    const stage = stages[status === 'won' ? 3 : status === 'lost' ? 4 : random.int(0, 2)]![0];
+    deals.push([
+      id('deal', n),
+      ws,
+      `Deal ${n}`,
+      random.int(0, 1_000_000),
+      'EUR',
+      pipeline,
+      stage,
+      status,
+      status === 'open' ? null : at(),
+      created,
+    ]);
+    let entered = created;
+    for (let k = random.int(1, 3); k > 0; k--) {
+      const left = k === 1 && random.chance(0.7) ? null : at();
+      history.push([ws, id('deal', n), random.pick(stages)[0], entered, left]);
+      entered = left ?? at();
+    }
+  }
+  await insert(
+    'deals',
+    [
+      'id',
+      'workspace_id',
+      'title',
+      'value_amount',
+      'value_currency',
+      'pipeline_id',
+      'stage_id',
+      'status',
+      'closed_at',
+      'created_at',
+    ],
+    deals,
+  );
+  await insert(
+    'deal_stage_history',
+    ['workspace_id', 'deal_id', 'stage_id', 'entered_at', 'left_at'],
+    history,
+  );
+
+  const orders = Array.from({ length: random.int(0, 40) }, (_, n) => [
+    id('ord', n),
+    ws,
+    random.pick(contacts)[0],
+    random.chance(0.8) ? random.pick(companies)[0] : null,
+    random.int(1, 200_000),
+    'EUR',
+    at(),
+  ]);
+  await insert(
+    'orders',
+    ['id', 'workspace_id', 'contact_id', 'company_id', 'amount', 'currency', 'ordered_at'],
+    orders,
+  );
+
+  const tickets = Array.from({ length: random.int(0, 15) }, (_, n) => {
+    const opened = at();
+    const resolved = random.chance(0.6) ? new Date(opened.getTime() + random.int(0, 500) * 3_600_000) : null;
+    return [
+      id('tkt', n),
+      ws,
+      random.pick(contacts)[0],
+      'Help',
+      resolved ? 'resolved' : 'open',
+      opened,
+      resolved,
+    ];
+  });
+  await insert(
+    'tickets',
+    ['id', 'workspace_id', 'contact_id', 'subject', 'status', 'opened_at', 'resolved_at'],
+    tickets,
+  );
+
+  const scales = { stars5: [1, 5], nps10: [0, 10], csat5: [1, 5] } as const;
+  const ratings = Array.from({ length: random.int(0, 50) }, (_, n) => {
+    const scale = random.pick(Object.keys(scales) as (keyof typeof scales)[]);
+    return [id('rat', n), ws, 'product:x', scale, random.int(scales[scale][0], scales[scale][1]), 'survey', at()];
+  });
+  await insert(
+    'ratings',
+    ['id', 'workspace_id', 'subject', 'scale', 'score', 'source', 'created_at'],
+    ratings,
+  );
+  return ws;
+}
+
+/** A random period inside the data's year (sometimes reaching past it) and an interval that fits. */
+function randomPeriod(random: Random, end: number) {
+  const to = end - random.int(-10, 300) * DAY + random.int(0, 23) * 3_600_000;
+  const from = to - random.int(1, 200) * DAY;
+  const days = (to - from) / DAY;
+  const interval = random.pick(
+    (['day', 'week', 'month'] as MetricInterval[]).filter(
+      (i) => days / { day: 1, week: 7, month: 28 }[i] < 400,
+    ),
+  );
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), interval };
+}
+
+const close = (name: MetricName, fast: number | null, reference: number | null) =>
+  fast === null || reference === null
+    ? fast === reference
+    : EXACT.includes(name)
+      ? fast === reference
+      : Math.abs(fast - reference) <= 1e-9 * Math.max(1, Math.abs(reference));
+
+beforeAll(async () => {
+  api = await testApi();
+});
+
+describe('metrics: the fast path equals the definitions', () => {
+  it.each(Array.from({ length: RUNS }, (_, n) => 1000 + n))('random workspace %i', async (seed) => {
+    const random = seededRandom(seed);
+    const end = Date.UTC(2026, 5, 1);
+    const ws = await randomWorkspace(random, end);
+    for (let p = 0; p < 3; p++) {
+      const period = randomPeriod(random, end);
+      const fast = await api.db.transaction((tx) =>
+        computeMetrics(tx, ws, 'EUR', { names: [...METRIC_NAMES], ...period }),
+      );
+      const from = new Date(fast.from);
+      const to = new Date(fast.to);
+      const ranges = [
+        { start: from, end: to },
+        { start: new Date(fast.previousFrom), end: from },
+        ...buckets(from, to, fast.interval),
+      ];
+      const reference = await api.db.transaction((tx) => referenceMetrics(tx, ws, ranges));
+      expect(fast.data).toHaveLength(METRIC_NAMES.length);
+      const mismatches = fast.data.flatMap((metric) => {
+        const expected = reference[metric.name];
+        const got = [metric.value, metric.previous, ...metric.series.map((point) => point.value)];
+        expect(got).toHaveLength(expected.length);
+        return got.flatMap((value, index) =>
+          close(metric.name, value, expected[index]!)
+            ? []
+            : [
+                `${metric.name}[${index}] ${period.from}..${period.to}/${period.interval}: ${value} ≠ ${expected[index]}`,
+              ],
+        );
+      });
+      expect(mismatches).toEqual([]);
+    }
+  });
+});

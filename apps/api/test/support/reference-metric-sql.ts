@@ -1,0 +1,110 @@
+import type { MetricName } from '@chorus/contract';
+
+/**
+ * The metrics as first written (one scan per range), kept as the reference the fast path is tested
+ * against. Tables some metrics share, computed once per request (materialised) rather than once per period.
+ * `stage_spans`: each lifecycle stage a contact was in, from when until when (null = still).
+ * `first_order`: when each contact first ordered (how many buyers there were at any time).
+ * `first_customer`: when each contact first became a customer.
+ * `deal_spans`: each stage a deal sat in, with that stage's probability and the deal's value and dates.
+ */
+export const METRIC_CTES = {
+  stage_spans: `select contact_id, to_stage as stage, changed_at as since,
+      lead(changed_at) over (partition by contact_id order by changed_at, id) as until
+    from lifecycle_changes where workspace_id = $1`,
+  first_order: `select contact_id, min(ordered_at) as at from orders where workspace_id = $1 group by contact_id`,
+  first_customer: `select contact_id, min(changed_at) as at from lifecycle_changes
+    where workspace_id = $1 and to_stage = 'customer' group by contact_id`,
+  deal_spans: `select h.entered_at, h.left_at, s.probability, d.value_amount, d.created_at, d.closed_at
+    from deal_stage_history h join stages s on s.id = h.stage_id join deals d on d.id = h.deal_id
+    where h.workspace_id = $1`,
+} as const;
+type MetricCte = keyof typeof METRIC_CTES;
+
+/** Which shared tables each metric reads. */
+export const METRIC_NEEDS: Partial<Record<MetricName, MetricCte[]>> = {
+  customer_lifetime_value: ['first_order'],
+  churn_rate: ['stage_spans'],
+  lead_conversion_rate: ['first_customer'],
+  time_to_conversion: ['first_customer'],
+  weighted_pipeline_value: ['deal_spans'],
+};
+
+/**
+ * One SQL expression per metric, evaluated for a period [r.s, r.e) inside a lateral join:
+ * `$1` is the workspace. Each mirrors the written definition in the contract word for word.
+ */
+export const METRIC_SQL: Record<MetricName, string> = {
+  customer_lifetime_value: `
+    select (
+      select sum(o.amount) from orders o where o.workspace_id = $1 and o.ordered_at < r.e
+    )::float8 / nullif((select count(*) from first_order fo where fo.at < r.e), 0) as v`,
+
+  churn_rate: `
+    select (
+      select count(*) from lifecycle_changes lc
+      where lc.workspace_id = $1 and lc.to_stage = 'churned' and lc.from_stage in ('customer', 'evangelist')
+        and lc.changed_at >= r.s and lc.changed_at < r.e
+    )::float8 / nullif((
+      select count(*) from stage_spans sp
+      where sp.stage in ('customer', 'evangelist') and sp.since < r.s and (sp.until is null or sp.until >= r.s)
+    ), 0) as v`,
+
+  lead_conversion_rate: `
+    select avg(case when c.id in (select fc.contact_id from first_customer fc) then 1.0 else 0.0 end)::float8 as v
+    from contacts c
+    where c.workspace_id = $1 and c.created_at >= r.s and c.created_at < r.e
+      and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`,
+
+  time_to_conversion: `
+    select percentile_cont(0.5) within group (order by extract(epoch from (fc.at - c.created_at)) / 86400)::float8 as v
+    from first_customer fc join contacts c on c.id = fc.contact_id
+    where fc.at >= r.s and fc.at < r.e
+      and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`,
+
+  win_rate: `
+    select (count(*) filter (where d.status = 'won'))::float8 / nullif(count(*), 0) as v
+    from deals d where d.workspace_id = $1 and d.status in ('won', 'lost') and d.closed_at >= r.s and d.closed_at < r.e`,
+
+  pipeline_value: `
+    select coalesce(sum(d.value_amount), 0)::float8 as v
+    from deals d where d.workspace_id = $1 and d.created_at < r.e and (d.closed_at is null or d.closed_at >= r.e)`,
+
+  weighted_pipeline_value: `
+    select coalesce(sum(ds.value_amount * ds.probability), 0)::float8 as v
+    from deal_spans ds
+    where ds.entered_at < r.e and (ds.left_at is null or ds.left_at >= r.e)
+      and ds.created_at < r.e and (ds.closed_at is null or ds.closed_at >= r.e)`,
+
+  lost_sales: `
+    select coalesce(sum(d.value_amount), 0)::float8 as v
+    from deals d where d.workspace_id = $1 and d.status = 'lost' and d.closed_at >= r.s and d.closed_at < r.e`,
+
+  average_order_value: `
+    select avg(o.amount)::float8 as v from orders o where o.workspace_id = $1 and o.ordered_at >= r.s and o.ordered_at < r.e`,
+
+  average_rating: `
+    select avg(x.score)::float8 as v from ratings x
+    where x.workspace_id = $1 and x.scale = 'stars5' and x.created_at >= r.s and x.created_at < r.e`,
+
+  nps: `
+    select ((count(*) filter (where x.score >= 9)) - (count(*) filter (where x.score <= 6)))::float8 * 100 / nullif(count(*), 0) as v
+    from ratings x where x.workspace_id = $1 and x.scale = 'nps10' and x.created_at >= r.s and x.created_at < r.e`,
+
+  csat: `
+    select avg(case when x.score >= 4 then 1.0 else 0.0 end)::float8 as v from ratings x
+    where x.workspace_id = $1 and x.scale = 'csat5' and x.created_at >= r.s and x.created_at < r.e`,
+
+  issue_resolution_time: `
+    select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8 as v
+    from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e`,
+
+  share_of_wallet: `
+    select (
+      select coalesce(sum(o.amount), 0) from orders o join companies co on co.id = o.company_id
+      where o.workspace_id = $1 and co.wallet_amount is not null
+        and o.ordered_at >= r.e - interval '1 year' and o.ordered_at < r.e
+    )::float8 / nullif((
+      select sum(co.wallet_amount) from companies co where co.workspace_id = $1 and co.wallet_amount is not null
+    ), 0) as v`,
+};
