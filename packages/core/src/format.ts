@@ -1,20 +1,15 @@
+import { intl } from './intl-cache.js';
+
 /**
  * Formatting with `Intl` in one locale: money in minor units, percent from fractions, compact
- * numbers, durations and relative times. Formatters are cached, since building one is the slow part.
+ * numbers, durations and relative times. Formatters come from one page-wide cache, since building
+ * one is the slow part.
  */
 export class Formatter {
-  private readonly cache = new Map<string, Intl.NumberFormat>();
-
   constructor(readonly locale: string) {}
 
   private numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    const key = JSON.stringify(options);
-    let format = this.cache.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(this.locale, options);
-      this.cache.set(key, format);
-    }
-    return format;
+    return intl(Intl.NumberFormat, this.locale, options);
   }
 
   /** `amount` is in minor units (cents); the currency says how many there are to the unit (JPY none). */
@@ -62,7 +57,7 @@ export class Formatter {
       ['hour', 3600],
       ['minute', 60],
     ];
-    const format = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    const format = intl(Intl.RelativeTimeFormat, this.locale, { numeric: 'auto' });
     for (const [unit, size] of units) {
       if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
     }
@@ -70,6 +65,6 @@ export class Formatter {
   }
 
   date(time: string | Date, style: 'medium' | 'long' = 'medium'): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: style }).format(new Date(time));
+    return intl(Intl.DateTimeFormat, this.locale, { dateStyle: style }).format(new Date(time));
   }
 }

@@ -4,6 +4,7 @@ export { chorusContext, THEMES, type ChorusEnvironment, type Theme } from './con
 export { QueryController, type ChorusHost } from './query-controller.js';
 export { MutationController } from './mutation-controller.js';
 export { Formatter } from './format.js';
+export { intl } from './intl-cache.js';
 export { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
 export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';
 export { sharedStyles, tokens } from './tokens.js';

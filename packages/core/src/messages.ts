@@ -1,3 +1,5 @@
+import { intl } from './intl-cache.js';
+
 /** Message templates: `{name}` placeholders; plural forms as `key.one` / `key.other` (Intl.PluralRules). */
 export type MessageCatalogue = Record<string, string>;
 export type MessageOverrides = Partial<MessageCatalogue>;
@@ -25,7 +27,7 @@ export function formatMessage(
 ): string {
   let template: string | undefined;
   if (typeof params.count === 'number') {
-    const form = new Intl.PluralRules(locale).select(params.count);
+    const form = intl(Intl.PluralRules, locale).select(params.count);
     template =
       overrides[`${key}.${form}`] ??
       defaults[`${key}.${form}`] ??
