@@ -190,7 +190,15 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
   const scales = { stars5: [1, 5], nps10: [0, 10], csat5: [1, 5] } as const;
   const ratings = Array.from({ length: random.int(0, 50) }, (_, n) => {
     const scale = random.pick(Object.keys(scales) as (keyof typeof scales)[]);
-    return [id('rat', n), ws, 'product:x', scale, random.int(scales[scale][0], scales[scale][1]), 'survey', at()];
+    return [
+      id('rat', n),
+      ws,
+      'product:x',
+      scale,
+      random.int(scales[scale][0], scales[scale][1]),
+      'survey',
+      at(),
+    ];
   });
   await insert(
     'ratings',
