@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { manifestProblems } from './check-manifest.js';
 
 /** What a Chorus package may publish: the build, its manifests, the README and the licence. */
 const SHIPPED = [
@@ -13,6 +14,8 @@ const SHIPPED = [
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
   /^custom-elements\.json$/,
+  /^vscode\.(html|css)-custom-data\.json$/,
+  /^web-types\.json$/,
   /^openapi\.json$/,
   /^dist\/.+\.(js|d\.ts|js\.map)$/,
 ];
@@ -20,7 +23,11 @@ const SHIPPED = [
 const run = (command: string, args: string[]) =>
   execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
-const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string };
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  name: string;
+  customElements?: string;
+  'web-types'?: string;
+};
 
 process.stdout.write(run('npx', ['publint', '--strict']));
 process.stdout.write(
@@ -38,3 +45,13 @@ if (unexpected.length > 0 || missing.length > 0) {
   process.exit(1);
 }
 console.log(`${manifest.name}: npm pack publishes ${files.length} files, all intended.`);
+
+if (manifest.customElements) {
+  const problems = manifestProblems(files, manifest['web-types']);
+  if (problems.length > 0) {
+    console.error(`${manifest.name}: the custom-elements manifest or editor data is wrong.`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
+  console.log(`${manifest.name}: manifest paths, tag definitions, events and editor data match the tarball.`);
+}
