@@ -1,11 +1,14 @@
 /**
  * The publishing gate of one package, run from its directory (`npm run check-package`):
  * publint --strict, are-the-types-wrong on the packed tarball (ESM-only profile: Chorus ships no
- * CommonJS), and the list `npm pack` would publish, which must hold only what ships.
+ * CommonJS), the list `npm pack` would publish, which must hold only what ships, what the package
+ * tells a stranger (check-publishing.ts) and, for element packages, its manifest and editor data
+ * against the tarball (check-manifest.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { manifestProblems } from './check-manifest.js';
+import { type PackageJson, publishingProblems } from './check-publishing.js';
 
 /** What a Chorus package may publish: the build, its manifests, the README and the licence. */
 const SHIPPED = [
@@ -23,8 +26,7 @@ const SHIPPED = [
 const run = (command: string, args: string[]) =>
   execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
-const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  name: string;
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson & {
   customElements?: string;
   'web-types'?: string;
 };
@@ -34,7 +36,9 @@ process.stdout.write(
   run('npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']),
 );
 
-const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'])) as [{ files: { path: string }[] }];
+const [pack] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'])) as [
+  { size: number; files: { path: string }[] },
+];
 const files = pack.files.map((file) => file.path);
 const unexpected = files.filter((path) => !SHIPPED.some((pattern) => pattern.test(path)));
 const missing = ['package.json', 'README.md', 'LICENSE'].filter((path) => !files.includes(path));
@@ -44,7 +48,17 @@ if (unexpected.length > 0 || missing.length > 0) {
   if (missing.length > 0) console.error(`  missing: ${missing.join(', ')}`);
   process.exit(1);
 }
-console.log(`${manifest.name}: npm pack publishes ${files.length} files, all intended.`);
+console.log(
+  `${manifest.name}: npm pack publishes ${files.length} files, all intended (${(pack.size / 1024).toFixed(1)} kB packed).`,
+);
+
+const publishing = publishingProblems(manifest, files);
+if (publishing.length > 0) {
+  console.error(`${manifest.name}: what the package tells its users is incomplete.`);
+  for (const problem of publishing) console.error(`  ${problem}`);
+  process.exit(1);
+}
+console.log(`${manifest.name}: metadata, install note and source maps are complete.`);
 
 if (manifest.customElements) {
   const problems = manifestProblems(files, manifest['web-types']);
