@@ -2,13 +2,14 @@
  * The publishing gate of one package, run from its directory (`npm run check-package`):
  * publint --strict, are-the-types-wrong on the packed tarball (ESM-only profile: Chorus ships no
  * CommonJS), the list `npm pack` would publish, which must hold only what ships, what the package
- * tells a stranger (check-publishing.ts) and, for element packages, its manifest and editor data
- * against the tarball (check-manifest.ts).
+ * tells a stranger (check-publishing.ts), the README's code compiled as a user's (check-readme.ts)
+ * and, for element packages, its manifest and editor data against the tarball (check-manifest.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { manifestProblems } from './check-manifest.js';
 import { type PackageJson, publishingProblems } from './check-publishing.js';
+import { readmeProblems } from './check-readme.js';
 
 /** What a Chorus package may publish: the build, its manifests, the README and the licence. */
 const SHIPPED = [
@@ -59,6 +60,21 @@ if (publishing.length > 0) {
   process.exit(1);
 }
 console.log(`${manifest.name}: metadata, install note and source maps are complete.`);
+
+/**
+ * Whose README snippets are fragments of one session (`chorus` declared in an earlier block): they
+ * become compiled, run examples with the SDK's README rework (issue 13).
+ */
+const README_SNIPPETS_PENDING = new Set(['@chorus/sdk']);
+if (!README_SNIPPETS_PENDING.has(manifest.name)) {
+  const readme = readmeProblems(manifest.name);
+  if (readme.problems.length > 0) {
+    console.error(`${manifest.name}: the README's code does not compile.`);
+    for (const problem of readme.problems) console.error(`  ${problem}`);
+    process.exit(1);
+  }
+  console.log(`${manifest.name}: the README's ${readme.snippets} code blocks compile.`);
+}
 
 if (manifest.customElements) {
   const problems = manifestProblems(files, manifest['web-types']);
