@@ -3,7 +3,8 @@
  * cannot see what a production build drops: a `customElements.define` that `sideEffects` does not
  * list is tree-shaken away and the story renders blank. Here every story of the build must render a
  * Chorus element with content and throw no page error, against an API this test starts.
- * It also saves screenshots of the contact card and the sales dashboard to screenshots/ for a reviewer.
+ * It also saves screenshots of the contact card, the sales dashboard and the sizing stories to
+ * screenshots/ for a reviewer.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,14 +26,21 @@ const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
 };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 
-/** What a reviewer looks at: the card in light, dark and compact, and the sales dashboard. */
+/**
+ * What a reviewer looks at: the card in light, dark and compact, the sales dashboard, and every
+ * element in a block, a flex row and an auto grid (Layout/Sizing).
+ */
 const CARD = { element: 'chorus-contact-card', ready: '[part~="name"]' } as const;
 const GRID = { element: 'chorus-metrics-grid', ready: '[part~="value"]' } as const;
+const SIZING = { element: '[data-sizing]', ready: 'chorus-contact-card [part~="name"]' } as const;
 const SCREENSHOTS = [
   { id: 'contact-card--full', theme: 'light', file: 'contact-card-full-light.png', ...CARD },
   { id: 'contact-card--full', theme: 'dark', file: 'contact-card-full-dark.png', ...CARD },
   { id: 'contact-card--compact', theme: 'light', file: 'contact-card-compact-light.png', ...CARD },
   { id: 'metrics-metrics-grid--sales-dashboard', theme: 'light', file: 'sales-dashboard-light.png', ...GRID },
+  { id: 'layout-sizing--in-a-block', theme: 'light', file: 'sizing-in-a-block.png', ...SIZING },
+  { id: 'layout-sizing--in-a-flex-row', theme: 'light', file: 'sizing-in-a-flex-row.png', ...SIZING },
+  { id: 'layout-sizing--in-a-grid', theme: 'light', file: 'sizing-in-a-grid.png', ...SIZING },
 ] as const;
 
 let api: TestApi;
@@ -151,7 +159,7 @@ describe('the static Storybook build', () => {
     }
   });
 
-  it('saves screenshots of the contact card (light, dark, compact) and the sales dashboard', async () => {
+  it('saves screenshots of the contact card (light, dark, compact), the sales dashboard and every element in each container', async () => {
     mkdirSync(screenshotDir, { recursive: true });
     for (const shot of SCREENSHOTS) {
       expect(stories.map((story) => story.id)).toContain(shot.id);

@@ -1,9 +1,16 @@
 import { css } from 'lit';
 
 export const contactCardStyles = css`
+  /*
+   * The container type (for the narrow layout below) gives the host no content width: in a flex row
+   * or an auto grid column it would collapse to 0. So it asks for 22rem there, and gives way down
+   * to 12rem (or its container's width) before overflowing. In a block it fills the line as before.
+   */
   :host {
     display: block;
     container-type: inline-size;
+    contain-intrinsic-inline-size: 22rem;
+    min-inline-size: min(12rem, 100%);
     max-width: var(--chorus-contact-card-max-width, 28rem);
   }
   .card {

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 export const metricTileStyles = css`
+  /* As the grid: a container has no content width, so it asks for 14rem in a flex row or auto column. */
   :host {
     display: block;
     container-type: inline-size;
+    contain-intrinsic-inline-size: 14rem;
     min-inline-size: 10rem;
     --_tile-accent: transparent;
   }

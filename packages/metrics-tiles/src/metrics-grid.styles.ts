@@ -1,9 +1,16 @@
 import { css } from 'lit';
 
 export const metricsGridStyles = css`
+  /*
+   * The container type (the tile columns below follow the grid's width) gives the host no content
+   * width: in a flex row or an auto grid column it would collapse to 0. So it asks there for the
+   * width of three tiles side by side, and gives way down to one tile's before overflowing.
+   */
   :host {
     display: block;
     container-type: inline-size;
+    contain-intrinsic-inline-size: 46rem;
+    min-inline-size: min(12rem, 100%);
   }
   .grid {
     display: grid;
