@@ -56,6 +56,8 @@ export const INT32_MAX = 2_147_483_647;
 /** Control characters other than tab, newline and carriage return: no text may hold one (NUL included). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: naming the control characters is the point.
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+/** Half of a UTF-16 pair without its other half: not text, and not storable as UTF-8 (a database would replace it). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL_MESSAGE = 'must not contain control characters (tab, newline and carriage return are allowed)';
 
 /**
@@ -63,7 +65,10 @@ const CONTROL_MESSAGE = 'must not contain control characters (tab, newline and c
  * and a field that does says so in its description.
  */
 export function plainString() {
-  return z.string().regex(NO_CONTROL_CHARACTERS, CONTROL_MESSAGE);
+  return z
+    .string()
+    .regex(NO_CONTROL_CHARACTERS, CONTROL_MESSAGE)
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode (no lone surrogate)');
 }
 
 /** An origin as browsers send it: `scheme://host[:port]`, lowercase, nothing else. */
@@ -99,6 +104,7 @@ export const Money = z
       .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
       .openapi({ description: 'ISO 4217 currency code.', example: 'EUR' }),
   })
+  .strict()
   .openapi('Money', { description: 'An amount of money.' });
 export type Money = z.infer<typeof Money>;
 

@@ -646,7 +646,7 @@ export interface components {
              */
             createdAt: string;
             /**
-             * @description Web domain.
+             * @description Web domain. Stored as sent (not trimmed).
              * @example northwind.example
              */
             domain: string | null;
@@ -847,7 +847,7 @@ export interface components {
         };
         CreateCompany: {
             /**
-             * @description Web domain.
+             * @description Web domain. Stored as sent (not trimmed).
              * @example northwind.example
              */
             domain?: string | null;
@@ -1712,7 +1712,7 @@ export interface components {
         TicketStatus: "open" | "pending" | "resolved";
         UpdateCompany: {
             /**
-             * @description Web domain.
+             * @description Web domain. Stored as sent (not trimmed).
              * @example northwind.example
              */
             domain?: string | null;

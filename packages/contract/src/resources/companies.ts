@@ -22,7 +22,7 @@ export const Company = z
     domain: plainString()
       .max(253)
       .nullable()
-      .openapi({ description: 'Web domain.', example: 'northwind.example' }),
+      .openapi({ description: 'Web domain. Stored as sent (not trimmed).', example: 'northwind.example' }),
     industry: plainString()
       .max(80)
       .nullable()

@@ -82,6 +82,7 @@ export const CreateApiKey = z
     kind: KeyKind,
     label: text(120, 'What the key is for.', 'Website rating widget'),
   })
+  .strict()
   .openapi('CreateApiKey');
 
 export const CreateSession = z
@@ -103,6 +104,7 @@ export const CreateSession = z
       example: 'user-42',
     }),
   })
+  .strict()
   .openapi('CreateSession');
 
 export const SessionRecord = z
