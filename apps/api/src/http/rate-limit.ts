@@ -57,6 +57,9 @@ export function takeAll(limits: readonly (readonly [RateLimiter, string])[], now
     return refused.reduce((a, b) => (b.wait > a.wait ? b : a));
   }
   for (const [limiter, key] of limits) limiter.take(key, now);
-  const tightest = allowances.reduce((a, b) => (b.remaining < a.remaining ? b : a));
-  return { ...tightest, remaining: tightest.remaining - 1 };
+  // What is left after this request, on the tightest limit.
+  const left = limits
+    .map(([limiter, key]) => limiter.peek(key, now))
+    .reduce((a, b) => (b.remaining < a.remaining ? b : a));
+  return { ...left, wait: 0 };
 }
