@@ -156,5 +156,41 @@ describe('the API in production (no --demo)', () => {
     expect(((await own.json()) as { id: string }).id).toBe(created.workspace.id);
     // The demo keys are public: a database once used for the demo (the PostgreSQL one here) must not honour them.
     await demoRefused(url);
+
+    // The README's next steps: add an origin at the version read, mint a session as a backend does,
+    // then read from a page of the new origin and submit a rating with the publishable key.
+    const secret = { Authorization: `Bearer ${created.secretKey.token}`, 'Content-Type': 'application/json' };
+    const shop = 'https://shop.acme.example';
+    const added = await fetch(`${url}/v1/workspace`, {
+      method: 'PATCH',
+      headers: { ...secret, 'If-Match': own.headers.get('etag')! },
+      body: JSON.stringify({ allowedOrigins: [origin, shop] }),
+    });
+    expect(added.status).toBe(200);
+    const minted = await fetch(`${url}/v1/sessions`, {
+      method: 'POST',
+      headers: secret,
+      body: JSON.stringify({ scopes: ['read'], ttlSeconds: 3600, subject: 'user-1' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const page = { Authorization: `Bearer ${token}`, Origin: shop, 'Content-Type': 'application/json' };
+    expect((await fetch(`${url}/v1/contacts`, { headers: page })).status).toBe(200);
+    // Read-only unless asked for write.
+    const write = await fetch(`${url}/v1/contacts`, {
+      method: 'POST',
+      headers: page,
+      body: JSON.stringify({ firstName: 'Ada' }),
+    });
+    expect(write.status).toBe(403);
+    const rating = await fetch(`${url}/v1/public/ratings`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${created.publishableKey.token}`,
+        Origin: shop,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ subject: 'product:monitor-x1', score: 5 }),
+    });
+    expect(rating.status).toBe(201);
   }, 120_000);
 });
