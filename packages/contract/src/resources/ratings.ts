@@ -179,7 +179,7 @@ export const submitPublicRating = createRoute({
   tags: ['Public'],
   summary: 'Submit a rating from a website (publishable key)',
   description:
-    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (429 with `Retry-After`). Send an `Idempotency-Key` so a retried submission is stored once. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.',
+    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.',
   security: bearer,
   request: { headers: IdempotencyHeader, body: jsonBody(PublicRatingSubmission, 'The rating.') },
   responses: { 201: json(Rating, 'The stored rating.'), ...problems(403, 422) },
