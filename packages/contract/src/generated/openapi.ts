@@ -514,6 +514,7 @@ export interface components {
              */
             id: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -539,6 +540,7 @@ export interface components {
         ActivityType: "email" | "call" | "meeting" | "note" | "purchase" | "support";
         ApiKey: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -560,6 +562,7 @@ export interface components {
              */
             label: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -582,6 +585,7 @@ export interface components {
              */
             contactId: string | null;
             /**
+             * Format: date
              * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
@@ -599,6 +603,7 @@ export interface components {
             /** @description The owner's name, when the deal has one. */
             ownerName: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -641,6 +646,7 @@ export interface components {
         /** @description An account: the organisation contacts work for. */
         Company: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -673,6 +679,7 @@ export interface components {
              */
             ownerId: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -697,6 +704,7 @@ export interface components {
              */
             companyId: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -751,6 +759,7 @@ export interface components {
              */
             title: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -774,11 +783,13 @@ export interface components {
              */
             contactId: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             lastActivityAt: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -786,6 +797,7 @@ export interface components {
             /** @description The contact's latest nps10 answer. */
             latestNps: {
                 /**
+                 * Format: date-time
                  * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
                  * @example 2026-03-14T09:26:53.000Z
                  */
@@ -826,6 +838,7 @@ export interface components {
              */
             dealId?: string | null;
             /**
+             * Format: date-time
              * @description Defaults to now.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -942,6 +955,7 @@ export interface components {
              */
             contactId?: string | null;
             /**
+             * Format: date
              * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
@@ -986,6 +1000,7 @@ export interface components {
              */
             contactId: string;
             /**
+             * Format: date-time
              * @description Defaults to now.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1039,6 +1054,7 @@ export interface components {
              */
             contactId?: string;
             /**
+             * Format: date-time
              * @description Defaults to now; set it when importing.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1087,6 +1103,7 @@ export interface components {
              */
             contactId: string;
             /**
+             * Format: date-time
              * @description Defaults to now.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1099,6 +1116,7 @@ export interface components {
         };
         Deal: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1114,11 +1132,13 @@ export interface components {
              */
             contactId: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
             /**
+             * Format: date
              * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
@@ -1144,6 +1164,7 @@ export interface components {
              */
             pipelineId: string;
             /**
+             * Format: date-time
              * @description When the deal entered its current stage.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1164,6 +1185,7 @@ export interface components {
              */
             title: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1186,11 +1208,13 @@ export interface components {
         };
         DealStageEntry: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             enteredAt: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1208,6 +1232,7 @@ export interface components {
         KeyKind: "secret" | "publishable";
         LifecycleChange: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1257,6 +1282,7 @@ export interface components {
             /** @description The measure per interval, for sparklines. */
             series: {
                 /**
+                 * Format: date-time
                  * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
                  * @example 2026-03-14T09:26:53.000Z
                  */
@@ -1282,17 +1308,20 @@ export interface components {
             currency: string;
             data: components["schemas"]["MetricResult"][];
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             from: string;
             interval: components["schemas"]["MetricInterval"];
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             previousFrom: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1330,6 +1359,7 @@ export interface components {
              */
             id: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1344,6 +1374,7 @@ export interface components {
         /** @description The deal stages sales and marketing agreed on. */
         Pipeline: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1467,6 +1498,7 @@ export interface components {
              */
             contactId: string | null;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1567,6 +1599,7 @@ export interface components {
         /** @description A short-lived token for a signed-in user of the embedding app. */
         Session: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1590,11 +1623,13 @@ export interface components {
         /** @description A session as lists and revocation show it: by its id, never by its token. */
         SessionRecord: {
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1610,6 +1645,7 @@ export interface components {
              */
             keyId: string | null;
             /**
+             * Format: date-time
              * @description When it was ended, by `DELETE /v1/sessions/{id}` or by revoking its key.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1677,11 +1713,13 @@ export interface components {
              */
             id: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             openedAt: string;
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
@@ -1798,6 +1836,7 @@ export interface components {
              */
             contactId?: string | null;
             /**
+             * Format: date
              * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
@@ -1879,6 +1918,7 @@ export interface components {
              */
             allowedOrigins: string[];
             /**
+             * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
