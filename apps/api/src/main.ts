@@ -86,7 +86,11 @@ ${ready}
 ${
   count > 0
     ? `Serving ${count} workspace${count === 1 ? '' : 's'}.`
-    : `No workspace yet. Stop the server and create one with the same DATABASE_URL or CHORUS_DATA_DIR:
+    : `No workspace yet. ${
+        databaseUrl || dataDir
+          ? 'Stop the server and create one with the same DATABASE_URL or CHORUS_DATA_DIR:'
+          : 'This server keeps its data in memory: set CHORUS_DATA_DIR=/some/dir (or DATABASE_URL), create one, and start again:'
+      }
 
   npm run workspace -w @chorus/api -- create --name Acme --origin https://app.acme.example
 
