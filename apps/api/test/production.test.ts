@@ -21,6 +21,14 @@ const env = (extra: Record<string, string> = {}) => {
 
 let server: ChildProcess | undefined;
 
+/** `npm run workspace -- create --name Acme --origin <origin>`, as the README has it. */
+const createWorkspace = (origin: string, environment: NodeJS.ProcessEnv = env()) =>
+  run(
+    process.execPath,
+    ['--import', 'tsx', 'src/workspace-cli.ts', 'create', '--name', 'Acme', '--origin', origin],
+    { cwd: apiDir, env: environment },
+  );
+
 async function stopMain(): Promise<void> {
   if (server && server.exitCode === null) {
     const exited = new Promise((done) => server!.once('exit', done));
@@ -73,36 +81,10 @@ describe('the API in production (no --demo)', () => {
   });
 
   it('the workspace command refuses an origin with a path, and a run without a database', async () => {
-    const badOrigin = run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/workspace-cli.ts',
-        'create',
-        '--name',
-        'Acme',
-        '--origin',
-        'https://acme.example/app',
-      ],
-      { cwd: apiDir, env: env() },
-    );
+    const badOrigin = createWorkspace('https://acme.example/app');
     await expect(badOrigin).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--origin') });
     const { DATABASE_URL: _u, CHORUS_DATA_DIR: _d, ...bare } = process.env;
-    const inMemory = run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/workspace-cli.ts',
-        'create',
-        '--name',
-        'Acme',
-        '--origin',
-        'https://acme.example',
-      ],
-      { cwd: apiDir, env: bare },
-    );
+    const inMemory = createWorkspace('https://acme.example', bare);
     await expect(inMemory).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('CHORUS_DATA_DIR'),
@@ -132,11 +114,7 @@ describe('the API in production (no --demo)', () => {
     }
 
     const origin = 'https://app.acme.example';
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/workspace-cli.ts', 'create', '--name', 'Acme', '--origin', origin],
-      { cwd: apiDir, env: env() },
-    );
+    const { stdout } = await createWorkspace(origin);
     const created = JSON.parse(stdout) as {
       workspace: { id: string; name: string; allowedOrigins: string[] };
       secretKey: { token: string; kind: string };
