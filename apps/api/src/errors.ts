@@ -56,11 +56,11 @@ export const preconditionFailed = (current: number) =>
     `The resource changed since you read it (it is now at version ${current}). Read it again and retry.`,
   );
 
-export const rateLimited = (retryAfterSeconds: number) =>
+export const rateLimited = (retryAfterSeconds: number, headers: Record<string, string> = {}) =>
   new DomainError(
     429,
     PROBLEM_TYPES.rateLimited,
     'Too many requests',
     `Slow down: try again in ${retryAfterSeconds} s.`,
-    { headers: { 'Retry-After': String(retryAfterSeconds) } },
+    { headers: { ...headers, 'Retry-After': String(retryAfterSeconds) } },
   );

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Database } from './db/database.js';
 import { type AppOptions, createApp } from './http/app.js';
+import { purgeIdempotencyKeys } from './http/idempotency.js';
 
 export interface RunningServer {
   url: string;
@@ -19,6 +20,11 @@ export function startServer(
   }: { port?: number; hostname?: string } & Omit<AppOptions, 'db'> = {},
 ): Promise<RunningServer> {
   const app = createApp({ db, ...options });
+  // Idempotency records older than 24 h are already ignored; this deletes them, at start and hourly.
+  const purge = () => void purgeIdempotencyKeys(db).catch((error) => console.error('purge failed', error));
+  purge();
+  const purger = setInterval(purge, 3_600_000);
+  purger.unref();
   return new Promise((resolve) => {
     // Idle keep-alive sockets outlive the clients' own idle timeout (undici: 4 s), so a client never
     // reuses a socket the server is closing at that moment (a spurious "socket closed" on a POST).
@@ -30,6 +36,7 @@ export function startServer(
           port: info.port,
           close: () =>
             new Promise<void>((done) => {
+              clearInterval(purger);
               server.close(() => done());
               // Idle keep-alive sockets would otherwise hold `close` open for a minute.
               (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();

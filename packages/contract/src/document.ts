@@ -21,7 +21,7 @@ export function buildOpenApiDocument() {
       title: 'Chorus CRM API',
       version: API_VERSION,
       description:
-        'One customer lifecycle for marketing, sales and service. Errors are RFC 9457 problem+json; lists are cursor-paginated; POSTs take `Idempotency-Key`; PATCHes need `If-Match`.',
+        'One customer lifecycle for marketing, sales and service. Errors are RFC 9457 problem+json (never a 500 for bad input); lists are cursor-paginated; POST, PATCH and DELETE take `Idempotency-Key`; PATCHes need `If-Match`. Strings are stored exactly as sent (a field that trims says so) and refuse control characters other than tab, newline and carriage return; times are years 0001 to 9999.',
       license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
     servers: [{ url: 'http://localhost:8787', description: 'The reference API started by `npm start`.' }],

@@ -15,11 +15,11 @@ const PROBLEM_DESCRIPTIONS = {
   401: 'No valid key or session token was sent.',
   403: 'The key may not do this (scope, key kind or origin).',
   404: 'No such resource in this workspace.',
-  409: 'The change breaks a domain rule.',
+  409: 'The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice.',
   412: 'The `If-Match` version is stale: someone else changed the resource.',
   422: 'The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body).',
   428: 'The update needs an `If-Match` header.',
-  429: 'Too many requests; retry after the `Retry-After` seconds.',
+  429: 'Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit.',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 

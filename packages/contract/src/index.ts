@@ -6,6 +6,8 @@ export {
   Problem,
   ProblemFieldError,
   PROBLEM_TYPES,
+  OriginSchema,
+  INT32_MAX,
 } from './common.js';
 export * from './enums.js';
 export { METRICS, METRIC_NAMES, type MetricDefinition, type MetricName } from './metrics.js';
@@ -19,6 +21,8 @@ export {
   CreateApiKey,
   CreateSession,
   Session,
+  SessionRecord,
+  UpdateWorkspace,
 } from './resources/workspace.js';
 export {
   Contact,

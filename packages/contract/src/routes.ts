@@ -12,11 +12,14 @@ import * as workspace from './resources/workspace.js';
 /** Every route of the API, by operation name. The API mounts exactly these; the document lists exactly these. */
 export const routes = {
   getWorkspace: workspace.getWorkspace,
+  updateWorkspace: workspace.updateWorkspace,
   listUsers: workspace.listUsers,
   listKeys: workspace.listKeys,
   createKey: workspace.createKey,
   revokeKey: workspace.revokeKey,
   createSession: workspace.createSession,
+  listSessions: workspace.listSessions,
+  revokeSession: workspace.revokeSession,
   listContacts: contacts.listContacts,
   createContact: contacts.createContact,
   getContact: contacts.getContact,

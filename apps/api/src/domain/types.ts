@@ -12,6 +12,8 @@ import type {
   Pipeline,
   Rating,
   RatingSummary,
+  Session,
+  SessionRecord,
   Stage,
   Ticket,
   User,
@@ -23,6 +25,8 @@ import type { z } from '@hono/zod-openapi';
 export type WorkspaceDto = z.infer<typeof Workspace>;
 export type UserDto = z.infer<typeof User>;
 export type ApiKeyDto = z.infer<typeof ApiKey>;
+export type SessionDto = z.infer<typeof Session>;
+export type SessionRecordDto = z.infer<typeof SessionRecord>;
 export type ContactDto = z.infer<typeof Contact>;
 export type LifecycleChangeDto = z.infer<typeof LifecycleChange>;
 export type ContactInsightsDto = z.infer<typeof ContactInsights>;

@@ -4,6 +4,7 @@ import type { Database, Sql } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { iso, isoOrNull } from './rows.js';
+import { assertVersion } from './versioning.js';
 import type { ApiKeyDto, UserDto, WorkspaceDto } from './types.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -29,15 +30,19 @@ export async function findCaller(
 ): Promise<Caller | 'expired' | null> {
   const hash = hashToken(token);
   if (token.startsWith('st_')) {
+    // A session ends with the key that minted it: a revoked key's sessions are not found.
     const rows = await db.query<{
+      id: string;
       workspace_id: string;
       scopes: SessionScope[];
       expires_at: Date;
       allowed_origins: string[];
       currency: string;
     }>(
-      `select s.workspace_id, s.scopes, s.expires_at, w.allowed_origins, w.currency
-       from sessions s join workspaces w on w.id = s.workspace_id where s.token_hash = $1`,
+      `select s.id, s.workspace_id, s.scopes, s.expires_at, w.allowed_origins, w.currency
+       from sessions s join workspaces w on w.id = s.workspace_id
+       left join api_keys k on k.id = s.key_id
+       where s.token_hash = $1 and s.revoked_at is null and k.revoked_at is null`,
       [hash],
     );
     const row = rows[0];
@@ -46,7 +51,7 @@ export async function findCaller(
     return {
       workspaceId: row.workspace_id,
       kind: 'session',
-      keyId: `session:${hash.slice(0, 12)}`,
+      keyId: row.id,
       scopes: row.scopes,
       allowedOrigins: row.allowed_origins,
       currency: row.currency,
@@ -75,23 +80,48 @@ export async function findCaller(
   };
 }
 
+interface WorkspaceRow {
+  id: string;
+  name: string;
+  currency: string;
+  allowed_origins: string[];
+  created_at: Date;
+  version: number;
+}
+const toWorkspace = (row: WorkspaceRow): WorkspaceDto => ({
+  id: row.id,
+  name: row.name,
+  currency: row.currency,
+  allowedOrigins: row.allowed_origins,
+  createdAt: iso(row.created_at),
+  version: row.version,
+});
+
 export async function getWorkspace(tx: Sql, workspaceId: string): Promise<WorkspaceDto> {
-  const rows = await tx.query<{
-    id: string;
-    name: string;
-    currency: string;
-    allowed_origins: string[];
-    created_at: Date;
-  }>('select * from workspaces where id = $1', [workspaceId]);
+  const rows = await tx.query<WorkspaceRow>('select * from workspaces where id = $1', [workspaceId]);
+  if (!rows[0]) throw notFound('workspace', workspaceId);
+  return toWorkspace(rows[0]);
+}
+
+/** Renames the workspace or replaces its allowed origins, at the version the caller read. */
+export async function updateWorkspace(
+  tx: Sql,
+  workspaceId: string,
+  ifMatch: string | undefined,
+  patch: { name?: string | undefined; allowedOrigins?: string[] | undefined },
+): Promise<WorkspaceDto> {
+  const rows = await tx.query<WorkspaceRow>('select * from workspaces where id = $1 for update', [
+    workspaceId,
+  ]);
   const row = rows[0];
   if (!row) throw notFound('workspace', workspaceId);
-  return {
-    id: row.id,
-    name: row.name,
-    currency: row.currency,
-    allowedOrigins: row.allowed_origins,
-    createdAt: iso(row.created_at),
-  };
+  assertVersion(ifMatch, row.version);
+  const [updated] = await tx.query<WorkspaceRow>(
+    `update workspaces set name = coalesce($2, name), allowed_origins = coalesce($3, allowed_origins),
+       version = version + 1 where id = $1 returning *`,
+    [workspaceId, patch.name ?? null, patch.allowedOrigins ? [...new Set(patch.allowedOrigins)] : null],
+  );
+  return toWorkspace(updated!);
 }
 
 export async function listUsers(tx: Sql, workspaceId: string): Promise<UserDto[]> {
@@ -154,6 +184,7 @@ export async function createKey(
   return { ...toKey(rows[0]!), token };
 }
 
+/** Revokes a key and ends every session it minted (they are refused already; this dates their end). */
 export async function revokeKey(
   tx: Sql,
   workspaceId: string,
@@ -165,23 +196,11 @@ export async function revokeKey(
     [workspaceId, id, now],
   );
   if (!rows[0]) throw notFound('key', id);
-  return toKey(rows[0]);
-}
-
-export async function createSession(
-  tx: Sql,
-  workspaceId: string,
-  input: { scopes: SessionScope[]; ttlSeconds: number; subject?: string | undefined },
-  now = new Date(),
-): Promise<{ token: string; scopes: SessionScope[]; expiresAt: string }> {
-  const token = newToken('session');
-  const expiresAt = new Date(now.getTime() + input.ttlSeconds * 1000);
-  const scopes = [...new Set(input.scopes)];
   await tx.query(
-    'insert into sessions (token_hash, workspace_id, scopes, subject, expires_at, created_at) values ($1, $2, $3, $4, $5, $6)',
-    [hashToken(token), workspaceId, scopes, input.subject ?? null, expiresAt, now],
+    'update sessions set revoked_at = $3 where workspace_id = $1 and key_id = $2 and revoked_at is null',
+    [workspaceId, id, now],
   );
-  return { token, scopes, expiresAt: expiresAt.toISOString() };
+  return toKey(rows[0]);
 }
 
 export async function createWorkspace(
@@ -195,4 +214,21 @@ export async function createWorkspace(
     [id, input.name, input.currency, input.allowedOrigins, now],
   );
   return id;
+}
+
+/** A new workspace with its first secret and publishable keys: what `npm run workspace -- create` makes. */
+export async function provisionWorkspace(
+  db: Database,
+  input: { name: string; currency: string; allowedOrigins: string[] },
+): Promise<{
+  workspace: WorkspaceDto;
+  secretKey: ApiKeyDto & { token: string };
+  publishableKey: ApiKeyDto & { token: string };
+}> {
+  return db.transaction(async (tx) => {
+    const id = await createWorkspace(tx, { ...input, allowedOrigins: [...new Set(input.allowedOrigins)] });
+    const secretKey = await createKey(tx, id, { kind: 'secret', label: 'First secret key' });
+    const publishableKey = await createKey(tx, id, { kind: 'publishable', label: 'First publishable key' });
+    return { workspace: await getWorkspace(tx, id), secretKey, publishableKey };
+  });
 }

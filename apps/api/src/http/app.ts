@@ -17,7 +17,8 @@ import { cors } from './cors.js';
 import { mountDemoWidget } from './demo-widget.js';
 import type { AppEnv } from './env.js';
 import { errorToProblem, problemResponse, validationProblem } from './problem.js';
-import { type BucketRule, RateLimiter } from './rate-limit.js';
+import { replayIdempotent } from './idempotency.js';
+import { type BucketRule, RateLimiter, takeAll } from './rate-limit.js';
 import { mountDemoSessions } from './demo-session.js';
 import { renderReference } from './reference.js';
 import { unitOfWork } from './unit-of-work.js';
@@ -32,6 +33,8 @@ export interface AppOptions {
   demoSessionsFor?: string;
   /** The demo only: serve this file (the rating widget's script-tag bundle) at `/demo/chorus-rating.js`. */
   demoWidgetScript?: string;
+  /** Workspaces whose keys and sessions are refused: production refuses the demo's, whose keys are public. */
+  blockedWorkspaces?: readonly string[];
 }
 
 const DEFAULT_LIMITS = {
@@ -46,6 +49,7 @@ export function createApp({
   onRequest,
   demoSessionsFor,
   demoWidgetScript,
+  blockedWorkspaces = [],
 }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) =>
@@ -80,20 +84,32 @@ export function createApp({
       maxSize: 64 * 1024,
       onError: (c) =>
         problemResponse(c, {
-          type: '/problems/payload-too-large',
+          type: PROBLEM_TYPES.payloadTooLarge,
           title: 'Payload too large',
           status: 413,
           detail: 'Request bodies are limited to 64 kB.',
         }),
     }),
   );
-  app.use('/v1/*', authenticate(db, { fileOriginWorkspace: demoSessionsFor }));
+  app.use('/v1/*', authenticate(db, { fileOriginWorkspace: demoSessionsFor, blockedWorkspaces }));
+  // A finished write replayed by its Idempotency-Key is answered here, before it spends any rate limit.
+  app.use('/v1/*', replayIdempotent(db));
   app.use('/v1/public/*', async (c, next) => {
     const caller = c.get('caller');
-    const client = clientAddress(c);
-    const wait = Math.max(perKey.take(caller.keyId), perClient.take(`${caller.keyId}|${client}`));
-    if (wait > 0) throw rateLimited(wait);
+    // The client's own bucket is checked first and both are spent only together: one client over its
+    // limit spends nothing of the key's, so it cannot exhaust a publishable key for everyone.
+    const allowance = takeAll([
+      [perClient, `${caller.keyId}|${clientAddress(c)}`],
+      [perKey, caller.keyId],
+    ]);
+    const headers = {
+      'RateLimit-Limit': String(allowance.capacity),
+      'RateLimit-Remaining': String(Math.max(0, allowance.remaining)),
+      'RateLimit-Reset': String(allowance.wait || allowance.reset),
+    };
+    if (allowance.wait > 0) throw rateLimited(allowance.wait, headers);
     await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   });
   // The unit of work comes last so that only requests that will run open a transaction.
   app.use('/v1/*', unitOfWork(db));

@@ -17,13 +17,16 @@ export function authenticate(
   db: Database,
   {
     fileOriginWorkspace,
+    blockedWorkspaces = [],
   }: {
     /**
      * The demo only: this workspace's publishable key also works from pages opened from disk, whose
      * Origin is `null`, so a newcomer can try the widget in a saved HTML file. Never a real workspace:
      * any sandboxed frame sends `null` too.
      */
-    fileOriginWorkspace?: string;
+    fileOriginWorkspace?: string | undefined;
+    /** Their keys are answered as unknown ones (401). */
+    blockedWorkspaces?: readonly string[];
   } = {},
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -33,7 +36,7 @@ export function authenticate(
     const caller = await findCaller(db, token);
     if (caller === 'expired')
       throw unauthorized('The session token has expired; mint a new one with POST /v1/sessions.');
-    if (!caller)
+    if (!caller || blockedWorkspaces.includes(caller.workspaceId))
       throw unauthorized(
         'The key or session token is not valid (revoked, mistyped, or from another environment).',
       );
@@ -63,9 +66,11 @@ export function authenticate(
     if (caller.kind === 'session' && !READ_METHODS.has(c.req.method) && !caller.scopes.includes('write')) {
       throw forbidden('This session token is read-only; mint one with the "write" scope to change data.');
     }
-    const secretOnly = /^\/v1\/(keys|sessions)(\/|$)/.test(c.req.path);
+    const secretOnly =
+      /^\/v1\/(keys|sessions)(\/|$)/.test(c.req.path) ||
+      (c.req.path === '/v1/workspace' && !READ_METHODS.has(c.req.method));
     if (secretOnly && caller.kind !== 'secret')
-      throw forbidden('Keys and sessions are managed with a secret key only.');
+      throw forbidden('Keys, sessions and the workspace itself are managed with a secret key only.');
     c.set('caller', caller);
     await next();
   };

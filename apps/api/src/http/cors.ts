@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, X-Chorus-Client';
-const EXPOSED_HEADERS = 'ETag, Retry-After, X-Request-Id';
+const EXPOSED_HEADERS =
+  'ETag, Retry-After, X-Request-Id, Idempotent-Replayed, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 
 /**
  * Reflects the caller's Origin. Safe because nothing rides on cookies: every request carries a bearer

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../db/database.js';
 import { withTenant } from '../db/tenant.js';
-import { createSession } from '../domain/workspace.js';
+import { createSession } from '../domain/sessions.js';
 import { forbidden } from '../errors.js';
 import type { AppEnv } from './env.js';
 
@@ -32,7 +32,7 @@ export function mountDemoSessions(app: OpenAPIHono<AppEnv>, db: Database, worksp
       );
     }
     const session = await withTenant(db, workspaceId, (tx) =>
-      createSession(tx, workspaceId, { scopes: ['read', 'write'], ttlSeconds: 3600, subject: 'demo' }),
+      createSession(tx, workspaceId, { scopes: ['read', 'write'], ttlSeconds: 3600, subject: 'demo' }, null),
     );
     c.header('Access-Control-Allow-Origin', origin);
     c.header('Vary', 'Origin');

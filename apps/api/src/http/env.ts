@@ -1,5 +1,6 @@
 import type { Sql } from '../db/database.js';
 import type { Caller } from '../domain/workspace.js';
+import type { IdempotentRequest } from './idempotency.js';
 
 /** What middleware hands to route handlers through the Hono context. */
 export interface AppEnv {
@@ -7,5 +8,7 @@ export interface AppEnv {
     requestId: string;
     caller: Caller;
     tx: Sql;
+    /** Set for a write that carries an `Idempotency-Key`. */
+    idempotent?: IdempotentRequest;
   };
 }

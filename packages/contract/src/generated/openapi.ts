@@ -215,7 +215,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key (secret key only) */
+        /**
+         * Revoke an API key (secret key only)
+         * @description Revoking a secret key also ends every session token it minted. Revoking twice is harmless.
+         */
         delete: operations["revokeKey"];
         options?: never;
         head?: never;
@@ -326,7 +329,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a rating from a website (publishable key)
-         * @description Callable with a publishable key from an allowed origin. Rate limited per key and per client (429 with `Retry-After`). Send an `Idempotency-Key` so a retried submission is stored once. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.
+         * @description Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.
          */
         post: operations["submitPublicRating"];
         delete?: never;
@@ -377,7 +380,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Sessions that have not expired, newest first (secret key only) */
+        get: operations["listSessions"];
         put?: never;
         /**
          * Mint a session token for a browser (secret key only)
@@ -385,6 +389,26 @@ export interface paths {
          */
         post: operations["createSession"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a session token (secret key only)
+         * @description The token is refused from then on (401). Ending it twice is harmless.
+         */
+        delete: operations["revokeSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -456,7 +480,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename the workspace or change its allowed origins (secret key only)
+         * @description Needs `If-Match` with the version you read. `allowedOrigins` replaces the list: read, add your origin, send the whole list back.
+         */
+        patch: operations["updateWorkspace"];
         trace?: never;
     };
 }
@@ -466,7 +494,7 @@ export interface components {
         /** @description A touch: recency and frequency come from here. */
         Activity: {
             /**
-             * @description A short note of what happened.
+             * @description A short note of what happened. Stored as sent (not trimmed).
              * @example Demo of the 12-room setup; asked for a quote.
              */
             body: string;
@@ -487,7 +515,7 @@ export interface components {
             id: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             occurredAt: string;
@@ -513,7 +541,7 @@ export interface components {
         ApiKey: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
@@ -529,13 +557,13 @@ export interface components {
             id: string;
             kind: components["schemas"]["KeyKind"];
             /**
-             * @description What the key is for.
+             * @description What the key is for. Stored as sent (not trimmed).
              * @example Website rating widget
              */
             label: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             revokedAt: string | null;
@@ -558,7 +586,7 @@ export interface components {
             contactId: string | null;
             /**
              * Format: date
-             * @description A calendar date.
+             * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
             expectedCloseDate: string | null;
@@ -576,7 +604,7 @@ export interface components {
             ownerName: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             stageEnteredAt: string;
@@ -591,7 +619,7 @@ export interface components {
              */
             status: "open" | "won" | "lost";
             /**
-             * @description What is being sold.
+             * @description What is being sold. Stored as sent (not trimmed).
              * @example Studio monitors for 12 rooms
              */
             title: string;
@@ -619,12 +647,12 @@ export interface components {
         Company: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
             /**
-             * @description Web domain.
+             * @description Web domain. Stored as sent (not trimmed).
              * @example northwind.example
              */
             domain: string | null;
@@ -635,10 +663,13 @@ export interface components {
              * @example com_01hx7f3k9q2m5v8w
              */
             id: string;
-            /** @example Media */
+            /**
+             * @description Stored as sent (not trimmed).
+             * @example Media
+             */
             industry: string | null;
             /**
-             * @description Company name.
+             * @description Company name. Stored as sent (not trimmed).
              * @example Northwind Studios
              */
             name: string;
@@ -649,7 +680,7 @@ export interface components {
             ownerId: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             updatedAt: string;
@@ -674,7 +705,7 @@ export interface components {
             companyId: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
@@ -684,7 +715,7 @@ export interface components {
              */
             email: string | null;
             /**
-             * @description Given name.
+             * @description Given name. Stored as sent (not trimmed).
              * @example Mara
              */
             firstName: string;
@@ -694,7 +725,7 @@ export interface components {
              */
             id: string;
             /**
-             * @description Family name; may be empty.
+             * @description Family name; may be empty. Stored as sent (not trimmed).
              * @example Okafor
              */
             lastName: string;
@@ -709,10 +740,13 @@ export interface components {
              * @example usr_01hx7f3k9q2m5v8w
              */
             ownerId: string | null;
-            /** @example +44 20 7946 0958 */
+            /**
+             * @description Stored as sent (not trimmed).
+             * @example +44 20 7946 0958
+             */
             phone: string | null;
             /**
-             * @description Free labels, up to 20 of 40 characters.
+             * @description Free labels, up to 20 of 40 characters, stored as sent (not trimmed).
              * @example [
              *       "newsletter",
              *       "vip"
@@ -720,13 +754,13 @@ export interface components {
              */
             tags: string[];
             /**
-             * @description Job title.
+             * @description Job title. Stored as sent (not trimmed).
              * @example Head of Procurement
              */
             title: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             updatedAt: string;
@@ -750,13 +784,13 @@ export interface components {
             contactId: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             lastActivityAt: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             lastOrderAt: string | null;
@@ -764,7 +798,7 @@ export interface components {
             latestNps: {
                 /**
                  * Format: date-time
-                 * @description An RFC 3339 time, UTC.
+                 * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
                  * @example 2026-03-14T09:26:53.000Z
                  */
                 at: string;
@@ -788,7 +822,7 @@ export interface components {
         };
         CreateActivity: {
             /**
-             * @description A short note of what happened.
+             * @description A short note of what happened. Stored as sent (not trimmed).
              * @default
              * @example Demo of the 12-room setup; asked for a quote.
              */
@@ -819,23 +853,26 @@ export interface components {
         CreateApiKey: {
             kind: components["schemas"]["KeyKind"];
             /**
-             * @description What the key is for.
+             * @description What the key is for. Stored as sent (not trimmed).
              * @example Website rating widget
              */
             label: string;
         };
         CreateCompany: {
             /**
-             * @description Web domain.
+             * @description Web domain. Stored as sent (not trimmed).
              * @example northwind.example
              */
             domain?: string | null;
             /** @description What the company spends a year on what we sell, for share of wallet. */
             estimatedAnnualWallet?: (components["schemas"]["Money"] & unknown) | null;
-            /** @example Media */
+            /**
+             * @description Stored as sent (not trimmed).
+             * @example Media
+             */
             industry?: string | null;
             /**
-             * @description Company name.
+             * @description Company name. Stored as sent (not trimmed).
              * @example Northwind Studios
              */
             name: string;
@@ -857,12 +894,12 @@ export interface components {
              */
             email?: string | null;
             /**
-             * @description Given name.
+             * @description Given name. Stored as sent (not trimmed).
              * @example Mara
              */
             firstName: string;
             /**
-             * @description Family name; may be empty.
+             * @description Family name; may be empty. Stored as sent (not trimmed).
              * @default
              * @example Okafor
              */
@@ -879,10 +916,13 @@ export interface components {
              * @example usr_01hx7f3k9q2m5v8w
              */
             ownerId?: string | null;
-            /** @example +44 20 7946 0958 */
+            /**
+             * @description Stored as sent (not trimmed).
+             * @example +44 20 7946 0958
+             */
             phone?: string | null;
             /**
-             * @description Free labels, up to 20 of 40 characters.
+             * @description Free labels, up to 20 of 40 characters, stored as sent (not trimmed).
              * @default []
              * @example [
              *       "newsletter",
@@ -891,7 +931,7 @@ export interface components {
              */
             tags?: string[];
             /**
-             * @description Job title.
+             * @description Job title. Stored as sent (not trimmed).
              * @example Head of Procurement
              */
             title?: string | null;
@@ -916,12 +956,12 @@ export interface components {
             contactId?: string | null;
             /**
              * Format: date
-             * @description A calendar date.
+             * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
             expectedCloseDate?: string | null;
             /**
-             * @description Why the deal was lost; required when it enters a lost stage.
+             * @description Why the deal was lost; required when it enters a lost stage. Stored as sent (not trimmed).
              * @example Chose a competitor
              */
             lostReason?: string;
@@ -941,7 +981,7 @@ export interface components {
              */
             stageId?: string;
             /**
-             * @description What is being sold.
+             * @description What is being sold. Stored as sent (not trimmed).
              * @example Studio monitors for 12 rooms
              */
             title: string;
@@ -968,14 +1008,14 @@ export interface components {
         };
         CreatePipeline: {
             /**
-             * @description Pipeline name.
+             * @description Pipeline name. Stored as sent (not trimmed).
              * @example New business
              */
             name: string;
             /** @description Stages in order, with at least one won and one lost stage. */
             stages: {
                 /**
-                 * @description The agreed entry criteria: what must be true for a deal to be in this stage.
+                 * @description The agreed entry criteria: what must be true for a deal to be in this stage. Stored as sent (not trimmed).
                  * @example A written proposal with price and scope has been sent to the decision maker.
                  */
                 definition: string;
@@ -986,7 +1026,7 @@ export interface components {
                  */
                 kind?: "open" | "won" | "lost";
                 /**
-                 * @description Stage name.
+                 * @description Stage name. Stored as sent (not trimmed).
                  * @example Proposal
                  */
                 name: string;
@@ -1004,7 +1044,7 @@ export interface components {
         };
         CreateRating: {
             /**
-             * @description What the customer wrote, up to 2,000 characters.
+             * @description What the customer wrote, up to 2,000 characters, stored as sent (not trimmed).
              * @example Clear sound, easy setup.
              */
             comment?: string;
@@ -1027,7 +1067,7 @@ export interface components {
             score: number;
             source?: components["schemas"]["RatingSource"];
             /**
-             * @description What is rated: a product, a service, an interaction.
+             * @description What is rated: a product, a service, an interaction. Stored as sent.
              * @example product:monitor-x1
              */
             subject: string;
@@ -1045,7 +1085,7 @@ export interface components {
              */
             scopes?: components["schemas"]["SessionScope"][];
             /**
-             * @description Your app's id for the signed-in user, for audit.
+             * @description Your app's id for the signed-in user, for audit; stored as sent.
              * @example user-42
              */
             subject?: string;
@@ -1069,7 +1109,7 @@ export interface components {
              */
             openedAt?: string;
             /**
-             * @description What the case is about.
+             * @description What the case is about. Stored as sent (not trimmed).
              * @example Left monitor hums at low volume
              */
             subject: string;
@@ -1077,7 +1117,7 @@ export interface components {
         Deal: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             closedAt: string | null;
@@ -1093,13 +1133,13 @@ export interface components {
             contactId: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
             /**
              * Format: date
-             * @description A calendar date.
+             * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
             expectedCloseDate: string | null;
@@ -1109,7 +1149,7 @@ export interface components {
              */
             id: string;
             /**
-             * @description Why the deal was lost; required when it enters a lost stage.
+             * @description Why the deal was lost; required when it enters a lost stage. Stored as sent (not trimmed).
              * @example Chose a competitor
              */
             lostReason: string | null;
@@ -1140,13 +1180,13 @@ export interface components {
              */
             status: "open" | "won" | "lost";
             /**
-             * @description What is being sold.
+             * @description What is being sold. Stored as sent (not trimmed).
              * @example Studio monitors for 12 rooms
              */
             title: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             updatedAt: string;
@@ -1169,13 +1209,13 @@ export interface components {
         DealStageEntry: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             enteredAt: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             leftAt: string | null;
@@ -1193,7 +1233,7 @@ export interface components {
         LifecycleChange: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             changedAt: string;
@@ -1243,7 +1283,7 @@ export interface components {
             series: {
                 /**
                  * Format: date-time
-                 * @description An RFC 3339 time, UTC.
+                 * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
                  * @example 2026-03-14T09:26:53.000Z
                  */
                 start: string;
@@ -1269,20 +1309,20 @@ export interface components {
             data: components["schemas"]["MetricResult"][];
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             from: string;
             interval: components["schemas"]["MetricInterval"];
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             previousFrom: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             to: string;
@@ -1320,7 +1360,7 @@ export interface components {
             id: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             orderedAt: string;
@@ -1335,7 +1375,7 @@ export interface components {
         Pipeline: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
@@ -1345,7 +1385,7 @@ export interface components {
              */
             id: string;
             /**
-             * @description Pipeline name.
+             * @description Pipeline name. Stored as sent (not trimmed).
              * @example New business
              */
             name: string;
@@ -1417,7 +1457,7 @@ export interface components {
         };
         PublicRatingSubmission: {
             /**
-             * @description What the customer wrote, up to 2,000 characters.
+             * @description What the customer wrote, up to 2,000 characters, stored as sent (not trimmed).
              * @example Clear sound, easy setup.
              */
             comment?: string;
@@ -1440,7 +1480,7 @@ export interface components {
              */
             score: number;
             /**
-             * @description What is rated: a product, a service, an interaction.
+             * @description What is rated: a product, a service, an interaction. Stored as sent.
              * @example product:monitor-x1
              */
             subject: string;
@@ -1448,7 +1488,7 @@ export interface components {
         /** @description The customer's voice, kept on their record. */
         Rating: {
             /**
-             * @description What the customer wrote, up to 2,000 characters.
+             * @description What the customer wrote, up to 2,000 characters, stored as sent (not trimmed).
              * @example Clear sound, easy setup.
              */
             comment: string | null;
@@ -1459,7 +1499,7 @@ export interface components {
             contactId: string | null;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
@@ -1481,7 +1521,7 @@ export interface components {
             score: number;
             source: components["schemas"]["RatingSource"];
             /**
-             * @description What is rated: a product, a service, an interaction.
+             * @description What is rated: a product, a service, an interaction. Stored as sent.
              * @example product:monitor-x1
              */
             subject: string;
@@ -1527,7 +1567,7 @@ export interface components {
             } | null;
             scale: components["schemas"]["RatingScale"];
             /**
-             * @description What is rated: a product, a service, an interaction.
+             * @description What is rated: a product, a service, an interaction. Stored as sent.
              * @example product:monitor-x1
              */
             subject: string;
@@ -1560,17 +1600,63 @@ export interface components {
         Session: {
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             expiresAt: string;
+            /**
+             * @description Lists and `DELETE /v1/sessions/{id}` use this, not the token.
+             * @example ses_01hx7f3k9q2m5v8w
+             */
+            id: string;
             /** @description What the token may do. */
             scopes: components["schemas"]["SessionScope"][];
             /**
-             * @description Send as `Authorization: Bearer <token>` from the browser.
+             * @description Send as `Authorization: Bearer <token>` from the browser. Shown only in this answer: the API keeps only its hash.
              * @example st_9c1f0e2d3b4a5c6d7e8f
              */
             token: string;
+        };
+        SessionList: {
+            data: components["schemas"]["SessionRecord"][];
+        };
+        /** @description A session as lists and revocation show it: by its id, never by its token. */
+        SessionRecord: {
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            expiresAt: string;
+            /**
+             * @description A session id.
+             * @example ses_01hx7f3k9q2m5v8w
+             */
+            id: string;
+            /**
+             * @description The secret key that minted it; revoking that key ends the session.
+             * @example key_01hx7f3k9q2m5v8w
+             */
+            keyId: string | null;
+            /**
+             * Format: date-time
+             * @description When it was ended, by `DELETE /v1/sessions/{id}` or by revoking its key.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            revokedAt: string | null;
+            /** @description What the token may do. */
+            scopes: components["schemas"]["SessionScope"][];
+            /**
+             * @description What you sent as `subject`.
+             * @example user-42
+             */
+            subject: string | null;
         };
         /**
          * @description `read` lets the token read; `write` lets it change data too.
@@ -1579,7 +1665,7 @@ export interface components {
         SessionScope: "read" | "write";
         Stage: {
             /**
-             * @description The agreed entry criteria: what must be true for a deal to be in this stage.
+             * @description The agreed entry criteria: what must be true for a deal to be in this stage. Stored as sent (not trimmed).
              * @example A written proposal with price and scope has been sent to the decision maker.
              */
             definition: string;
@@ -1594,7 +1680,7 @@ export interface components {
              */
             kind: "open" | "won" | "lost";
             /**
-             * @description Stage name.
+             * @description Stage name. Stored as sent (not trimmed).
              * @example Proposal
              */
             name: string;
@@ -1628,19 +1714,19 @@ export interface components {
             id: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             openedAt: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             resolvedAt: string | null;
             status: components["schemas"]["TicketStatus"];
             /**
-             * @description What the case is about.
+             * @description What the case is about. Stored as sent (not trimmed).
              * @example Left monitor hums at low volume
              */
             subject: string;
@@ -1664,16 +1750,19 @@ export interface components {
         TicketStatus: "open" | "pending" | "resolved";
         UpdateCompany: {
             /**
-             * @description Web domain.
+             * @description Web domain. Stored as sent (not trimmed).
              * @example northwind.example
              */
             domain?: string | null;
             /** @description What the company spends a year on what we sell, for share of wallet. */
             estimatedAnnualWallet?: (components["schemas"]["Money"] & unknown) | null;
-            /** @example Media */
+            /**
+             * @description Stored as sent (not trimmed).
+             * @example Media
+             */
             industry?: string | null;
             /**
-             * @description Company name.
+             * @description Company name. Stored as sent (not trimmed).
              * @example Northwind Studios
              */
             name?: string;
@@ -1696,12 +1785,12 @@ export interface components {
              */
             email?: string | null;
             /**
-             * @description Given name.
+             * @description Given name. Stored as sent (not trimmed).
              * @example Mara
              */
             firstName?: string;
             /**
-             * @description Family name; may be empty.
+             * @description Family name; may be empty. Stored as sent (not trimmed).
              * @example Okafor
              */
             lastName?: string;
@@ -1716,10 +1805,13 @@ export interface components {
              * @example usr_01hx7f3k9q2m5v8w
              */
             ownerId?: string | null;
-            /** @example +44 20 7946 0958 */
+            /**
+             * @description Stored as sent (not trimmed).
+             * @example +44 20 7946 0958
+             */
             phone?: string | null;
             /**
-             * @description Free labels, up to 20 of 40 characters.
+             * @description Free labels, up to 20 of 40 characters, stored as sent (not trimmed).
              * @example [
              *       "newsletter",
              *       "vip"
@@ -1727,7 +1819,7 @@ export interface components {
              */
             tags?: string[];
             /**
-             * @description Job title.
+             * @description Job title. Stored as sent (not trimmed).
              * @example Head of Procurement
              */
             title?: string | null;
@@ -1745,12 +1837,12 @@ export interface components {
             contactId?: string | null;
             /**
              * Format: date
-             * @description A calendar date.
+             * @description A calendar date, years 0001 to 9999.
              * @example 2026-06-30
              */
             expectedCloseDate?: string | null;
             /**
-             * @description Why the deal was lost; required when it enters a lost stage.
+             * @description Why the deal was lost; required when it enters a lost stage. Stored as sent (not trimmed).
              * @example Chose a competitor
              */
             lostReason?: string;
@@ -1765,7 +1857,7 @@ export interface components {
              */
             stageId?: string;
             /**
-             * @description What is being sold.
+             * @description What is being sold. Stored as sent (not trimmed).
              * @example Studio monitors for 12 rooms
              */
             title?: string;
@@ -1775,10 +1867,25 @@ export interface components {
         UpdateTicket: {
             status?: components["schemas"]["TicketStatus"];
             /**
-             * @description What the case is about.
+             * @description What the case is about. Stored as sent (not trimmed).
              * @example Left monitor hums at low volume
              */
             subject?: string;
+        };
+        /** @description The fields to change; others are kept. `allowedOrigins` replaces the whole list. */
+        UpdateWorkspace: {
+            /**
+             * @description Origins from which publishable keys and session tokens may be used (up to 50).
+             * @example [
+             *       "https://shop.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /**
+             * @description Display name of the workspace. Stored as sent (not trimmed).
+             * @example Acme Audio
+             */
+            name?: string;
         };
         /** @description A member of the workspace who can own contacts and deals. */
         User: {
@@ -1793,7 +1900,7 @@ export interface components {
              */
             id: string;
             /**
-             * @description Full name.
+             * @description Full name. Stored as sent (not trimmed).
              * @example Ana Lima
              */
             name: string;
@@ -1804,7 +1911,7 @@ export interface components {
         /** @description The tenant: every other resource belongs to exactly one workspace. */
         Workspace: {
             /**
-             * @description Origins from which publishable keys and session tokens may be used.
+             * @description Origins from which publishable keys and session tokens may be used (up to 50).
              * @example [
              *       "https://shop.example.com"
              *     ]
@@ -1812,7 +1919,7 @@ export interface components {
             allowedOrigins: string[];
             /**
              * Format: date-time
-             * @description An RFC 3339 time, UTC.
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
@@ -1827,10 +1934,15 @@ export interface components {
              */
             id: string;
             /**
-             * @description Display name of the workspace.
+             * @description Display name of the workspace. Stored as sent (not trimmed).
              * @example Acme Audio
              */
             name: string;
+            /**
+             * @description Incremented on every change; send it back as `If-Match` to update.
+             * @example 3
+             */
+            version: number;
         };
     };
     responses: never;
@@ -1891,6 +2003,8 @@ export type SchemaRatingSummary = components['schemas']['RatingSummary'];
 export type SchemaRfm = components['schemas']['Rfm'];
 export type SchemaRfmSegment = components['schemas']['RfmSegment'];
 export type SchemaSession = components['schemas']['Session'];
+export type SchemaSessionList = components['schemas']['SessionList'];
+export type SchemaSessionRecord = components['schemas']['SessionRecord'];
 export type SchemaSessionScope = components['schemas']['SessionScope'];
 export type SchemaStage = components['schemas']['Stage'];
 export type SchemaTicket = components['schemas']['Ticket'];
@@ -1900,6 +2014,7 @@ export type SchemaUpdateCompany = components['schemas']['UpdateCompany'];
 export type SchemaUpdateContact = components['schemas']['UpdateContact'];
 export type SchemaUpdateDeal = components['schemas']['UpdateDeal'];
 export type SchemaUpdateTicket = components['schemas']['UpdateTicket'];
+export type SchemaUpdateWorkspace = components['schemas']['UpdateWorkspace'];
 export type SchemaUser = components['schemas']['User'];
 export type SchemaUserList = components['schemas']['UserList'];
 export type SchemaWorkspace = components['schemas']['Workspace'];
@@ -1961,7 +2076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1976,7 +2091,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -2043,7 +2158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,7 +2180,7 @@ export interface operations {
                 limit?: number;
                 /** @description A user id. */
                 ownerId?: string;
-                /** @description Text search in name and domain. */
+                /** @description Text search in name and domain; trimmed of surrounding whitespace. */
                 q?: string;
             };
             header?: never;
@@ -2110,7 +2225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2125,7 +2240,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -2192,7 +2307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2260,7 +2375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2274,9 +2389,11 @@ export interface operations {
     updateCompany: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `version` (or ETag) you last read. Required. */
-                "if-match"?: string;
+            header: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+                /** @description The `version` (or ETag) you last read: `3`, `"3"` or `W/"3"`. Required (428 without it). */
+                "if-match": string;
             };
             path: {
                 /** @description A company id. */
@@ -2345,6 +2462,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The update needs an `If-Match` header. */
             428: {
                 headers: {
@@ -2354,7 +2480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2380,7 +2506,7 @@ export interface operations {
                 limit?: number;
                 /** @description A user id. */
                 ownerId?: string;
-                /** @description Text search in name and email. */
+                /** @description Text search in name and email; trimmed of surrounding whitespace. */
                 q?: string;
             };
             header?: never;
@@ -2425,7 +2551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2566,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -2498,7 +2624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change breaks a domain rule. */
+            /** @description The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +2642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2584,7 +2710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2598,9 +2724,11 @@ export interface operations {
     updateContact: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `version` (or ETag) you last read. Required. */
-                "if-match"?: string;
+            header: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+                /** @description The `version` (or ETag) you last read: `3`, `"3"` or `W/"3"`. Required (428 without it). */
+                "if-match": string;
             };
             path: {
                 /** @description A contact id. */
@@ -2660,7 +2788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change breaks a domain rule. */
+            /** @description The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2678,6 +2806,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The update needs an `If-Match` header. */
             428: {
                 headers: {
@@ -2687,7 +2824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2755,7 +2892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2823,7 +2960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +3032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2910,7 +3047,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -2977,7 +3114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3045,7 +3182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,9 +3196,11 @@ export interface operations {
     updateDeal: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `version` (or ETag) you last read. Required. */
-                "if-match"?: string;
+            header: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+                /** @description The `version` (or ETag) you last read: `3`, `"3"` or `W/"3"`. Required (428 without it). */
+                "if-match": string;
             };
             path: {
                 /** @description A deal id. */
@@ -3121,7 +3260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The change breaks a domain rule. */
+            /** @description The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +3296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3281,7 +3420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3295,7 +3434,10 @@ export interface operations {
     createKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3342,6 +3484,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
             422: {
                 headers: {
@@ -3351,7 +3502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3365,7 +3516,10 @@ export interface operations {
     revokeKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description A key id. */
                 id: string;
@@ -3419,7 +3573,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3484,7 +3647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3549,7 +3712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3564,7 +3727,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -3631,7 +3794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3687,7 +3850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3702,7 +3865,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -3760,7 +3923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3828,7 +3991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,7 +4059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3911,7 +4074,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -3969,7 +4132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3985,7 +4148,7 @@ export interface operations {
             query: {
                 /** @description `stars5`: 1-5 stars; `nps10`: 0-10 likelihood to recommend; `csat5`: 1-5 satisfaction. */
                 scale?: components["schemas"]["RatingScale"];
-                /** @description What is rated: a product, a service, an interaction. */
+                /** @description What is rated: a product, a service, an interaction. Stored as sent. */
                 subject: string;
             };
             header?: never;
@@ -4030,7 +4193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4054,7 +4217,7 @@ export interface operations {
                 scale?: components["schemas"]["RatingScale"];
                 /** @description Where the rating was given. */
                 source?: components["schemas"]["RatingSource"];
-                /** @description What is rated: a product, a service, an interaction. */
+                /** @description What is rated: a product, a service, an interaction. Stored as sent. */
                 subject?: string;
             };
             header?: never;
@@ -4099,7 +4262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4114,7 +4277,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -4181,7 +4344,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live and ended sessions not yet expired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4195,7 +4414,10 @@ export interface operations {
     createSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4242,6 +4464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
             422: {
                 headers: {
@@ -4251,7 +4482,87 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A session id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ended session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRecord"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4316,7 +4627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4331,7 +4642,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a replay returns the first response. Keys live 24 h. */
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -4398,7 +4709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4412,9 +4723,11 @@ export interface operations {
     updateTicket: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The `version` (or ETag) you last read. Required. */
-                "if-match"?: string;
+            header: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+                /** @description The `version` (or ETag) you last read: `3`, `"3"` or `W/"3"`. Required (428 without it). */
+                "if-match": string;
             };
             path: {
                 /** @description A ticket id. */
@@ -4483,6 +4796,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The update needs an `If-Match` header. */
             428: {
                 headers: {
@@ -4492,7 +4814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +4870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4568,7 +4890,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The workspace. */
+            /** @description The workspace (with its version as `ETag`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4604,7 +4926,100 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; retry after the `Retry-After` seconds. */
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+                /** @description The `version` (or ETag) you last read: `3`, `"3"` or `W/"3"`. Required (428 without it). */
+                "if-match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkspace"];
+            };
+        };
+        responses: {
+            /** @description The updated workspace. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale: someone else changed the resource. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The update needs an `If-Match` header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
             429: {
                 headers: {
                     [name: string]: unknown;

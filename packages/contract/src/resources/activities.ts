@@ -1,5 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CursorParam, IdempotencyHeader, idSchema, LimitParam, page, Timestamp } from '../common.js';
+import {
+  CursorParam,
+  IdempotencyHeader,
+  idSchema,
+  LimitParam,
+  page,
+  Timestamp,
+  plainString,
+} from '../common.js';
 import { ACTIVITY_TYPES } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
@@ -14,8 +22,8 @@ export const Activity = z
     contactId: idSchema('contact'),
     dealId: idSchema('deal').nullable(),
     ownerId: idSchema('user').nullable(),
-    body: z.string().max(2000).openapi({
-      description: 'A short note of what happened.',
+    body: plainString().max(2000).openapi({
+      description: 'A short note of what happened. Stored as sent (not trimmed).',
       example: 'Demo of the 12-room setup; asked for a quote.',
     }),
     occurredAt: Timestamp,

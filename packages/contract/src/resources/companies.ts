@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   CursorParam,
   IdempotencyHeader,
-  IfMatchHeader,
+  UpdateHeaders,
   idSchema,
   idsParam,
   LimitParam,
@@ -11,6 +11,7 @@ import {
   Timestamp,
   text,
   Version,
+  plainString,
 } from '../common.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
@@ -18,12 +19,14 @@ export const Company = z
   .object({
     id: idSchema('company'),
     name: text(160, 'Company name.', 'Northwind Studios'),
-    domain: z
-      .string()
+    domain: plainString()
       .max(253)
       .nullable()
-      .openapi({ description: 'Web domain.', example: 'northwind.example' }),
-    industry: z.string().max(80).nullable().openapi({ example: 'Media' }),
+      .openapi({ description: 'Web domain. Stored as sent (not trimmed).', example: 'northwind.example' }),
+    industry: plainString()
+      .max(80)
+      .nullable()
+      .openapi({ description: 'Stored as sent (not trimmed).', example: 'Media' }),
     ownerId: idSchema('user').nullable(),
     // A union rather than `.nullable()`: the latter turns the $ref into an allOf that generated types cannot satisfy.
     estimatedAnnualWallet: z.union([Money, z.null()]).openapi({
@@ -63,13 +66,12 @@ export const listCompanies = createRoute({
       cursor: CursorParam,
       ids: idsParam('company'),
       ownerId: idSchema('user').optional(),
-      q: z
-        .string()
+      q: plainString()
         .trim()
         .min(1)
         .max(100)
         .optional()
-        .openapi({ description: 'Text search in name and domain.' }),
+        .openapi({ description: 'Text search in name and domain; trimmed of surrounding whitespace.' }),
     }),
   },
   responses: { 200: json(page(Company, 'CompanyPage'), 'A page of companies.'), ...problems(403) },
@@ -101,6 +103,6 @@ export const updateCompany = createRoute({
   tags,
   summary: 'Update a company',
   security: bearer,
-  request: { params: CompanyId, headers: IfMatchHeader, body: jsonBody(UpdateCompany, 'Fields to change.') },
-  responses: { 200: json(Company, 'The updated company.'), ...problems(403, 404, 412, 428) },
+  request: { params: CompanyId, headers: UpdateHeaders, body: jsonBody(UpdateCompany, 'Fields to change.') },
+  responses: { 200: json(Company, 'The updated company.'), ...problems(403, 404, 412, 422, 428) },
 });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   CursorParam,
   IdempotencyHeader,
-  IfMatchHeader,
+  UpdateHeaders,
   idSchema,
   idsParam,
   LimitParam,
@@ -11,6 +11,8 @@ import {
   Timestamp,
   text,
   Version,
+  notBlank,
+  plainString,
 } from '../common.js';
 import { LIFECYCLE_STAGES, RFM_SEGMENTS } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
@@ -22,22 +24,30 @@ export const LifecycleStage = z.enum(LIFECYCLE_STAGES).openapi('LifecycleStage',
 });
 
 const Tags = z
-  .array(z.string().trim().min(1).max(40))
+  .array(plainString().min(1).max(40).refine(notBlank, 'must not be blank'))
   .max(20)
-  .openapi({ description: 'Free labels, up to 20 of 40 characters.', example: ['newsletter', 'vip'] });
+  .openapi({
+    description: 'Free labels, up to 20 of 40 characters, stored as sent (not trimmed).',
+    example: ['newsletter', 'vip'],
+  });
 
 export const Contact = z
   .object({
     id: idSchema('contact'),
     firstName: text(100, 'Given name.', 'Mara'),
-    lastName: z.string().max(100).openapi({ description: 'Family name; may be empty.', example: 'Okafor' }),
+    lastName: plainString().max(100).openapi({
+      description: 'Family name; may be empty. Stored as sent (not trimmed).',
+      example: 'Okafor',
+    }),
     email: z.email().nullable().openapi({ example: 'mara.okafor@example.com' }),
-    phone: z.string().max(40).nullable().openapi({ example: '+44 20 7946 0958' }),
-    title: z
-      .string()
+    phone: plainString()
+      .max(40)
+      .nullable()
+      .openapi({ description: 'Stored as sent (not trimmed).', example: '+44 20 7946 0958' }),
+    title: plainString()
       .max(120)
       .nullable()
-      .openapi({ description: 'Job title.', example: 'Head of Procurement' }),
+      .openapi({ description: 'Job title. Stored as sent (not trimmed).', example: 'Head of Procurement' }),
     companyId: idSchema('company').nullable(),
     ownerId: idSchema('user').nullable(),
     lifecycleStage: LifecycleStage,
@@ -157,13 +167,10 @@ export const listContacts = createRoute({
       lifecycleStage: LifecycleStage.optional(),
       ownerId: idSchema('user').optional(),
       companyId: idSchema('company').optional(),
-      q: z
-        .string()
-        .trim()
-        .min(1)
-        .max(100)
-        .optional()
-        .openapi({ description: 'Text search in name and email.', example: 'okafor' }),
+      q: plainString().trim().min(1).max(100).optional().openapi({
+        description: 'Text search in name and email; trimmed of surrounding whitespace.',
+        example: 'okafor',
+      }),
     }),
   },
   responses: { 200: json(page(Contact, 'ContactPage'), 'A page of contacts.'), ...problems(403) },
@@ -196,8 +203,8 @@ export const updateContact = createRoute({
   summary: 'Update a contact',
   description: 'Needs `If-Match`. Setting a customer back to a lead stage is refused with 409.',
   security: bearer,
-  request: { params: ContactId, headers: IfMatchHeader, body: jsonBody(UpdateContact, 'Fields to change.') },
-  responses: { 200: json(Contact, 'The updated contact.'), ...problems(403, 404, 409, 412, 428) },
+  request: { params: ContactId, headers: UpdateHeaders, body: jsonBody(UpdateContact, 'Fields to change.') },
+  responses: { 200: json(Contact, 'The updated contact.'), ...problems(403, 404, 409, 412, 422, 428) },
 });
 
 export const listContactLifecycle = createRoute({

@@ -3,7 +3,7 @@ import {
   CursorParam,
   DateOnly,
   IdempotencyHeader,
-  IfMatchHeader,
+  UpdateHeaders,
   idSchema,
   LimitParam,
   Money,
@@ -11,12 +11,14 @@ import {
   Timestamp,
   text,
   Version,
+  notBlank,
+  plainString,
 } from '../common.js';
 import { DEAL_STATUSES } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
-const LostReason = z.string().trim().min(1).max(500).openapi({
-  description: 'Why the deal was lost; required when it enters a lost stage.',
+const LostReason = plainString().min(1).max(500).refine(notBlank, 'must not be blank').openapi({
+  description: 'Why the deal was lost; required when it enters a lost stage. Stored as sent (not trimmed).',
   example: 'Chose a competitor',
 });
 
@@ -137,7 +139,7 @@ export const updateDeal = createRoute({
   summary: 'Update or move a deal',
   description: 'Needs `If-Match`. Moves are recorded in the stage history.',
   security: bearer,
-  request: { params: DealId, headers: IfMatchHeader, body: jsonBody(UpdateDeal, 'Fields to change.') },
+  request: { params: DealId, headers: UpdateHeaders, body: jsonBody(UpdateDeal, 'Fields to change.') },
   responses: { 200: json(Deal, 'The updated deal.'), ...problems(403, 404, 409, 412, 422, 428) },
 });
 

@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DateOnly, IdempotencyHeader, idSchema, Money, Timestamp, text, Version } from '../common.js';
+import {
+  DateOnly,
+  IdempotencyHeader,
+  idSchema,
+  Money,
+  Timestamp,
+  text,
+  Version,
+  plainString,
+} from '../common.js';
 import { DEAL_STATUSES, STAGE_KINDS } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
@@ -16,11 +25,12 @@ export const Stage = z
       .min(0)
       .max(1)
       .openapi({ description: 'Chance a deal here is won, 0-1.', example: 0.6 }),
-    definition: z.string().max(1000).openapi({
-      description: 'The agreed entry criteria: what must be true for a deal to be in this stage.',
+    definition: plainString().max(1000).openapi({
+      description:
+        'The agreed entry criteria: what must be true for a deal to be in this stage. Stored as sent (not trimmed).',
       example: 'A written proposal with price and scope has been sent to the decision maker.',
     }),
-    rottingDays: z.number().int().min(1).nullable().openapi({
+    rottingDays: z.number().int().min(1).max(36_500).nullable().openapi({
       description: 'After this many days in the stage a deal is considered stale.',
       example: 14,
     }),

@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CursorParam, IdempotencyHeader, idSchema, LimitParam, page, Timestamp } from '../common.js';
+import {
+  CursorParam,
+  IdempotencyHeader,
+  idSchema,
+  LimitParam,
+  page,
+  Timestamp,
+  plainString,
+  INT32_MAX,
+} from '../common.js';
 import { RATING_SCALE_RANGE, RATING_SCALES, RATING_SOURCES, type RatingScale } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
@@ -12,9 +21,7 @@ const RatingSource = z
   .enum(RATING_SOURCES)
   .openapi('RatingSource', { description: 'Where the rating was given.', example: 'website' });
 
-const Subject = z
-  .string()
-  .trim()
+const Subject = plainString()
   .min(1)
   .max(200)
   .regex(
@@ -22,12 +29,12 @@ const Subject = z
     'must be a key without spaces, quotes or angle brackets, such as product:monitor-x1',
   )
   .openapi({
-    description: 'What is rated: a product, a service, an interaction.',
+    description: 'What is rated: a product, a service, an interaction. Stored as sent.',
     example: 'product:monitor-x1',
   });
 
-const Comment = z.string().trim().max(2000).openapi({
-  description: 'What the customer wrote, up to 2,000 characters.',
+const Comment = plainString().max(2000).openapi({
+  description: 'What the customer wrote, up to 2,000 characters, stored as sent (not trimmed).',
   example: 'Clear sound, easy setup.',
 });
 
@@ -96,11 +103,11 @@ export const PublicRatingSubmission = z
           "A known customer, signed by the embedding site's server: `<contactId>.<expires, Unix seconds>.<signature>`, the signature being HMAC-SHA256 over `<contactId>.<expires>` keyed with the hex SHA-256 of one of the workspace's secret keys, base64url without padding. A valid reference stores the rating on the contact; an expired, tampered or unknown one stores it anonymously.",
         example: 'con_01hx7f3k9q2m5v8w.1767225600.Yk9m3Xq0vJ8c2b1aZr4tW6eLs5dN7uP0hGfQiKoMyAB',
       }),
-    hp: z.string().max(200).optional().openapi({
+    hp: plainString().max(200).optional().openapi({
       description:
         'Honeypot: a hidden field people leave empty. A submission that fills it is answered as if stored, and not stored.',
     }),
-    elapsedMs: z.number().int().min(0).optional().openapi({
+    elapsedMs: z.number().int().min(0).max(INT32_MAX).optional().openapi({
       description:
         'Milliseconds the visitor spent on the page before submitting; under 1.5 s is taken as automated: answered as if stored, and not stored.',
       example: 8200,
@@ -172,7 +179,7 @@ export const submitPublicRating = createRoute({
   tags: ['Public'],
   summary: 'Submit a rating from a website (publishable key)',
   description:
-    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (429 with `Retry-After`). Send an `Idempotency-Key` so a retried submission is stored once. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.',
+    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.',
   security: bearer,
   request: { headers: IdempotencyHeader, body: jsonBody(PublicRatingSubmission, 'The rating.') },
   responses: { 201: json(Rating, 'The stored rating.'), ...problems(403, 422) },

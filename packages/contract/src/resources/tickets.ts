@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   CursorParam,
   IdempotencyHeader,
-  IfMatchHeader,
+  UpdateHeaders,
   idSchema,
   LimitParam,
   page,
@@ -81,6 +81,6 @@ export const updateTicket = createRoute({
   tags,
   summary: 'Update or resolve a ticket',
   security: bearer,
-  request: { params: TicketId, headers: IfMatchHeader, body: jsonBody(UpdateTicket, 'Fields to change.') },
-  responses: { 200: json(Ticket, 'The updated ticket.'), ...problems(403, 404, 412, 428) },
+  request: { params: TicketId, headers: UpdateHeaders, body: jsonBody(UpdateTicket, 'Fields to change.') },
+  responses: { 200: json(Ticket, 'The updated ticket.'), ...problems(403, 404, 412, 422, 428) },
 });

@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idSchema, Timestamp, text } from '../common.js';
+import {
+  IdempotencyHeader,
+  idSchema,
+  OriginSchema,
+  plainString,
+  Timestamp,
+  text,
+  UpdateHeaders,
+  Version,
+} from '../common.js';
 import { KEY_KINDS, SESSION_SCOPES } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
@@ -19,14 +28,26 @@ export const Workspace = z
       .string()
       .regex(/^[A-Z]{3}$/)
       .openapi({ description: 'Currency of money metrics.', example: 'EUR' }),
-    allowedOrigins: z.array(z.url()).openapi({
-      description: 'Origins from which publishable keys and session tokens may be used.',
-      example: ['https://shop.example.com'],
-    }),
+    allowedOrigins: z
+      .array(OriginSchema)
+      .max(50)
+      .openapi({
+        description: 'Origins from which publishable keys and session tokens may be used (up to 50).',
+        example: ['https://shop.example.com'],
+      }),
     createdAt: Timestamp,
+    version: Version,
   })
   .openapi('Workspace', {
     description: 'The tenant: every other resource belongs to exactly one workspace.',
+  });
+
+export const UpdateWorkspace = z
+  .object({ name: Workspace.shape.name, allowedOrigins: Workspace.shape.allowedOrigins })
+  .partial()
+  .strict()
+  .openapi('UpdateWorkspace', {
+    description: 'The fields to change; others are kept. `allowedOrigins` replaces the whole list.',
   });
 
 export const User = z
@@ -61,6 +82,7 @@ export const CreateApiKey = z
     kind: KeyKind,
     label: text(120, 'What the key is for.', 'Website rating widget'),
   })
+  .strict()
   .openapi('CreateApiKey');
 
 export const CreateSession = z
@@ -77,18 +99,43 @@ export const CreateSession = z
       .max(86_400)
       .default(3600)
       .openapi({ description: 'Lifetime, 60 s to 24 h.', example: 3600 }),
+    subject: plainString().max(200).optional().openapi({
+      description: "Your app's id for the signed-in user, for audit; stored as sent.",
+      example: 'user-42',
+    }),
+  })
+  .strict()
+  .openapi('CreateSession');
+
+export const SessionRecord = z
+  .object({
+    id: idSchema('session'),
+    keyId: idSchema('key')
+      .nullable()
+      .openapi({ description: 'The secret key that minted it; revoking that key ends the session.' }),
+    scopes: z.array(SessionScope).openapi({ description: 'What the token may do.' }),
     subject: z
       .string()
-      .max(200)
-      .optional()
-      .openapi({ description: "Your app's id for the signed-in user, for audit.", example: 'user-42' }),
+      .nullable()
+      .openapi({ description: 'What you sent as `subject`.', example: 'user-42' }),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+    revokedAt: Timestamp.nullable().openapi({
+      description: 'When it was ended, by `DELETE /v1/sessions/{id}` or by revoking its key.',
+    }),
   })
-  .openapi('CreateSession');
+  .openapi('SessionRecord', {
+    description: 'A session as lists and revocation show it: by its id, never by its token.',
+  });
 
 export const Session = z
   .object({
+    id: idSchema('session').openapi({
+      description: 'Lists and `DELETE /v1/sessions/{id}` use this, not the token.',
+    }),
     token: z.string().openapi({
-      description: 'Send as `Authorization: Bearer <token>` from the browser.',
+      description:
+        'Send as `Authorization: Bearer <token>` from the browser. Shown only in this answer: the API keeps only its hash.',
       example: 'st_9c1f0e2d3b4a5c6d7e8f',
     }),
     scopes: z.array(SessionScope).openapi({ description: 'What the token may do.' }),
@@ -104,7 +151,19 @@ export const getWorkspace = createRoute({
   tags,
   summary: "The key's workspace",
   security: bearer,
-  responses: { 200: json(Workspace, 'The workspace.'), ...problems(403) },
+  responses: { 200: json(Workspace, 'The workspace (with its version as `ETag`).'), ...problems(403) },
+});
+
+export const updateWorkspace = createRoute({
+  method: 'patch',
+  path: '/v1/workspace',
+  tags,
+  summary: 'Rename the workspace or change its allowed origins (secret key only)',
+  description:
+    'Needs `If-Match` with the version you read. `allowedOrigins` replaces the list: read, add your origin, send the whole list back.',
+  security: bearer,
+  request: { headers: UpdateHeaders, body: jsonBody(UpdateWorkspace, 'Fields to change.') },
+  responses: { 200: json(Workspace, 'The updated workspace.'), ...problems(403, 412, 422, 428) },
 });
 
 export const listUsers = createRoute({
@@ -137,8 +196,11 @@ export const createKey = createRoute({
   tags,
   summary: 'Create an API key (secret key only)',
   security: bearer,
-  request: { body: jsonBody(CreateApiKey, 'The key to create.') },
-  responses: { 201: json(CreatedApiKey, 'The new key; its token is shown only now.'), ...problems(403, 422) },
+  request: { headers: IdempotencyHeader, body: jsonBody(CreateApiKey, 'The key to create.') },
+  responses: {
+    201: json(CreatedApiKey, 'The new key; its token is shown only now.'),
+    ...problems(403, 409, 422),
+  },
 });
 
 export const revokeKey = createRoute({
@@ -147,8 +209,9 @@ export const revokeKey = createRoute({
   tags,
   summary: 'Revoke an API key (secret key only)',
   security: bearer,
-  request: { params: z.object({ id: idSchema('key') }) },
-  responses: { 200: json(ApiKey, 'The revoked key.'), ...problems(403, 404) },
+  description: 'Revoking a secret key also ends every session token it minted. Revoking twice is harmless.',
+  request: { params: z.object({ id: idSchema('key') }), headers: IdempotencyHeader },
+  responses: { 200: json(ApiKey, 'The revoked key.'), ...problems(403, 404, 422) },
 });
 
 export const createSession = createRoute({
@@ -159,6 +222,32 @@ export const createSession = createRoute({
   description:
     "Your backend calls this with its secret key for its signed-in user and hands the token to the browser; the SDK's `getToken()` refreshes it on 401.",
   security: bearer,
-  request: { body: jsonBody(CreateSession, 'Scopes and lifetime.') },
-  responses: { 201: json(Session, 'The session token.'), ...problems(403, 422) },
+  request: { headers: IdempotencyHeader, body: jsonBody(CreateSession, 'Scopes and lifetime.') },
+  responses: { 201: json(Session, 'The session token.'), ...problems(403, 409, 422) },
+});
+
+export const listSessions = createRoute({
+  method: 'get',
+  path: '/v1/sessions',
+  tags,
+  summary: 'Sessions that have not expired, newest first (secret key only)',
+  security: bearer,
+  responses: {
+    200: json(
+      z.object({ data: z.array(SessionRecord) }).openapi('SessionList'),
+      'Live and ended sessions not yet expired.',
+    ),
+    ...problems(403),
+  },
+});
+
+export const revokeSession = createRoute({
+  method: 'delete',
+  path: '/v1/sessions/{id}',
+  tags,
+  summary: 'End a session token (secret key only)',
+  description: 'The token is refused from then on (401). Ending it twice is harmless.',
+  security: bearer,
+  request: { params: z.object({ id: idSchema('session') }), headers: IdempotencyHeader },
+  responses: { 200: json(SessionRecord, 'The ended session.'), ...problems(403, 404, 422) },
 });
