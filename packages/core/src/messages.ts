@@ -1,5 +1,3 @@
-import { intl } from './intl-cache.js';
-
 /** Message templates: `{name}` placeholders; plural forms as `key.one` / `key.other` (Intl.PluralRules). */
 export type MessageCatalogue = Record<string, string>;
 export type MessageOverrides = Partial<MessageCatalogue>;
@@ -27,7 +25,9 @@ export function formatMessage(
 ): string {
   let template: string | undefined;
   if (typeof params.count === 'number') {
-    const form = intl(Intl.PluralRules, locale).select(params.count);
+    // Not through the shared Intl cache: the rating widget's script tag carries this function and
+    // cannot spare the cache's bytes; plural rules are cheap to build and asked for rarely.
+    const form = new Intl.PluralRules(locale).select(params.count);
     template =
       overrides[`${key}.${form}`] ??
       defaults[`${key}.${form}`] ??
