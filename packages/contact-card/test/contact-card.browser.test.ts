@@ -129,19 +129,43 @@ describe('connected to the real API', () => {
     root.remove();
   });
 
-  it('shows a skeleton while loading, then an error with a retry that tries again', async () => {
-    // A port nothing listens on: the request fails the way an outage does.
-    const offline = { ...demo, url: 'http://127.0.0.1:9' };
+  it('shows a skeleton while loading, then an error, and on retry asks the server again and shows the contact', async () => {
+    // The embedding app's backend hands out a token the API refuses (revoked), until it recovers.
+    let recovered = false;
+    const getToken = async () => (recovered ? demo.sessionToken : 'st_revoked00000000000000');
+    await testApi.resetRequests();
     const root = mount(
-      withProvider(offline, html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`),
+      html`<chorus-provider base-url=${demo.url} locale="en-US" .getToken=${getToken}
+        ><chorus-contact-card contact-id=${customer.id}></chorus-contact-card
+      ></chorus-provider>`,
     );
     const card = cardIn(root);
     await card.updateComplete;
     expect(shadow(card).querySelector('[role=status]')?.getAttribute('aria-label')).toBe('Loading contact');
     await until(() => !!shadow(card).querySelector('[role=alert] button'), 'the error state', 20_000);
     expect(textOf(card)).toContain('could not be loaded');
+    expect(shadow(card).querySelector('[part=name]')).toBeNull();
+    // The contact's reads that reached the server: sent, refused, sent again with a fresh token, refused.
+    const reads = async () =>
+      (await testApi.requests()).filter(
+        (r) =>
+          r.method === 'GET' &&
+          (r.path === `/v1/contacts/${customer.id}` ||
+            (r.path === '/v1/contacts' &&
+              new URLSearchParams(r.search).get('ids')?.split(',').includes(customer.id))),
+      );
+    const refused = (await reads()).length;
+    expect(refused).toBe(2);
+
+    recovered = true;
     shadow(card).querySelector<HTMLButtonElement>('[role=alert] button')!.click();
-    await until(() => !!shadow(card).querySelector('[role=status]'), 'loading again');
+    await until(() => shadow(card).querySelector('[part=name]') !== null, 'the contact after the retry');
+    expect(shadow(card).querySelector('[part=name]')?.textContent?.trim()).toBe(
+      `${customer.firstName} ${customer.lastName}`,
+    );
+    expect(shadow(card).querySelector('[role=alert]')).toBeNull();
+    // The retry went to the server: the old token once more (refused), then the fresh one.
+    expect(await reads()).toHaveLength(refused + 2);
     root.remove();
   });
 

@@ -18,6 +18,7 @@ export class MutationController<TData, TVariables> implements ReactiveController
   // biome-ignore lint/suspicious/noExplicitAny: the error type is the SDK's, narrowed where it is read.
   private observer?: MutationObserver<TData, any, TVariables, unknown>;
   private unsubscribe?: () => void;
+  private observerClient?: unknown;
   private current?: MutationObserverResult<TData, Error, TVariables, unknown>;
 
   constructor(
@@ -45,24 +46,33 @@ export class MutationController<TData, TVariables> implements ReactiveController
     this.observer?.reset();
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Back on the page (moved, say): listen to the same observer again, so the result it shows and
+    // `reset()` keep reaching the host.
+    if (this.observer) this.listen(this.observer);
+  }
 
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.observer = undefined;
   }
 
   private ensureObserver() {
     const environment = this.host.chorusEnvironment;
     if (!environment) return undefined;
-    if (!this.observer) {
+    if (!this.observer || this.observerClient !== environment.queryClient) {
+      this.hostDisconnected();
       this.observer = new MutationObserver(environment.queryClient, this.options(environment.queries));
-      this.unsubscribe = this.observer.subscribe((result) => {
-        this.current = result;
-        this.host.requestUpdate();
-      });
+      this.observerClient = environment.queryClient;
     }
+    this.listen(this.observer);
     return this.observer;
+  }
+
+  private listen(observer: NonNullable<typeof this.observer>): void {
+    this.unsubscribe ??= observer.subscribe((result) => {
+      this.current = result;
+      this.host.requestUpdate();
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { BrowserApiInfo } from '@chorus/api/testing/browser-client';
 import type { MetricsResponse } from '@chorus/sdk';
 import { html, render, type TemplateResult } from 'lit';
-import type { ChorusMetricTile, MetricData } from '../src/index.js';
+import type { ChorusMetricTile } from '../src/index.js';
 import '@chorus/core/define';
 import '../src/define.js';
 
@@ -37,12 +37,6 @@ export async function fetchMetrics(api: BrowserApiInfo, search: string): Promise
   return (await response.json()) as MetricsResponse;
 }
 
-/** A period that both the component and the test ask for: fixed once, on whole minutes. */
-export function fixedRange(days: number): { from: string; to: string } {
-  const to = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  return { from: new Date(to.getTime() - days * 86_400_000).toISOString(), to: to.toISOString() };
-}
-
 /** The tiles inside a grid's shadow root, in order. */
 export const tilesOf = (grid: Element) =>
   [...(grid.shadowRoot?.querySelectorAll('chorus-metric-tile') ?? [])] as ChorusMetricTile[];
@@ -74,67 +68,57 @@ export async function until(predicate: () => boolean, message = 'condition', tim
   }
 }
 
+/** Calls the API as the test's signed-in user (session token), to arrange known rows. */
+async function post(api: BrowserApiInfo, path: string, body: unknown): Promise<{ id: string }> {
+  const response = await fetch(`${api.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${api.sessionToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string };
+}
+
+/** The period the known rows fall in (30 days), and the 30 days before it. */
+export const KNOWN_PERIOD = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-31T00:00:00.000Z' };
+const IN_PERIOD = '2026-01-10T12:00:00.000Z';
+const BEFORE = '2025-12-15T12:00:00.000Z';
+
 /**
- * What a tile should show for a metric, computed here straight from `Intl` and the API's numbers
- * (not through the package's own formatting), so a slip in either shows up.
+ * Rows whose metrics are worked out by hand, in a workspace of their own (EUR), for KNOWN_PERIOD:
+ * - average rating: 5, 4, 4 → 4.33; before: 3, 4 → 3.5;
+ * - NPS: 10, 9, 7, 3 → 2 promoters − 1 detractor of 4 = 25; nothing before;
+ * - CSAT: 5, 4, 2, 1 → 2 of 4 = 50 %; before: 5, 4, 3 → 2 of 3 = 66.67 %;
+ * - average order value: €120.00 and €80.50 → €100.25; before: €50.00.
  */
-export function expected(metric: MetricData, currency: string, locale: string) {
-  const nf = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options);
-  const value = (v: number): string => {
-    switch (metric.unit) {
-      case 'money': {
-        const digits = nf({ style: 'currency', currency }).resolvedOptions().maximumFractionDigits!;
-        const major = v / 10 ** digits;
-        return Math.abs(major) >= 100_000
-          ? nf({ style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(major)
-          : nf({ style: 'currency', currency }).format(major);
-      }
-      case 'percent':
-        return nf({ style: 'percent', maximumFractionDigits: 1 }).format(v);
-      case 'days':
-      case 'hours':
-        return nf({
-          style: 'unit',
-          unit: metric.unit === 'days' ? 'day' : 'hour',
-          unitDisplay: 'long',
-          maximumFractionDigits: 1,
-        }).format(v);
-      case 'score':
-        return nf({ maximumFractionDigits: 1 }).format(v);
-      default:
-        return nf({ notation: 'compact', maximumFractionDigits: 1 }).format(v);
-    }
-  };
-  let delta: string | null = null;
-  let tone: 'good' | 'bad' | 'neutral' | null = null;
-  if (metric.value !== null && metric.previous !== null) {
-    const v = metric.value;
-    const p = metric.previous;
-    let text: string;
-    let rounded: number;
-    if (metric.unit === 'percent') {
-      rounded = Math.round((v - p) * 1000);
-      text = `${nf({ maximumFractionDigits: 1 }).format(Math.abs(v - p) * 100)} pts`;
-    } else if ((metric.unit === 'money' || metric.unit === 'count') && p !== 0) {
-      rounded = Math.round(((v - p) / Math.abs(p)) * 1000);
-      text = nf({ style: 'percent', maximumFractionDigits: 1 }).format(Math.abs(v - p) / Math.abs(p));
-    } else {
-      rounded = Math.round((v - p) * 10);
-      text = value(Math.abs(v - p));
-    }
-    const up = v > p;
-    delta = rounded === 0 ? '■0' : `${up ? '▲' : '▼'}${text}`;
-    tone = rounded === 0 ? 'neutral' : up === (metric.direction === 'up_is_good') ? 'good' : 'bad';
-  }
-  return {
-    value: metric.value === null ? '—' : value(metric.value),
-    previous:
-      metric.value === null
-        ? 'No data yet'
-        : metric.previous === null
-          ? 'nothing to compare with'
-          : `was ${value(metric.previous)}`,
-    delta,
-    tone,
-  };
+export async function seedKnownRows(api: BrowserApiInfo): Promise<void> {
+  const rate = (scale: string, score: number, createdAt: string) =>
+    post(api, '/v1/ratings', { subject: 'product:known-rows', scale, score, createdAt });
+  const ratings: [string, number, string][] = [
+    ['stars5', 5, IN_PERIOD],
+    ['stars5', 4, IN_PERIOD],
+    ['stars5', 4, IN_PERIOD],
+    ['stars5', 3, BEFORE],
+    ['stars5', 4, BEFORE],
+    ['nps10', 10, IN_PERIOD],
+    ['nps10', 9, IN_PERIOD],
+    ['nps10', 7, IN_PERIOD],
+    ['nps10', 3, IN_PERIOD],
+    ['csat5', 5, IN_PERIOD],
+    ['csat5', 4, IN_PERIOD],
+    ['csat5', 2, IN_PERIOD],
+    ['csat5', 1, IN_PERIOD],
+    ['csat5', 5, BEFORE],
+    ['csat5', 4, BEFORE],
+    ['csat5', 3, BEFORE],
+  ];
+  for (const [scale, score, at] of ratings) await rate(scale, score, at);
+  const buyer = await post(api, '/v1/contacts', { firstName: 'Known', lastName: 'Buyer' });
+  const orders: [number, string][] = [
+    [12_000, IN_PERIOD],
+    [8_050, IN_PERIOD],
+    [5_000, BEFORE],
+  ];
+  for (const [amount, orderedAt] of orders)
+    await post(api, '/v1/orders', { contactId: buyer.id, amount: { amount, currency: 'EUR' }, orderedAt });
 }

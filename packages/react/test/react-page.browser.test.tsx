@@ -9,16 +9,39 @@ import { ChorusContactCard, ChorusMetricTile, ChorusProvider } from '../src/inde
 // Tells React this is a test environment in which act() flushes updates.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let demo: BrowserApiInfo;
+let known: BrowserApiInfo;
 let contacts: Contact[];
 let root: Root | undefined;
 
-beforeAll(async () => {
-  demo = await testApi.demo();
-  const response = await fetch(`${demo.url}/v1/contacts?lifecycleStage=customer&limit=2`, {
-    headers: { Authorization: `Bearer ${demo.sessionToken}` },
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${known.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${known.sessionToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
   });
-  contacts = ((await response.json()) as { data: Contact[] }).data;
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** January 2026, when the known CSAT answers below were given. */
+const JANUARY = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
+
+// A workspace of the test's own, so the page's figures are known before it renders.
+beforeAll(async () => {
+  known = await testApi.freshWorkspace();
+  contacts = [
+    await post<Contact>('/v1/contacts', { firstName: 'Ada', lastName: 'Lovelace' }),
+    await post<Contact>('/v1/contacts', { firstName: 'Grace', lastName: 'Hopper' }),
+  ];
+  // CSAT 5, 4 and 2: two of three answers are 4 or 5, shown as "66.7%".
+  for (const score of [5, 4, 2]) {
+    await post('/v1/ratings', {
+      subject: 'product:known',
+      scale: 'csat5',
+      score,
+      createdAt: '2026-01-15T12:00:00.000Z',
+    });
+  }
 });
 
 afterEach(() => {
@@ -30,17 +53,16 @@ afterEach(() => {
 function SalesPage({ onSelect }: { onSelect: (contactId: string) => void }) {
   const [contactId, setContactId] = useState(contacts[0]!.id);
   return (
-    <ChorusProvider baseUrl={demo.url} locale="en-US" getToken={async () => demo.sessionToken}>
+    <ChorusProvider baseUrl={known.url} locale="en-US" getToken={async () => known.sessionToken}>
       <button type="button" onClick={() => setContactId(contacts[1]!.id)}>
         Next contact
       </button>
       <ChorusContactCard contactId={contactId} onChorusContactSelect={(event) => onSelect(event.contactId)} />
-      <ChorusMetricTile metricName="win_rate" period="90d" />
+      <ChorusMetricTile metricName="csat" period="custom" from={JANUARY.from} to={JANUARY.to} />
     </ChorusProvider>
   );
 }
 
-const nameOf = (contact: Contact) => `${contact.firstName} ${contact.lastName}`;
 const card = () => document.querySelector('chorus-contact-card')!;
 const cardName = () => card().shadowRoot?.querySelector('[part=name]')?.textContent?.trim() ?? '';
 
@@ -52,18 +74,18 @@ describe('React wrappers on a React page', () => {
     root = createRoot(container);
     act(() => root!.render(<SalesPage onSelect={(id) => selected.push(id)} />));
 
-    // Rendered: the card shows the contact the API has, the tile a formatted figure.
-    await expect.poll(cardName, { timeout: 15_000 }).toBe(nameOf(contacts[0]!));
+    // Rendered: the card shows the name the test gave the contact, the tile its known CSAT.
+    await expect.poll(cardName, { timeout: 15_000 }).toBe('Ada Lovelace');
     await expect
       .poll(
         () =>
-          document.querySelector('chorus-metric-tile')?.shadowRoot?.querySelector('[part=value]')
-            ?.textContent,
-        {
-          timeout: 15_000,
-        },
+          document
+            .querySelector('chorus-metric-tile')
+            ?.shadowRoot?.querySelector('[part=value]')
+            ?.textContent?.trim(),
+        { timeout: 15_000 },
       )
-      .toMatch(/\d/);
+      .toBe('66.7%');
 
     // An event reaches the host: activating the name calls the React prop with the contact's id.
     const name = card().shadowRoot!.querySelector<HTMLElement>('button[part=name]')!;
@@ -73,6 +95,6 @@ describe('React wrappers on a React page', () => {
     // A property change re-renders: React sets `contactId` on the element, which loads the other contact.
     await page.getByRole('button', { name: 'Next contact' }).click();
     expect(card().contactId).toBe(contacts[1]!.id);
-    await expect.poll(cardName, { timeout: 15_000 }).toBe(nameOf(contacts[1]!));
+    await expect.poll(cardName, { timeout: 15_000 }).toBe('Grace Hopper');
   });
 });

@@ -11,8 +11,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { FIXED_VALUES, type StoryLocale } from './fixed-values.js';
 import {
-  expectFormattedValue,
+  type Catalogue,
+  expectApiValue,
   inTile,
   loadMetrics,
   METRIC_NAMES,
@@ -108,9 +110,9 @@ type Story = StoryObj<TileArgs>;
 /** Every public property as a control; connected to the demo API, showing churn over the last 30 days. */
 export const Playground: Story = {
   args: { metricName: 'churn_rate' },
-  play: async ({ canvasElement, args, globals }) => {
+  play: async ({ canvasElement, args }) => {
     const [tile] = tilesIn(canvasElement);
-    await expectFormattedValue(tile!, args.onChorusMetricSelect, args.locale || globals.locale);
+    await expectApiValue(tile!, args.onChorusMetricSelect);
     // The agreed definition is one button away, and Escape puts it away again.
     const { metrics } = await metricCatalogue();
     const label = metrics.get('churn_rate')!.label;
@@ -124,12 +126,35 @@ export const Playground: Story = {
   },
 };
 
-/** One story per metric: the tile loads it by name for the last 90 days, from the demo API. */
+/**
+ * One story per metric, with a fixed value so that how it reads can be checked in every toolbar
+ * locale against a hand-written string: the label and definition are the API's, the numbers are
+ * given by property (no request for them). The Playground and the grid stories load live values.
+ */
 const metricStory = (metricName: MetricName): Story => ({
-  args: { metricName, period: '90d' },
+  args: { currency: 'EUR' },
+  loaders: [async () => ({ catalogue: await metricCatalogue() })],
+  render: (args, { loaded }) => {
+    const { catalogue } = loaded as { catalogue: Catalogue };
+    const { value, previous } = FIXED_VALUES[metricName];
+    const metric: MetricData = {
+      ...catalogue.metrics.get(metricName)!,
+      value,
+      previous,
+      series: [previous, (previous + value) / 2, value].map((point, i) => ({
+        start: new Date(Date.UTC(2026, 0, 1 + 10 * i)).toISOString(),
+        value: point,
+      })),
+    };
+    return html`<div style="max-width: 20rem">${renderTile({ ...args, metric })}</div>`;
+  },
   play: async ({ canvasElement, args, globals }) => {
-    const [tile] = tilesIn(canvasElement);
-    await expectFormattedValue(tile!, args.onChorusMetricSelect, args.locale || globals.locale);
+    const tiles = tilesIn(canvasElement);
+    await expect(tiles).toHaveLength(1);
+    const locale = (args.locale || globals.locale) as StoryLocale;
+    const shows: Record<string, string> = FIXED_VALUES[metricName].shows;
+    if (!(locale in shows)) throw new Error(`no hand-written ${metricName} value for the locale ${locale}`);
+    await expect(await shownValue(tiles[0]!)).toBe(shows[locale]);
   },
 });
 
