@@ -37,19 +37,27 @@ type PathsWith<Method extends HttpMethod> = {
 // openapi-fetch's own rule for when the options argument may be left out (it does not export it).
 // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how an optional key is detected.
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never
-    ? [(Init & { [key: string]: unknown })?]
-    : [Init & { [key: string]: unknown }];
+
+/**
+ * The options of one call: `params`, `body`, `signal`, `headers` and the rest of `RequestInit`.
+ * Not inferred from the argument, as openapi-fetch's methods do (their `Init & { [key: string]:
+ * unknown }` lets any key through), so a misplaced key such as `{ query }` instead of
+ * `{ params: { query } }` is a type error rather than a silently ignored option. No `parseAs`:
+ * these methods always resolve with the JSON data.
+ */
+export type DataInit<Path extends keyof paths, Method extends HttpMethod> = Omit<
+  NonNullable<MaybeOptionalInit<paths[Path], Method>>,
+  'parseAs'
+>;
+type InitArgs<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 
 /** Like openapi-fetch's method, but resolves with the data and throws a typed `ChorusError`. */
-export type DataMethod<Method extends HttpMethod> = <
-  Path extends PathsWith<Method>,
-  Init extends MaybeOptionalInit<paths[Path], Method>,
->(
+export type DataMethod<Method extends HttpMethod> = <Path extends PathsWith<Method>>(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<NonNullable<FetchResponse<paths[Path][Method] & object, Init, `${string}/${string}`>['data']>>;
+  ...init: InitArgs<DataInit<Path, Method>>
+) => Promise<
+  NonNullable<FetchResponse<paths[Path][Method] & object, undefined, `${string}/${string}`>['data']>
+>;
 
 export interface ChorusClient {
   /** The openapi-fetch client: resolves with `{ data, error, response }` and never throws for HTTP errors. */

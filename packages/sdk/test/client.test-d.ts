@@ -45,6 +45,17 @@ describe('client types', () => {
     chorus.get('/v1/metrics', { params: { query: {} } });
   });
 
+  it('refuses options in the wrong place instead of ignoring them', () => {
+    // @ts-expect-error: query parameters go under `params.query`; at the top level they were silently dropped
+    chorus.get('/v1/contacts', { query: { limit: 1 } });
+    // @ts-expect-error: path parameters go under `params.path`
+    chorus.get('/v1/contacts/{id}', { path: { id: 'con_1' } });
+    // @ts-expect-error: `parseAs` would change what the call resolves with; these methods always parse JSON
+    chorus.get('/v1/contacts', { parseAs: 'text' });
+    chorus.get('/v1/contacts', { params: { query: { limit: 1 } }, signal: AbortSignal.timeout(1000) });
+    chorus.get('/v1/contacts', { headers: { 'x-trace': '1' } });
+  });
+
   it('refuses wrong bodies', () => {
     // @ts-expect-error: `firstName` is required (fields with server defaults, like `leadScore`, are not)
     chorus.post('/v1/contacts', { body: { lastName: 'B' } });
