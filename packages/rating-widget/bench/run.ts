@@ -15,7 +15,7 @@ import { chromium } from 'playwright';
 import { startStaticSite } from '../test/page.js';
 
 const RUNS = 5;
-const BUDGET = 12 * 1024;
+const BUDGET = 12.25 * 1024; // as scripts/bundle.mjs
 
 /** Bundles module text the way the script-tag bundle is built (minified ESM, Lit's production build). */
 const bundle = (source: string) => measureBundle(source, { resolveDir: import.meta.dirname });

@@ -1,6 +1,6 @@
 import type { components } from '@chorus/contract/paths';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type AnyChorusError, createChorusClient, paginate } from '../src/index.js';
+import { type AnyChorusError, ChorusError, createChorusClient, paginate } from '../src/index.js';
 
 const chorus = createChorusClient({ baseUrl: 'https://api.test', apiKey: 'sk_x' });
 type Contact = components['schemas']['Contact'];
@@ -75,12 +75,36 @@ describe('client types', () => {
     }
   });
 
-  it('narrows errors by kind', () => {
-    const narrow = (error: AnyChorusError) => {
-      if (error.kind === 'rate_limited') expectTypeOf(error.retryAfterMs).toEqualTypeOf<number | undefined>();
-      if (error.kind === 'timeout') expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
-    };
-    expectTypeOf(narrow).toBeFunction();
+  it('narrows a caught error by kind with no cast', async () => {
+    try {
+      await chorus.get('/v1/workspace');
+    } catch (error) {
+      if (!(error instanceof ChorusError)) throw error;
+      switch (error.kind) {
+        case 'rate_limited':
+          expectTypeOf(error.retryAfterMs).toEqualTypeOf<number | undefined>();
+          break;
+        case 'timeout':
+          expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
+          break;
+        case 'config':
+          expectTypeOf(error.option).toEqualTypeOf<string>();
+          break;
+        case 'aborted':
+        case 'network':
+        case 'api':
+        case 'validation':
+        case 'auth':
+        case 'not_found':
+        case 'conflict':
+        case 'precondition':
+          expectTypeOf(error.idempotencyKey).toEqualTypeOf<string | undefined>();
+          break;
+        default:
+          expectTypeOf(error).toBeNever();
+      }
+    }
+    expectTypeOf<AnyChorusError>().toEqualTypeOf<ChorusError>();
   });
 
   it('takes either a key or getToken, not both', () => {
