@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startTestApi, type TestApi } from '@chorus/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,16 @@ const SDK_README = new URL('../../../packages/sdk/README.md', import.meta.url);
 const FIXTURE = new URL('../fixture', import.meta.url).pathname;
 /** Server code the SDK never runs: none of it may be installed with the SDK or the elements. */
 const SERVER_PACKAGES = /^(zod|hono|yaml|@hono\/.*|@asteasolutions\/.*|openapi3-ts|openapi-typescript)$/;
+
+const ELEMENT_TAGS = [
+  'chorus-provider',
+  'chorus-contact-card',
+  'chorus-pipeline-board',
+  'chorus-metric-tile',
+  'chorus-metrics-grid',
+  'chorus-rating',
+  'chorus-rating-summary',
+];
 
 let project: ScratchProject;
 let snippets: Snippet[];
@@ -33,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('the published packages, installed from their tarballs outside the workspace', () => {
-  it('install no server code and one copy of query-core', async () => {
+  it('install no server code (SDK and every element) and one copy of query-core', async () => {
     const installed = await project.installed();
     expect(installed).toContain('@chorus/sdk');
     expect(installed.filter((name) => SERVER_PACKAGES.test(name))).toEqual([]);
@@ -47,6 +57,17 @@ describe('the published packages, installed from their tarballs outside the work
   it("type-check the consumer and every snippet of the SDK's README under moduleResolution node16", async () => {
     expect(snippets.length).toBeGreaterThanOrEqual(7);
     await expect(project.tsc('tsconfig.node16.json')).resolves.toBe('');
+  });
+
+  it('build a Vite app that registers every element (no define dropped by sideEffects)', async () => {
+    await project.viteBuild('app');
+    const assets = join(project.dir, 'app', 'dist', 'assets');
+    const bundle = (
+      await Promise.all((await readdir(assets)).map((file) => readFile(join(assets, file), 'utf8')))
+    ).join('\n');
+    // A tag name is in the bundle only with its define module: the one a wrong `sideEffects` drops.
+    const missing = ELEMENT_TAGS.filter((tag) => !new RegExp(`[\`"']${tag}[\`"']`).test(bundle));
+    expect(missing).toEqual([]);
   });
 
   it("run the SDK README's Node quick start against a real API", async () => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -11,7 +11,15 @@ const require = createRequire(import.meta.url);
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** The packages a stranger installs from npm, packed as `npm publish` would pack them. */
-export const PUBLISHED = ['@chorus/contract', '@chorus/sdk', '@chorus/core'] as const;
+export const PUBLISHED = [
+  '@chorus/contract',
+  '@chorus/sdk',
+  '@chorus/core',
+  '@chorus/contact-card',
+  '@chorus/pipeline-board',
+  '@chorus/metrics-tiles',
+  '@chorus/rating-widget',
+] as const;
 
 /** The workspace's own versions: they are in npm's cache, so the install needs no network. */
 function workspaceVersion(name: string): string {
@@ -24,6 +32,8 @@ export interface ScratchProject {
   exec(command: string, args: string[], env?: Record<string, string>): Promise<string>;
   /** Runs the workspace's TypeScript compiler on one of the project's tsconfig files. */
   tsc(project: string): Promise<string>;
+  /** Builds the app in `directory` with the workspace's Vite, resolving packages from the project. */
+  viteBuild(directory: string): Promise<string>;
   /** Every package name installed in `node_modules`, nested copies included. */
   installed(): Promise<string[]>;
 }
@@ -85,6 +95,14 @@ export async function createScratchProject(
     dir,
     exec,
     tsc: (project) => exec(process.execPath, [tscBin, '-p', project]),
+    viteBuild: (directory) =>
+      exec(process.execPath, [
+        join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'),
+        'build',
+        directory,
+        '--logLevel',
+        'warn',
+      ]),
     installed: async () => {
       const names: string[] = [];
       const walk = async (modules: string): Promise<void> => {
