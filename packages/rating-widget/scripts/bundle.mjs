@@ -39,8 +39,10 @@ const gzip = gzipSync(await readFile(output[0]), { level: 9 }).length;
 console.log(
   `${output[0]}: ${(output[1].bytes / 1024).toFixed(2)} kB min, ${(gzip / 1024).toFixed(2)} kB min+gz`,
 );
-// The budget is a promise to the websites that embed it: a build over it fails.
-if (gzip > 12 * 1024) {
-  console.error('dist/chorus-rating.js is over its 12 kB min+gz budget.');
+// The budget is a promise to the websites that embed it: a build over it fails. 12.25 kB since the
+// SDK's errors name themselves in strings (a minified build had printed `Ht: …`) and carry the
+// idempotency key a failed write used.
+if (gzip > 12.25 * 1024) {
+  console.error('dist/chorus-rating.js is over its 12.25 kB min+gz budget.');
   process.exit(1);
 }

@@ -1,9 +1,18 @@
 export { createChorusClient, createChorusFetch } from './client.js';
-export type { ChorusClient, ChorusClientOptions, ChorusFetch, DataMethod } from './client.js';
+export type {
+  ChorusClient,
+  ChorusClientOptions,
+  ChorusFetch,
+  DataInit,
+  DataMethod,
+} from './client.js';
 export type { Credentials } from './middleware/auth.js';
 export type { FetchLike, FetchMiddleware } from './middleware/types.js';
 export {
+  ChorusAbortedError,
+  ChorusApiError,
   ChorusAuthError,
+  ChorusConfigError,
   ChorusConflictError,
   ChorusError,
   ChorusNetworkError,

@@ -1,6 +1,6 @@
 import type { components } from '@chorus/contract/paths';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type AnyChorusError, createChorusClient, paginate } from '../src/index.js';
+import { type AnyChorusError, ChorusError, createChorusClient, paginate } from '../src/index.js';
 
 const chorus = createChorusClient({ baseUrl: 'https://api.test', apiKey: 'sk_x' });
 type Contact = components['schemas']['Contact'];
@@ -45,6 +45,17 @@ describe('client types', () => {
     chorus.get('/v1/metrics', { params: { query: {} } });
   });
 
+  it('refuses options in the wrong place instead of ignoring them', () => {
+    // @ts-expect-error: query parameters go under `params.query`; at the top level they were silently dropped
+    chorus.get('/v1/contacts', { query: { limit: 1 } });
+    // @ts-expect-error: path parameters go under `params.path`
+    chorus.get('/v1/contacts/{id}', { path: { id: 'con_1' } });
+    // @ts-expect-error: `parseAs` would change what the call resolves with; these methods always parse JSON
+    chorus.get('/v1/contacts', { parseAs: 'text' });
+    chorus.get('/v1/contacts', { params: { query: { limit: 1 } }, signal: AbortSignal.timeout(1000) });
+    chorus.get('/v1/contacts', { headers: { 'x-trace': '1' } });
+  });
+
   it('refuses wrong bodies', () => {
     // @ts-expect-error: `firstName` is required (fields with server defaults, like `leadScore`, are not)
     chorus.post('/v1/contacts', { body: { lastName: 'B' } });
@@ -64,12 +75,36 @@ describe('client types', () => {
     }
   });
 
-  it('narrows errors by kind', () => {
-    const narrow = (error: AnyChorusError) => {
-      if (error.kind === 'rate_limited') expectTypeOf(error.retryAfterMs).toEqualTypeOf<number | undefined>();
-      if (error.kind === 'timeout') expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
-    };
-    expectTypeOf(narrow).toBeFunction();
+  it('narrows a caught error by kind with no cast', async () => {
+    try {
+      await chorus.get('/v1/workspace');
+    } catch (error) {
+      if (!(error instanceof ChorusError)) throw error;
+      switch (error.kind) {
+        case 'rate_limited':
+          expectTypeOf(error.retryAfterMs).toEqualTypeOf<number | undefined>();
+          break;
+        case 'timeout':
+          expectTypeOf(error.timeoutMs).toEqualTypeOf<number>();
+          break;
+        case 'config':
+          expectTypeOf(error.option).toEqualTypeOf<string>();
+          break;
+        case 'aborted':
+        case 'network':
+        case 'api':
+        case 'validation':
+        case 'auth':
+        case 'not_found':
+        case 'conflict':
+        case 'precondition':
+          expectTypeOf(error.idempotencyKey).toEqualTypeOf<string | undefined>();
+          break;
+        default:
+          expectTypeOf(error).toBeNever();
+      }
+    }
+    expectTypeOf<AnyChorusError>().toEqualTypeOf<ChorusError>();
   });
 
   it('takes either a key or getToken, not both', () => {

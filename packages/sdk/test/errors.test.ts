@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ChorusApiError,
   ChorusAuthError,
   ChorusConflictError,
   ChorusError,
@@ -37,7 +38,7 @@ describe('typed errors', () => {
     [412, ChorusPreconditionError, 'precondition'],
     [428, ChorusPreconditionError, 'precondition'],
     [429, ChorusRateLimitError, 'rate_limited'],
-    [500, ChorusError, 'api'],
+    [500, ChorusApiError, 'api'],
   ] as const)('turns a %i problem into %o', async (status, ErrorClass, kind) => {
     const problem = {
       type: '/problems/x',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ChorusNetworkError, ChorusTimeoutError, createChorusClient } from '../src/index.js';
+import {
+  ChorusAbortedError,
+  ChorusError,
+  ChorusNetworkError,
+  ChorusTimeoutError,
+  createChorusClient,
+} from '../src/index.js';
 import type { FetchLike } from '../src/index.js';
 import { json } from './support/recording-fetch.js';
 
@@ -52,7 +58,7 @@ describe('timeouts and transport errors', () => {
     expect(attempts).toHaveLength(3);
   });
 
-  it("rejects with the caller's abort reason, not a timeout, and does not retry", async () => {
+  it("rejects with a ChorusAbortedError carrying the caller's reason, not a timeout, and does not retry", async () => {
     const { fetch, attempts } = slowFetch(1000);
     const chorus = createChorusClient({
       baseUrl: 'https://api.test',
@@ -62,11 +68,39 @@ describe('timeouts and transport errors', () => {
       maxRetries: 3,
     });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('navigated away')), 20);
-    await expect(
-      chorus.get('/v1/contacts/{id}', { ...getContact, signal: controller.signal }),
-    ).rejects.toThrow('navigated away');
+    const reason = new Error('navigated away');
+    setTimeout(() => controller.abort(reason), 20);
+    const error = await chorus
+      .get('/v1/contacts/{id}', { ...getContact, signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ChorusAbortedError);
+    expect(error).toBeInstanceOf(ChorusError);
+    expect(error).toMatchObject({ kind: 'aborted', status: 0, cause: reason, name: 'ChorusAbortedError' });
     expect(attempts).toHaveLength(1);
+  });
+
+  it('turns an abort during the wait between retries into a ChorusAbortedError too', async () => {
+    let attempts = 0;
+    const chorus = createChorusClient({
+      baseUrl: 'https://api.test',
+      apiKey: 'k',
+      maxRetries: 3,
+      fetch: async () => {
+        attempts++;
+        return new Response(JSON.stringify({ type: '/problems/x', title: 'Busy', status: 503 }), {
+          status: 503,
+          headers: { 'retry-after': '5' },
+        });
+      },
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await chorus
+      .get('/v1/contacts/{id}', { ...getContact, signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'aborted' });
+    expect((error as ChorusAbortedError).cause).toBeInstanceOf(DOMException);
+    expect(attempts).toBe(1);
   });
 
   it('turns a fetch that failed without an answer into ChorusNetworkError with the cause kept', async () => {

@@ -1,9 +1,27 @@
+import { filled, missingOption } from '../errors.js';
 import type { FetchMiddleware } from './types.js';
 
 /** A secret key on a server, or a callback that fetches a short-lived session token in a browser. */
 export type Credentials =
   | { apiKey: string; getToken?: never }
   | { getToken: () => string | Promise<string>; apiKey?: never };
+
+/**
+ * Throws a `ChorusConfigError` naming the missing option when neither credential is usable, so an
+ * unset environment variable fails at setup instead of sending `Bearer undefined` to the API.
+ */
+export function checkCredentials(credentials: Credentials): void {
+  if (typeof credentials.getToken !== 'function' && !filled(credentials.apiKey)) {
+    throw missingOption('apiKey', credentials.apiKey, 'pass a secret key, or getToken');
+  }
+}
+
+/** Asks `getToken` and refuses an empty answer before anything is sent. */
+async function tokenFrom(getToken: () => string | Promise<string>): Promise<string> {
+  const token: unknown = await getToken();
+  if (filled(token)) return token;
+  throw missingOption('getToken', token, 'it gave no token');
+}
 
 /**
  * Sends `Authorization: Bearer …`. With `getToken`, the token is kept until the API answers 401;
@@ -21,7 +39,7 @@ export function authorization(credentials: Credentials): FetchMiddleware {
   const { getToken } = credentials;
   let token: Promise<string> | undefined;
   const fetchToken = (): Promise<string> => {
-    const pending = Promise.resolve().then(getToken);
+    const pending = Promise.resolve(getToken).then(tokenFrom);
     token = pending;
     // A failed getToken must not stick: the next request asks again.
     pending.catch(() => {

@@ -18,8 +18,8 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
  * Whether sending the request twice is harmless. GET/HEAD/PUT/DELETE are idempotent by HTTP;
- * a POST only when the API can replay it by its key; a PATCH only with `If-Match`, since a
- * repeat of an applied change then fails with 412 instead of applying twice.
+ * a POST only when the API can replay it by its key; a PATCH with its key, or with `If-Match`,
+ * since a repeat of an applied change then fails with 412 instead of applying twice.
  */
 export function isSafeToRetry(request: Request): boolean {
   switch (request.method) {
@@ -32,7 +32,7 @@ export function isSafeToRetry(request: Request): boolean {
     case 'POST':
       return request.headers.has(IDEMPOTENCY_HEADER);
     case 'PATCH':
-      return request.headers.has('If-Match');
+      return request.headers.has(IDEMPOTENCY_HEADER) || request.headers.has('If-Match');
     default:
       return false;
   }

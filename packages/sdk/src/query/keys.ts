@@ -1,9 +1,20 @@
-import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
+import type { dataTagErrorSymbol, dataTagSymbol, InfiniteData, QueryKey } from '@tanstack/query-core';
 import type { ChorusError } from '../errors.js';
 import type * as T from './types.js';
 
+/**
+ * What query-core's `DataTag` adds to a key, as a named interface. `DataTag<Key, Data>` is a
+ * conditional type: TypeScript resolves it at each key factory and writes the resolved object, with
+ * query-core's symbols that it never imports, into the published `.d.ts`. A named interface is
+ * written by name, and its file imports the symbols.
+ */
+export interface ChorusKeyTag<Data> {
+  [dataTagSymbol]: Data;
+  [dataTagErrorSymbol]: ChorusError;
+}
+
 /** A key that carries its data type, so `getQueryData(key)` and `setQueryData(key, …)` are typed. */
-type Tagged<Key extends QueryKey, Data> = DataTag<Key, Data, ChorusError>;
+export type Tagged<Key extends QueryKey, Data> = Key & ChorusKeyTag<Data>;
 type Pages<Page> = InfiniteData<Page, string | undefined>;
 
 function tag<Data>() {

@@ -67,6 +67,25 @@ describe('retries and idempotency through a faulty network', () => {
     expect((await contactsInWorkspace()).map((contact) => contact.id)).toEqual([created.id]);
   });
 
+  it("retries a failed POST later with its error's key and the API replays it: one row", async () => {
+    proxy.inject({ kind: 'drop-after-response' }, { method: 'POST', path: '/v1/contacts' });
+
+    const error = await throughProxy({ maxRetries: 0 })
+      .post('/v1/contacts', { body: newContact })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ChorusNetworkError);
+    const { idempotencyKey } = error as ChorusNetworkError;
+    expect(idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+
+    const replayed = await throughProxy().post('/v1/contacts', {
+      body: newContact,
+      params: { header: { 'idempotency-key': idempotencyKey } },
+    });
+
+    expect(postsAtApi()).toHaveLength(2);
+    expect((await contactsInWorkspace()).map((contact) => contact.id)).toEqual([replayed.id]);
+  });
+
   it('does not retry a POST that has no Idempotency-Key', async () => {
     proxy.inject({ kind: 'drop-after-response' }, { method: 'POST', path: '/v1/contacts' });
 
@@ -107,11 +126,12 @@ describe('retries and idempotency through a faulty network', () => {
       { method: 'GET', path: '/v1/workspace', times: 10 },
     );
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('page closed')), 300);
+    const reason = new Error('page closed');
+    setTimeout(() => controller.abort(reason), 300);
 
     await expect(
       throughProxy({ maxRetries: 5 }).get('/v1/workspace', { signal: controller.signal }),
-    ).rejects.toThrow('page closed');
+    ).rejects.toMatchObject({ kind: 'aborted', name: 'ChorusAbortedError', cause: reason });
     // Past the time the retry would have gone out:
     await new Promise((resolve) => setTimeout(resolve, 2200));
     expect(proxy.received).toHaveLength(1);
