@@ -48,8 +48,13 @@ const inFlight = new Map<string, Promise<Delivery | undefined>>();
 const listeners = new Set<(pending: PendingRating, delivery: Delivery) => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let draining = false;
-/** After a failure nothing is sent before this time: a 429 or an outage holds for the whole queue. */
+/**
+ * After a failure nothing is sent before this time: a 429 or an outage holds for the whole queue,
+ * by a backoff of the failures in a row (any answer resets it), so one unlucky entry's long backoff
+ * does not hold the others.
+ */
 let resumeAt = 0;
+let failures = 0;
 
 // Read and written as named properties (what `getItem`/`setItem` do): the shortest code for the bundle.
 let storage: Record<string, string> = {};
@@ -70,7 +75,9 @@ function store(name: string, value?: string): void {
 
 function read(key: string): PendingRating | undefined {
   try {
-    return JSON.parse(storage[PREFIX + key] ?? 'null') ?? undefined;
+    const pending = JSON.parse(storage[PREFIX + key] ?? 'null');
+    // Not one that another tab is crossing out (written with its outcome, then removed).
+    return pending?.done ? undefined : pending;
   } catch {
     return undefined;
   }
@@ -105,30 +112,28 @@ export const backoffMs = (attempts: number, random = Math.random()): number =>
   (Math.min(BACKOFF_CAP_MS, 1000 * 2 ** attempts) * (1 + random)) / 2;
 
 /**
- * Runs `task` holding the entry's Web Lock, or not at all when another tab holds it: tabs draining
- * one backlog share it out instead of sending an entry twice or queueing behind each other.
+ * Runs `task` holding the entry's Web Lock: waiting for another tab to let go of it (a visitor's
+ * send), or (`wait` false: a drain) not at all, so that tabs draining one backlog share it out
+ * instead of queueing behind each other.
  */
-const locked = <T>(key: string, task: () => Promise<T>): Promise<T | undefined> =>
+const locked = <T>(key: string, wait: boolean, task: () => Promise<T>): Promise<T | undefined> =>
   navigator.locks
-    ? (navigator.locks.request(PREFIX + key, { ifAvailable: true }, (lock) =>
+    ? (navigator.locks.request(PREFIX + key, { ifAvailable: !wait }, (lock) =>
         lock ? task() : undefined,
       ) as Promise<T | undefined>)
     : task();
 
-/** The first attempt is the submitting tab's: other tabs leave a new entry alone this long. */
-const FIRST_ATTEMPT_MS = 15_000;
-
 /**
  * Sends one entry now (whatever its backoff says), unless this tab is already sending it. Resolves
- * undefined when another tab has it: that tab's `storage` event then tells the listeners.
+ * undefined when another tab sent it: that tab's `storage` event then tells the listeners.
  */
-export function attempt(key: string): Promise<Delivery | undefined> {
+export function attempt(key: string, wait = true): Promise<Delivery | undefined> {
   let delivery = inFlight.get(key);
   if (delivery) return delivery;
-  delivery = locked(key, async () => {
+  delivery = locked(key, wait, async () => {
     // Read again under the lock: another tab may have sent it while this one waited.
     const pending = read(key);
-    if (!pending || 'done' in pending) return;
+    if (!pending) return;
     let result: Delivery;
     try {
       result = {
@@ -141,16 +146,19 @@ export function attempt(key: string): Promise<Delivery | undefined> {
       if (error instanceof ChorusError && FINAL.includes(error.status)) {
         result = { refused: error };
       } else {
-        // No answer (or a body cut short), a busy or failing server: keep it, and wait for the later
-        // of the backoff and the server's Retry-After (with jitter, so a backlog does not return at once).
+        // No answer (or a body cut short), a busy or failing server: keep it, and wait as long as the
+        // server's Retry-After says, or else the backoff; with jitter, so a backlog does not return at once.
         const attempts = pending.attempts + 1;
-        const retryAfter = (error as ChorusRateLimitError | undefined)?.retryAfterMs ?? 0;
-        resumeAt = Date.now() + Math.max(backoffMs(attempts), retryAfter * (1 + Math.random() / 2));
-        if (read(key)) store(PREFIX + key, JSON.stringify({ ...pending, attempts, due: resumeAt }));
+        const retryAfter = (error as ChorusRateLimitError | undefined)?.retryAfterMs;
+        const wait = (n: number) =>
+          Date.now() + (retryAfter ? retryAfter * (1 + Math.random() / 2) : backoffMs(n));
+        resumeAt = wait(++failures);
+        if (read(key)) store(PREFIX + key, JSON.stringify({ ...pending, attempts, due: wait(attempts) }));
         result = { queued: true, offline: !(error instanceof ChorusError) || error.status === 0 };
       }
     }
     if (!('queued' in result)) {
+      failures = 0;
       // Written, then crossed out: the write's `storage` event tells the other tabs what became of it.
       store(PREFIX + key, JSON.stringify({ ...pending, done: result }));
       store(PREFIX + key);
@@ -164,7 +172,7 @@ export function attempt(key: string): Promise<Delivery | undefined> {
 
 /** Writes the rating down, then sends it at once (the visitor is waiting), beside any backlog. */
 export function submit(pending: Omit<PendingRating, 'due'>): Promise<Delivery | undefined> {
-  store(PREFIX + pending.key, JSON.stringify({ ...pending, due: Date.now() + FIRST_ATTEMPT_MS }));
+  store(PREFIX + pending.key, JSON.stringify({ ...pending, due: Date.now() }));
   return attempt(pending.key).finally(flush);
 }
 
@@ -185,7 +193,7 @@ export async function flush(): Promise<void> {
       next = now >= resumeAt ? pendingRatings().find((p) => p.due <= now && !tried.has(p.key)) : undefined;
       if (!next) break;
       tried.add(next.key);
-      await attempt(next.key);
+      await attempt(next.key, false);
     }
   } finally {
     draining = false;
