@@ -7,6 +7,7 @@
  *
  *   npm run bench:faults -w @chorus/rating-widget            (PGlite)
  *   CHORUS_TEST_ENGINE=postgres TEST_DATABASE_URL=… npm run bench:faults -w @chorus/rating-widget
+ *   CHORUS_RATING_BUNDLE=/path/to/an/earlier/chorus-rating.js …   (before and after)
  */
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
@@ -87,7 +88,7 @@ async function ratePage(page: Page, load: number) {
       );
     }),
   );
-  shown.forEach((text, i) => told.set(comments[i]!, text));
+  for (const [i, text] of shown.entries()) told.set(comments[i]!, text);
 }
 
 async function tab(first: number, step: number) {
@@ -101,9 +102,12 @@ console.log(
   `${given} ratings given in ${((Date.now() - started) / 1000).toFixed(0)} s; waiting for the outbox…`,
 );
 // The last page of each tab stays open and drains what is left (backoff up to 5 minutes).
+// Also the one shared array of the outbox before issue 21, so that an earlier bundle can be measured.
 const outbox = () =>
   pages[0]!.evaluate(
-    () => Object.keys(localStorage).filter((key) => key.startsWith('chorus-rating-outbox:')).length,
+    () =>
+      Object.keys(localStorage).filter((key) => key.startsWith('chorus-rating-outbox:')).length +
+      JSON.parse(localStorage.getItem('chorus-rating-outbox') ?? '[]').length,
   );
 const deadline = Date.now() + 15 * 60_000;
 while ((await outbox()) > 0 && Date.now() < deadline) await pages[0]!.waitForTimeout(1000);
@@ -138,17 +142,19 @@ const figures = {
 console.log(`\n@chorus/rating-widget under faults (${api.db.engine}, seed ${SEED})`);
 console.table(figures);
 
-recordFigures(`@chorus/rating-widget faults (${api.db.engine})`, [
-  {
-    name: `ratings stored of ${given} given under faults`,
-    value: storedSet.size,
-    unit: '×',
-    budget: { min: given },
-  },
-  { name: 'ratings stored twice', value: figures.duplicated, unit: '×', budget: { max: 0 } },
-  { name: 'ratings lost', value: figures.lost, unit: '×', budget: { max: 0 } },
-  { name: 'visitors told something untrue', value: figures.misreported, unit: '×', budget: { max: 0 } },
-]);
+// Only the bundle this repository builds goes into the report; an earlier one is printed only.
+if (!process.env.CHORUS_RATING_BUNDLE)
+  recordFigures(`@chorus/rating-widget faults (${api.db.engine})`, [
+    {
+      name: `ratings stored of ${given} given under faults`,
+      value: storedSet.size,
+      unit: '×',
+      budget: { min: given },
+    },
+    { name: 'ratings stored twice', value: figures.duplicated, unit: '×', budget: { max: 0 } },
+    { name: 'ratings lost', value: figures.lost, unit: '×', budget: { max: 0 } },
+    { name: 'visitors told something untrue', value: figures.misreported, unit: '×', budget: { max: 0 } },
+  ]);
 
 await browser.close();
 await proxy.close();

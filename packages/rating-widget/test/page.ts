@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const BUNDLE = new URL('../dist/chorus-rating.js', import.meta.url);
+/** The built bundle; `CHORUS_RATING_BUNDLE` names another (a bench comparing with an earlier build). */
+const BUNDLE = process.env.CHORUS_RATING_BUNDLE
+  ? new URL(`file://${process.env.CHORUS_RATING_BUNDLE}`)
+  : new URL('../dist/chorus-rating.js', import.meta.url);
 
 /** Global CSS a careless theme might ship: it must neither break the widget nor be changed by it. */
 export const HOSTILE_CSS = `
