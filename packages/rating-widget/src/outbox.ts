@@ -69,7 +69,7 @@ function store(name: string, value?: string): void {
     if (value === undefined) delete storage[name];
     else storage[name] = value;
   } catch {
-    // Storage full: the rating is still sent from memory, only not kept across reloads.
+    // Storage full: the first attempt still goes out (from `submit`'s copy), but nothing is kept for a retry.
   }
 }
 
@@ -127,12 +127,12 @@ const locked = <T>(key: string, wait: boolean, task: () => Promise<T>): Promise<
  * Sends one entry now (whatever its backoff says), unless this tab is already sending it. Resolves
  * undefined when another tab sent it: that tab's `storage` event then tells the listeners.
  */
-export function attempt(key: string, wait = true): Promise<Delivery | undefined> {
+export function attempt(key: string, wait = true, given?: PendingRating): Promise<Delivery | undefined> {
   let delivery = inFlight.get(key);
   if (delivery) return delivery;
   delivery = locked(key, wait, async () => {
     // Read again under the lock: another tab may have sent it while this one waited.
-    const pending = read(key);
+    const pending = read(key) ?? given;
     if (!pending) return;
     let result: Delivery;
     try {
@@ -172,8 +172,9 @@ export function attempt(key: string, wait = true): Promise<Delivery | undefined>
 
 /** Writes the rating down, then sends it at once (the visitor is waiting), beside any backlog. */
 export function submit(pending: Omit<PendingRating, 'due'>): Promise<Delivery | undefined> {
-  store(PREFIX + pending.key, JSON.stringify({ ...pending, due: Date.now() }));
-  return attempt(pending.key).finally(flush);
+  const entry = { ...pending, due: Date.now() };
+  store(PREFIX + pending.key, JSON.stringify(entry));
+  return attempt(pending.key, true, entry).finally(flush);
 }
 
 /**
