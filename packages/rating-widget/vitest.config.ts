@@ -1,5 +1,8 @@
 import { browserProject } from '@chorus/api/testing/browser';
 import { defineConfig } from 'vitest/config';
+import { faultCommands } from './test/fault/commands.js';
+
+const browser = browserProject(63319);
 
 export default defineConfig({
   test: {
@@ -15,8 +18,14 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
-      // Elements and controllers: a real Chromium against the real API.
-      { test: browserProject(63319) },
+      // Elements and controllers: a real Chromium against the real API (for the fault suite, through
+      // a fault proxy, with tabs of its own).
+      {
+        test: {
+          ...browser,
+          browser: { ...browser.browser, commands: { ...browser.browser.commands, ...faultCommands } },
+        },
+      },
     ],
   },
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startTestApi } from '@chorus/api/testing';
-import { PEERS } from '@chorus/bench/budgets';
+import { BUNDLE_BUDGETS, PEERS } from '@chorus/bench/budgets';
 import { kB, measureBundle } from '@chorus/bench/bundle';
 import { recordFigures } from '@chorus/bench/figures';
 import { within } from '@chorus/bench/bounded';
@@ -19,7 +19,8 @@ import { startStaticSite } from '../test/page.js';
 const RUNS = sized(5, 1);
 /** The most one step on the page may take before the bench gives up and says which. */
 const STEP_MS = 30_000;
-const BUDGET = 12.25 * 1024; // as scripts/bundle.mjs
+/** The gate of `@chorus/bench/budgets`, the one `npm test` holds the bundle to. */
+const BUDGET = BUNDLE_BUDGETS.find((budget) => budget.file === '@chorus/rating-widget/chorus-rating.js')!.max;
 
 /** Bundles module text the way the script-tag bundle is built (minified ESM, Lit's production build). */
 const bundle = (source: string) => measureBundle(source, { resolveDir: import.meta.dirname });

@@ -3,9 +3,10 @@
  * client and both elements) that a website loads with `<script type="module" src=…>`. Built from
  * the compiled `dist/define.js`, minified, with Lit's production build.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { minify } from 'rolldown/utils';
 
 const result = await build({
   entryPoints: [new URL('../dist/define.js', import.meta.url).pathname],
@@ -35,13 +36,16 @@ const result = await build({
   ],
 });
 const [output] = Object.entries(result.metafile.outputs);
-const gzip = gzipSync(await readFile(output[0]), { level: 9 }).length;
-console.log(
-  `${output[0]}: ${(output[1].bytes / 1024).toFixed(2)} kB min, ${(gzip / 1024).toFixed(2)} kB min+gz`,
-);
-// The budget is a promise to the websites that embed it: a build over it fails. 12.25 kB since the
-// SDK's errors name themselves in strings (a minified build had printed `Ht: …`) and carry the
-// idempotency key a failed write used.
+// A second pass with Oxc's minifier (Vite 8's), which folds what esbuild leaves: 0.16 kB min+gz less.
+const { code } = await minify(output[0], await readFile(output[0], 'utf8'), {
+  compress: true,
+  mangle: { toplevel: true },
+  module: true,
+});
+await writeFile(output[0], code);
+const gzip = gzipSync(code, { level: 9 }).length;
+console.log(`${output[0]}: ${(code.length / 1024).toFixed(2)} kB min, ${(gzip / 1024).toFixed(2)} kB min+gz`);
+// The budget is a promise to the websites that embed it: a build over it fails.
 if (gzip > 12.25 * 1024) {
   console.error('dist/chorus-rating.js is over its 12.25 kB min+gz budget.');
   process.exit(1);

@@ -8,8 +8,8 @@ const clients = new Map<string, ChorusFetch>();
  * `createChorusFetch`, not `createChorusClient`: the same middleware (credentials, idempotency
  * keys, timeouts, typed errors) without openapi-fetch, which alone is 2.6 kB gzipped of the plain
  * client's 4.4 kB, more than the 12 kB script-tag budget leaves, and without the client's automatic
- * retries: a rating that fails to send waits in the outbox, which retries with backoff across page
- * loads, and a 429 is shown to the visitor instead of being waited out.
+ * retries: a rating that fails to send (429s included) waits in the outbox, which retries with
+ * backoff, one at a time, across page loads and tabs.
  */
 export function clientFor(api: string, publishableKey: string): ChorusFetch {
   const id = `${api} ${publishableKey}`;

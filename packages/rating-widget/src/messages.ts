@@ -23,7 +23,7 @@ export const RATING_MESSAGES = {
   'rating.sending': 'Sending…',
   'rating.thanks': 'Thank you!',
   'rating.queued': 'Saved, will send when online.',
-  'rating.rateLimited': 'Too many ratings right now; please try again soon.',
+  'rating.waiting': 'Saved, will send shortly.',
   'rating.error': 'Not sent: {detail}',
   'rating.retry': 'Try again',
   'rating.pickScore': 'Please choose a score.',

@@ -1,4 +1,4 @@
-import { ChorusError, type Rating } from '@chorus/sdk';
+import { ChorusError, type ChorusRateLimitError, type Rating } from '@chorus/sdk';
 import { clientFor } from './client.js';
 import type { RatingScale } from './scales.js';
 
@@ -13,112 +13,212 @@ export interface PendingRating {
     scale: RatingScale;
     score: number;
     comment?: string;
+    contact?: string;
     hp?: string;
     elapsedMs: number;
   };
   attempts: number;
+  /** Not to be sent before this time (ms since the epoch): the backoff, kept across page loads. */
+  due: number;
 }
 
-/** What became of an attempt: stored, kept for later, or refused for good (a ChorusError). */
-export type Delivery = { stored: Rating } | { queued: true } | { refused: ChorusError };
+/**
+ * What became of an attempt: stored; kept for later (`offline`: no answer at all, rather than a busy
+ * or failing server); or refused for good, by one of the `FINAL` statuses.
+ */
+export type Delivery = { stored: Rating } | { queued: true; offline: boolean } | { refused: ChorusError };
 
-const STORAGE_KEY = 'chorus-rating-outbox';
-const inFlight = new Map<string, Promise<Delivery>>();
+/**
+ * The answers that mean a rating can never be stored as it is (the README names them): a bad body,
+ * a key or origin the workspace refuses, a wrong API address, too large, a key reused for another
+ * body. Anything else (no answer, 408, 429, 5xx, a status unknown here) keeps the rating.
+ */
+const FINAL = [400, 401, 403, 404, 413, 422];
+
+/**
+ * One `localStorage` entry per rating (`chorus-rating-outbox:<key>`), not one shared array: a tab
+ * writes only the entries it touches, so two tabs can never overwrite each other's ratings (the
+ * shared array lost one whenever two tabs rewrote it at once). IndexedDB would do the same in far more
+ * bytes than the 12 kB script-tag budget has left. A Web Lock per entry keeps two tabs from sending
+ * one entry at the same time; where there are no Web Locks (pages not served over HTTPS), the API's
+ * idempotency still stores it once.
+ */
+const PREFIX = 'chorus-rating-outbox:';
+const inFlight = new Map<string, Promise<Delivery | undefined>>();
 const listeners = new Set<(pending: PendingRating, delivery: Delivery) => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+let draining = false;
+/**
+ * After a failure nothing is sent before this time: a 429 or an outage holds for the whole queue,
+ * by a backoff of the failures in a row (any answer resets it), so one unlucky entry's long backoff
+ * does not hold the others.
+ */
+let resumeAt = 0;
+let failures = 0;
 
-/** The ratings waiting to be sent, oldest first. */
+// Read and written as named properties (what `getItem`/`setItem` do): the shortest code for the bundle.
+let storage: Record<string, string> = {};
+try {
+  storage = localStorage as unknown as Record<string, string>;
+} catch {
+  // Blocked (a sandboxed frame, some privacy modes): kept in this page's memory, not across reloads.
+}
+
+function store(name: string, value?: string): void {
+  try {
+    if (value === undefined) delete storage[name];
+    else storage[name] = value;
+  } catch {
+    // Storage full: the first attempt still goes out (from `submit`'s copy), but nothing is kept for a retry.
+  }
+}
+
+function read(key: string): PendingRating | undefined {
+  try {
+    const pending = JSON.parse(storage[PREFIX + key] ?? 'null');
+    // Not one that another tab is crossing out (written with its outcome, then removed).
+    return pending?.done ? undefined : pending;
+  } catch {
+    return undefined;
+  }
+}
+
+const tell = (pending: PendingRating, delivery: Delivery) => {
+  for (const listener of listeners) listener(pending, delivery);
+};
+
+/** The ratings waiting to be sent, the soonest due first. */
 export function pendingRatings(): PendingRating[] {
-  try {
-    const list: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(list) ? list : [];
-  } catch {
-    // Storage blocked (privacy mode, sandboxed frame) or garbage: nothing to resend.
-    return [];
-  }
+  return Object.keys(storage)
+    .flatMap((name) => (name.startsWith(PREFIX) && read(name.slice(PREFIX.length))) || [])
+    .sort((a, b) => a.due - b.due);
 }
 
-function write(list: PendingRating[]): void {
-  try {
-    if (list.length) localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
-    else localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Without storage a rating survives only this page: still sent, just not across reloads.
-  }
-}
-
-/** Told of every attempt's outcome, including retries the outbox makes on its own. */
+/** Told of every attempt's outcome, including retries the outbox makes on its own and in other tabs. */
 export function onDelivery(listener: (pending: PendingRating, delivery: Delivery) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-const update = (key: string, change?: PendingRating) =>
-  write(pendingRatings().flatMap((p) => (p.key !== key ? [p] : change ? [change] : [])));
+/** The longest wait between two attempts, jitter included. */
+export const BACKOFF_CAP_MS = 300_000;
 
-/** Backoff between attempts: 2, 4, 8 … up to 5 minutes, with jitter so tabs do not stampede. */
-export const backoffMs = (attempts: number): number =>
-  Math.min(300_000, 1000 * 2 ** attempts) * (0.75 + Math.random() / 2);
+/**
+ * The wait before attempt `attempts + 1`: about 2 s, 4 s, 8 s … never more than 5 minutes. "Equal
+ * jitter": between half and all of the doubled delay, so tabs and visitors that failed together do
+ * not come back together, and a later attempt never waits less than an earlier one's least.
+ */
+export const backoffMs = (attempts: number, random = Math.random()): number =>
+  (Math.min(BACKOFF_CAP_MS, 1000 * 2 ** attempts) * (1 + random)) / 2;
 
-/** Writes the rating down, then sends it. */
-export function submit(pending: PendingRating): Promise<Delivery> {
-  write([...pendingRatings().filter((p) => p.key !== pending.key), pending]);
-  return attempt(pending);
-}
+/**
+ * Runs `task` holding the entry's Web Lock: waiting for another tab to let go of it (a visitor's
+ * send), or (`wait` false: a drain) not at all, so that tabs draining one backlog share it out
+ * instead of queueing behind each other.
+ */
+const locked = <T>(key: string, wait: boolean, task: () => Promise<T>): Promise<T | undefined> =>
+  navigator.locks
+    ? (navigator.locks.request(PREFIX + key, { ifAvailable: !wait }, (lock) =>
+        lock ? task() : undefined,
+      ) as Promise<T | undefined>)
+    : task();
 
-function attempt(pending: PendingRating): Promise<Delivery> {
-  let delivery = inFlight.get(pending.key);
+/**
+ * Sends one entry now (whatever its backoff says), unless this tab is already sending it. Resolves
+ * undefined when another tab sent it: that tab's `storage` event then tells the listeners.
+ */
+export function attempt(key: string, wait = true, given?: PendingRating): Promise<Delivery | undefined> {
+  let delivery = inFlight.get(key);
   if (delivery) return delivery;
-  delivery = clientFor(pending.api, pending.publishableKey)<Rating>('/v1/public/ratings', {
-    body: pending.body,
-    headers: { 'Idempotency-Key': pending.key },
-  })
-    .then(
-      (stored): Delivery => {
-        update(pending.key);
-        return { stored };
-      },
-      (error: unknown): Delivery => {
-        // No answer, or the server failed: keep it and try again later. Anything else will never pass.
-        if (!(error instanceof ChorusError) || error.status === 0 || error.status >= 500) {
-          const next = { ...pending, attempts: pending.attempts + 1 };
-          update(pending.key, next);
-          schedule(backoffMs(next.attempts));
-          return { queued: true };
-        }
-        update(pending.key);
-        return { refused: error };
-      },
-    )
-    .then((result) => {
-      inFlight.delete(pending.key);
-      for (const listener of listeners) listener(pending, result);
-      return result;
-    });
-  inFlight.set(pending.key, delivery);
+  delivery = locked(key, wait, async () => {
+    // Read again under the lock: another tab may have sent it while this one waited.
+    const pending = read(key) ?? given;
+    if (!pending) return;
+    let result: Delivery;
+    try {
+      result = {
+        stored: await clientFor(pending.api, pending.publishableKey)<Rating>('/v1/public/ratings', {
+          body: pending.body,
+          headers: { 'Idempotency-Key': key },
+        }),
+      };
+    } catch (error) {
+      if (error instanceof ChorusError && FINAL.includes(error.status)) {
+        result = { refused: error };
+      } else {
+        // No answer (or a body cut short), a busy or failing server: keep it, and wait as long as the
+        // server's Retry-After says, or else the backoff; with jitter, so a backlog does not return at once.
+        const attempts = pending.attempts + 1;
+        const retryAfter = (error as ChorusRateLimitError | undefined)?.retryAfterMs;
+        const wait = (n: number) =>
+          Date.now() + (retryAfter ? retryAfter * (1 + Math.random() / 2) : backoffMs(n));
+        resumeAt = wait(++failures);
+        if (read(key)) store(PREFIX + key, JSON.stringify({ ...pending, attempts, due: wait(attempts) }));
+        result = { queued: true, offline: !(error instanceof ChorusError) || error.status === 0 };
+      }
+    }
+    if (!('queued' in result)) {
+      failures = 0;
+      // Written, then crossed out: the write's `storage` event tells the other tabs what became of it.
+      store(PREFIX + key, JSON.stringify({ ...pending, done: result }));
+      store(PREFIX + key);
+    }
+    tell(pending, result);
+    return result;
+  }).finally(() => inFlight.delete(key));
+  inFlight.set(key, delivery);
   return delivery;
 }
 
-/** Sends everything waiting (at page load, when back online, and on the backoff timer). */
-export function flush(): void {
-  clearTimeout(timer);
-  timer = undefined;
-  for (const pending of pendingRatings()) void attempt(pending);
+/** Writes the rating down, then sends it at once (the visitor is waiting), beside any backlog. */
+export function submit(pending: Omit<PendingRating, 'due'>): Promise<Delivery | undefined> {
+  const entry = { ...pending, due: Date.now() };
+  store(PREFIX + pending.key, JSON.stringify(entry));
+  return attempt(pending.key, true, entry).finally(flush);
 }
 
-function schedule(ms: number): void {
-  if (timer === undefined) timer = setTimeout(flush, ms);
+/**
+ * Sends what is due, one rating at a time, so a backlog (a device back online with thirty ratings)
+ * is spread out instead of spending the API's per-client limit at once; a failure pauses the whole
+ * queue until its backoff. Runs at page load, when the browser is back online, and on a timer.
+ */
+export async function flush(): Promise<void> {
+  clearTimeout(timer);
+  if (draining) return;
+  draining = true;
+  // Each entry once per pass: one that another tab is sending is left to that tab.
+  const tried = new Set<string>();
+  try {
+    for (let next: PendingRating | undefined; ; ) {
+      const now = Date.now();
+      next = now >= resumeAt ? pendingRatings().find((p) => p.due <= now && !tried.has(p.key)) : undefined;
+      if (!next) break;
+      tried.add(next.key);
+      await attempt(next.key, false);
+    }
+  } finally {
+    draining = false;
+  }
+  // At least a second: what is left due now is another tab's to send, and is looked at again later.
+  const dues = pendingRatings().map((p) => p.due);
+  if (dues.length)
+    timer = setTimeout(flush, Math.max(resumeAt - Date.now(), Math.min(...dues) - Date.now(), 1000));
 }
 
 let started = false;
 
 /**
- * Called by the first widget on a page: sends what an earlier page load left behind, and again
- * whenever the browser comes back online. (Not at import, so importing the module has no effects.)
+ * Called by the first widget on a page: sends what an earlier page load left behind, again whenever
+ * the browser comes back online (after a random second, so that the tabs do not all send at once),
+ * and listens for other tabs' deliveries. (Not at import, so importing the module has no effects.)
  */
 export function startOutbox(): void {
   if (started) return;
   started = true;
-  window.addEventListener('online', flush);
-  flush();
+  addEventListener('online', () => setTimeout(flush, Math.random() * 1000));
+  addEventListener('storage', ({ key, newValue }) => {
+    const { done, ...pending } = (key?.startsWith(PREFIX) && newValue && JSON.parse(newValue)) || {};
+    if (done) tell(pending, done);
+  });
+  void flush();
 }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { RatingElement } from './base.js';
 import { ChorusRatingStoredEvent } from './events.js';
 import {
+  attempt,
   type Delivery,
   onDelivery,
   type PendingRating,
@@ -22,9 +23,9 @@ const newKey = () =>
 
 /**
  * Asks a visitor for a rating: 1-5 stars, NPS 0-10 or CSAT 1-5, as a radio group (arrow keys,
- * Home/End), and sends it to Chorus with an idempotency key. A rating that cannot be sent (offline,
- * a server error) waits in `localStorage` and is retried with backoff, also on the next page load;
- * the API stores it once however often it is retried.
+ * Home/End), and sends it to Chorus with an idempotency key. A rating that cannot be sent yet
+ * (offline, rate limited, a server error) waits in `localStorage` and is retried with backoff, also on
+ * the next page load and from other tabs; the API stores it once however often it is retried.
  *
  * Inside a `<form>` it is also a form control (value: the score; `required` is validated); without a
  * `publishable-key` there it is only that, and the form sends the score.
@@ -45,7 +46,7 @@ const newKey = () =>
  * @csspart options - The row of choices.
  * @csspart comment - The comment field.
  * @csspart button - The send and retry buttons.
- * @csspart status - The thank-you, saved-offline and error messages.
+ * @csspart status - The thank-you and saved-for-later messages (a polite live region).
  * @cssproperty --chorus-rating-star-color - A chosen star (default amber).
  * @cssproperty --chorus-color-accent - Chosen NPS/CSAT box, focus ring and buttons.
  */
@@ -63,6 +64,7 @@ export class ChorusRating extends RatingElement {
     status: { state: true, attribute: false },
     preview: { state: true, attribute: false },
     problem: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
     text: { state: true, attribute: false },
     formDisabled: { state: true, attribute: false },
   };
@@ -81,20 +83,24 @@ export class ChorusRating extends RatingElement {
   declare disabled: boolean;
   /** The chosen score, or null. */
   declare score: number | null;
-  /** Where the widget is: idle, sending, thanks, queued (saved offline) or error. */
+  /** Where the widget is: idle, sending, thanks, queued (saved, will be sent) or error (refused). */
   declare status: RatingStatus;
   /** @internal */
   declare private preview?: number;
   /** @internal */
   declare private problem?: string;
+  /** @internal The API answered the last attempt busy (429, 5xx), rather than not at all. */
+  declare private busy: boolean;
   /** @internal */
   declare private text: string;
   /** @internal */
   declare private formDisabled: boolean;
 
-  private readonly internals = this.attachInternals();
-  private loggedProblem?: string;
-  private unsubscribe?: () => void;
+  readonly #internals = this.attachInternals();
+  #loggedProblem?: string;
+  #unsubscribe?: () => void;
+  /** The rating last sent from here: "Try again" sends this same one, under its same key. */
+  #entry?: Omit<PendingRating, 'due'>;
 
   constructor() {
     super();
@@ -103,6 +109,7 @@ export class ChorusRating extends RatingElement {
     this.disabled = false;
     this.score = null;
     this.status = 'idle';
+    this.busy = false;
     this.text = '';
     this.formDisabled = false;
   }
@@ -113,82 +120,93 @@ export class ChorusRating extends RatingElement {
   }
 
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = onDelivery(this.settle);
+    this.#unsubscribe = onDelivery(this.#settle);
     startOutbox();
     // A rating this page load could not send is still on its way: say so instead of asking again.
-    if (this.status === 'idle' && pendingRatings().some((p) => this.owns(p))) this.status = 'queued';
+    if (this.status === 'idle' && pendingRatings().some((p) => this.#owns(p))) this.status = 'queued';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
   /** Only a form field: in a form, with no key to send it by itself. */
-  private get fieldOnly(): boolean {
-    return !!this.internals.form && !this.publishableKey;
+  get #fieldOnly(): boolean {
+    return !!this.#internals.form && !this.publishableKey;
   }
 
   /** What is wrong with the attributes, for the developer's console; undefined when nothing. */
-  private get misconfiguration(): string | undefined {
+  get #misconfiguration(): string | undefined {
     const wrong = [
       !isScale(this.scale) && 'scale (stars5, nps10 or csat5)',
-      !this.fieldOnly && !this.subject && 'subject',
-      !this.fieldOnly && !this.api && 'api',
+      !this.#fieldOnly && !this.subject && 'subject',
+      !this.#fieldOnly && !this.api && 'api',
       // A secret key in a web page would hand the whole CRM to every visitor.
-      !this.fieldOnly &&
+      !this.#fieldOnly &&
         !this.publishableKey?.startsWith('pk_') &&
         'publishable-key (pk_…, never a secret key)',
     ].filter(Boolean);
     return wrong.length ? `set ${wrong.join(', ')}` : undefined;
   }
 
-  private owns(pending: PendingRating): boolean {
+  #owns(pending: PendingRating): boolean {
     return (
       pending.api === this.api && pending.body.subject === this.subject && pending.body.scale === this.scale
     );
   }
 
-  private settle = (pending: PendingRating, delivery: Delivery) => {
-    if (!this.owns(pending)) return;
+  /** What became of a rating of this widget's subject, sent from this tab or from another. */
+  #settle = (pending: PendingRating, delivery: Delivery) => {
+    if (!this.#owns(pending)) return;
     this.problem = undefined;
     if ('stored' in delivery) {
-      this.status = 'thanks';
+      // "Thank you" only once nothing of this subject is left waiting.
+      this.status = pendingRatings().some((p) => this.#owns(p)) ? 'queued' : 'thanks';
       this.dispatchEvent(new ChorusRatingStoredEvent(delivery.stored));
     } else if ('queued' in delivery) {
       this.status = 'queued';
+      this.busy = !delivery.offline;
     } else {
       this.status = 'error';
+      this.#entry = pending;
       const error = delivery.refused;
-      this.problem =
-        error.status === 429
-          ? this.msg('rating.rateLimited')
-          : this.msg('rating.error', { detail: error.detail ?? error.title });
+      this.problem = this.msg('rating.error', { detail: error.detail ?? error.title });
     }
   };
 
-  private choose(score: number) {
+  #choose(score: number) {
     this.score = score;
     this.problem = undefined;
+    // Another score is another rating: it gets a key of its own.
+    this.#entry = undefined;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /**
+   * "Try again" while the API is busy: sends what is waiting now instead of at the end of its
+   * backoff, under the same keys. (Offline, the browser's `online` event does that by itself.)
+   */
+  #retry() {
+    for (const pending of pendingRatings()) if (this.#owns(pending)) void attempt(pending.key);
+  }
+
   /** Home and End, which native radios lack; arrow keys are the browser's own. */
-  private onKey(event: KeyboardEvent) {
+  #onKey(event: KeyboardEvent) {
     const scores = scoresOf(this.scale as RatingScale);
     const score = event.key === 'Home' ? scores[0] : event.key === 'End' ? scores.at(-1) : undefined;
     if (score === undefined) return;
     event.preventDefault();
-    this.choose(score);
+    this.#choose(score);
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(':checked')?.focus());
   }
 
-  private send() {
+  #send() {
     const comment = this.text.trim();
     this.problem =
       this.score === null
@@ -199,7 +217,9 @@ export class ChorusRating extends RatingElement {
     if (this.score === null || this.problem) return;
     const hp = this.renderRoot.querySelector<HTMLInputElement>('.hp')?.value;
     this.status = 'sending';
-    void submit({
+    // "Try again" after a refusal sends the same rating under the same key: if an earlier answer was
+    // lost after the API stored it, the API answers with that row instead of storing a second one.
+    this.#entry ??= {
       key: newKey(),
       api: this.api!,
       publishableKey: this.publishableKey!,
@@ -214,7 +234,8 @@ export class ChorusRating extends RatingElement {
         elapsedMs: Math.round(performance.now()),
       },
       attempts: 0,
-    });
+    };
+    void submit(this.#entry);
   }
 
   formAssociatedCallback() {
@@ -230,13 +251,13 @@ export class ChorusRating extends RatingElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const problem = this.misconfiguration;
-    if (problem && problem !== this.loggedProblem) console.error(`<chorus-rating>: ${problem}.`);
-    this.loggedProblem = problem;
+    const problem = this.#misconfiguration;
+    if (problem && problem !== this.#loggedProblem) console.error(`<chorus-rating>: ${problem}.`);
+    this.#loggedProblem = problem;
     if (changed.has('score') || changed.has('required')) {
-      this.internals.setFormValue(this.value || null, this.value);
+      this.#internals.setFormValue(this.value || null, this.value);
       const missing = this.required && this.score === null;
-      this.internals.setValidity(
+      this.#internals.setValidity(
         { valueMissing: missing },
         missing ? this.msg('rating.pickScore') : '',
         this.renderRoot.querySelector('input') ?? undefined,
@@ -245,10 +266,29 @@ export class ChorusRating extends RatingElement {
   }
 
   protected override render() {
-    if (this.misconfiguration)
+    if (this.#misconfiguration)
       return html`<p part="base status" class="problem">${this.msg('rating.unavailable')}</p>`;
-    if (this.status === 'thanks' || this.status === 'queued')
-      return html`<p part="base status" role="status">${this.msg(`rating.${this.status}`)}</p>`;
+    const done = this.status === 'thanks' || this.status === 'queued';
+    // One live region from the first render on: screen readers announce a change of its text, not
+    // a region that appears already filled.
+    return html`<div part="base">
+      ${done ? nothing : this.#renderForm()}
+      <p part="status" role="status">${
+        done
+          ? this.msg(
+              this.status === 'thanks' ? 'rating.thanks' : this.busy ? 'rating.waiting' : 'rating.queued',
+            )
+          : ''
+      }</p>
+      ${
+        this.status === 'queued' && this.busy
+          ? html`<button part="button" @click=${this.#retry}>${this.msg('rating.retry')}</button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderForm() {
     const scale = this.scale as RatingScale;
     const scores = scoresOf(scale);
     const shown = this.preview ?? this.score ?? 0;
@@ -258,12 +298,11 @@ export class ChorusRating extends RatingElement {
       scale === 'nps10'
         ? [this.msg('rating.npsLow'), this.msg('rating.npsHigh')]
         : scale === 'csat5'
-          ? [this.optionLabel(scale, 1), this.optionLabel(scale, 5)]
+          ? [this.#optionLabel(scale, 1), this.#optionLabel(scale, 5)]
           : undefined;
-    return html`<div part="base">
-      <fieldset ?disabled=${busy} aria-describedby=${ends ? 'ends' : nothing}>
+    return html`<fieldset ?disabled=${busy} aria-describedby=${ends ? 'ends' : nothing}>
         <legend part="legend">${this.label || this.msg(`rating.legend.${scale}`)}</legend>
-        <div part="options" class="options" @keydown=${this.onKey} @pointerleave=${() => (this.preview = undefined)}>
+        <div part="options" class="options" @keydown=${this.#onKey} @pointerleave=${() => (this.preview = undefined)}>
           ${scores.map(
             (score) => html`<label
               @pointerenter=${(event: PointerEvent) => {
@@ -275,8 +314,8 @@ export class ChorusRating extends RatingElement {
                 name="score"
                 .value=${String(score)}
                 .checked=${this.score === score}
-                aria-label=${this.optionLabel(scale, score)}
-                @change=${() => this.choose(score)}
+                aria-label=${this.#optionLabel(scale, score)}
+                @change=${() => this.#choose(score)}
               />${
                 scale === 'stars5'
                   ? html`<span class="star ${score <= shown ? 'on' : ''}" aria-hidden="true">★</span>`
@@ -287,11 +326,10 @@ export class ChorusRating extends RatingElement {
         </div>
         ${ends ? html`<div id="ends" class="ends"><span>${ends[0]}</span> <span>${ends[1]}</span></div>` : nothing}
       </fieldset>
-      ${this.fieldOnly ? nothing : this.renderSend(busy)}
-    </div>`;
+      ${this.#fieldOnly ? nothing : this.#renderSend(busy)}`;
   }
 
-  private renderSend(busy: boolean) {
+  #renderSend(busy: boolean) {
     const commentLabel = this.msg(this.comment === 'required' ? 'rating.comment' : 'rating.commentOptional');
     return html`${
       this.comment !== 'off' && this.score !== null
@@ -302,13 +340,16 @@ export class ChorusRating extends RatingElement {
               ?required=${this.comment === 'required'}
               ?disabled=${busy}
               .value=${this.text}
-              @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
+              @input=${(event: InputEvent) => {
+                this.text = (event.target as HTMLTextAreaElement).value;
+                this.#entry = undefined;
+              }}
             ></textarea
           ></label>`
         : nothing
     }<input class="hp" tabindex="-1" autocomplete="off" aria-hidden="true" aria-label="Leave empty" />
       <div class="row">
-        <button part="button" ?disabled=${busy} @click=${this.send}>
+        <button part="button" ?disabled=${busy} @click=${this.#send}>
           ${this.msg(this.status === 'sending' ? 'rating.sending' : this.status === 'error' ? 'rating.retry' : 'rating.send')}
         </button>
         ${this.problem ? html`<p part="status" class="problem" role="alert">${this.problem}</p>` : nothing}
@@ -316,7 +357,7 @@ export class ChorusRating extends RatingElement {
   }
 
   /** "4 of 5 stars", "7 of 10", or the CSAT words ("Satisfied"). */
-  private optionLabel(scale: RatingScale, score: number): string {
+  #optionLabel(scale: RatingScale, score: number): string {
     return this.msg(`rating.option.${scale}${scale === 'csat5' ? `.${score}` : ''}`, { score });
   }
 }

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const BUNDLE = new URL('../dist/chorus-rating.js', import.meta.url);
+/** The built bundle; `CHORUS_RATING_BUNDLE` names another (a bench comparing with an earlier build). */
+const BUNDLE = process.env.CHORUS_RATING_BUNDLE
+  ? new URL(`file://${process.env.CHORUS_RATING_BUNDLE}`)
+  : new URL('../dist/chorus-rating.js', import.meta.url);
 
 /** Global CSS a careless theme might ship: it must neither break the widget nor be changed by it. */
 export const HOSTILE_CSS = `
@@ -26,6 +29,8 @@ export interface PageOptions {
   contact?: string;
   itemName?: string;
   structuredData?: boolean;
+  /** This many `<chorus-rating>`s, of subjects `<subject>-0`, `<subject>-1` … (default one, of `subject`). */
+  count?: number;
 }
 
 const escapeAttribute = (value: string) =>
@@ -48,7 +53,15 @@ export function pageHtml(options: PageOptions): string {
 <h1>Monitor X1</h1>
 <p id="page-text">The shop's own text.</p>
 <chorus-rating-summary ${shared}${options.itemName ? ` item-name="${escapeAttribute(options.itemName)}"` : ''}${options.structuredData ? ' structured-data' : ''}></chorus-rating-summary>
-<chorus-rating ${shared} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}></chorus-rating>
+${(options.count
+  ? Array.from({ length: options.count }, (_, i) => shared.replace(/subject="([^"]*)"/, `subject="$1-${i}"`))
+  : [shared]
+)
+  .map(
+    (attributes) =>
+      `<chorus-rating ${attributes} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}></chorus-rating>`,
+  )
+  .join('\n')}
 </main>
 </body>
 </html>`;
