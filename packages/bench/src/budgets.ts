@@ -71,9 +71,9 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',
     file: '@chorus/rating-widget/chorus-rating.js',
-    max: 12.25 * KB,
-    target: 12 * KB,
+    max: 12.5 * KB,
+    target: 11 * KB,
     peer: 'bare Lit',
-    note: 'the outbox that keeps ratings through 429s, per entry across tabs with Web Locks (issue 21) made it 12.23 kB (12,525 B, 237 B over); already with a second minification pass (Oxc) that took 0.16 kB off',
+    note: 'over its 11 kB target (issue 15): the outbox that keeps ratings through 429s and across tabs (issue 21, +0.2 kB) and the SDK errors that name themselves and carry their idempotency key (issue 13, +0.15 kB) made it 12.38 kB, with a second minification pass (Oxc) that took 0.16 kB off; the largest parts are lit-html and reactive-element (12.9 kB minified of 32.9)',
   },
 ];
