@@ -61,13 +61,10 @@ export async function watchedPage(browser: Browser): Promise<{ page: Page; repor
   const reports: PageReports = { violations: [], errors: [] };
   page.on('pageerror', (error) => reports.errors.push(error.message));
   await page.exposeFunction('reportViolation', (text: string) => reports.violations.push(text));
-  // Added by the browser, outside the page's policy: it only listens.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) =>
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sample}`,
-      ),
-    );
+  // Added by the browser, outside the page's policy: it only listens. (Text, as this package has no DOM types.)
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) =>
+      window.reportViolation(\`\${event.violatedDirective} \${event.blockedURI} \${event.sample}\`));`,
   });
   return { page, reports };
 }
