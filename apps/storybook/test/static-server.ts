@@ -22,8 +22,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a folder read-only on a free loopback port: enough to load a static Storybook. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves a folder read-only on a free loopback port: enough to load a static Storybook. `headers`
+ * adds response headers per file path (a Content-Security-Policy, say).
+ */
+export async function serveStatic(
+  root: string,
+  headers: (path: string) => Record<string, string> = () => ({}),
+): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -32,7 +38,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...headers(path),
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,6 @@
 import {
   ChorusElement,
+  cssProperties,
   MutationController,
   mailtoUrl,
   plainText,
@@ -17,7 +18,6 @@ import {
 import type { ContactEdit } from '@chorus/sdk/query';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { contactCardStyles } from './contact-card.styles.js';
 import { renderActivities, renderInsights } from './details.js';
 import { ChorusContactChangeEvent, ChorusContactSelectEvent } from './events.js';
@@ -204,7 +204,7 @@ export class ChorusContactCard extends ChorusElement {
     const group = stageGroup(contact.lifecycleStage);
     return html`<article part="base" class="card" aria-labelledby="name">
       <header>
-        <span part="avatar" class="avatar" aria-hidden="true" style=${styleMap({ '--_hue': String(avatarHue(contact.id)) })}
+        <span part="avatar" class="avatar" aria-hidden="true" ${cssProperties({ '--_hue': String(avatarHue(contact.id)) })}
           >${initials(contact.firstName, contact.lastName)}</span
         >
         <div>

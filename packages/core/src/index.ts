@@ -9,3 +9,4 @@ export { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverri
 export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';
 export { sharedStyles, tokens } from './tokens.js';
 export { defineElement } from './define-element.js';
+export { cssProperties } from './css-properties.js';

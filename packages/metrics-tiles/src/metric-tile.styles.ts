@@ -166,6 +166,8 @@ export const metricTileStyles = css`
   }
   .fill {
     display: block;
+    /* --_progress (0-1) is set through the CSSOM: a style attribute would break a strict CSP. */
+    inline-size: calc(var(--_progress, 0) * 100%);
     block-size: 100%;
     border-radius: 3px;
     background: var(--_accent);

@@ -1,8 +1,7 @@
-import { ChorusElement, QueryController } from '@chorus/core';
+import { ChorusElement, cssProperties, QueryController } from '@chorus/core';
 import { ChorusError, type MetricsResponse } from '@chorus/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ChorusMetricSelectEvent } from './events.js';
 import { formatChange, formatValue } from './metric-format.js';
 import {
@@ -281,7 +280,7 @@ export class ChorusMetricTile extends ChorusElement {
         <span>${this.msg('metricTile.target', { target: formatValue(this.format, metric.unit, target, currency) })}</span>
         <span>${this.format.percent(progress.ratio, 0)}</span>
       </span>
-      <span class="bar"><span class="fill" style=${styleMap({ inlineSize: `${(progress.ratio * 100).toFixed(1)}%` })}></span></span>
+      <span class="bar"><span class="fill" ${cssProperties({ '--_progress': progress.ratio.toFixed(3) })}></span></span>
     </span>`;
   }
 }
