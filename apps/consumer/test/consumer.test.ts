@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startTestApi, type TestApi } from '@chorus/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeSnippets, type Snippet } from './readme-snippets.js';
-import { createScratchProject, type ScratchProject } from './scratch-project.js';
+import { createScratchProject, workspaceVersion, type ScratchProject } from './scratch-project.js';
 
 const SDK_README = new URL('../../../packages/sdk/README.md', import.meta.url);
 const FIXTURE = new URL('../fixture', import.meta.url).pathname;
@@ -36,6 +36,27 @@ beforeAll(async () => {
       writeFile(join(project.dir, 'snippets', `readme-${index}.ts`), snippet.source),
     ),
   );
+  // The README's backend routes (Express, Hono) import their frameworks: a backend has them, the
+  // app around the elements does not, so they go in the snippets' own folder, where TypeScript finds
+  // them first, and stay out of the install checked for server code below.
+  const backend = ['express', '@types/express', 'hono', '@hono/node-server'];
+  await writeFile(
+    join(project.dir, 'snippets', 'package.json'),
+    JSON.stringify({
+      private: true,
+      type: 'module',
+      dependencies: Object.fromEntries(backend.map((name) => [name, workspaceVersion(name)])),
+    }),
+  );
+  await project.exec('npm', [
+    'install',
+    '--prefix',
+    'snippets',
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+  ]);
 });
 afterAll(async () => {
   await api?.close();

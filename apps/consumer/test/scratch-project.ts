@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -22,8 +23,10 @@ export const PUBLISHED = [
 ] as const;
 
 /** The workspace's own versions: they are in npm's cache, so the install needs no network. */
-function workspaceVersion(name: string): string {
-  return (require(`${name}/package.json`) as { version: string }).version;
+export function workspaceVersion(name: string): string {
+  // Read from the file: not every package exports its package.json (hono does not).
+  const manifest = readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
 }
 
 export interface ScratchProject {
