@@ -5,6 +5,7 @@
  * over IPC. Closes when the parent sends 'close' or goes away.
  */
 import { openDatabase } from '../src/db/open.js';
+import { CallerCache } from '../src/http/caller-cache.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { DEMO_SECRET_KEY } from '../src/seed/demo.js';
 import { startServer } from '../src/server.js';
@@ -34,8 +35,10 @@ try {
   const analyzeMs = analyze ? performance.now() - analyzeStarted : null;
   let breakdown: ServerReady['breakdown'] | undefined;
   let ceilingBytes = 0;
+  const callers = new CallerCache(db);
   const server = await startServer(db, {
     rateLimits: { perKey: NO_LIMIT, perClient: NO_LIMIT },
+    callers,
     async extend(app) {
       // Routes are fixed at the first request, so the route comes first and its body right after.
       let body = '';
@@ -44,7 +47,7 @@ try {
       body = await list.text();
       if (!list.ok) throw new Error(`${LIST_PATH} answered ${list.status}: ${body.slice(0, 300)}`);
       ceilingBytes = Buffer.byteLength(body);
-      breakdown = await breakDownListRequest(db, app);
+      breakdown = await breakDownListRequest(db, app, callers);
     },
   });
   let closing = false;
