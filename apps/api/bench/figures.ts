@@ -17,7 +17,9 @@ export function apiFigures(result: ApiBenchResult): Figure[] {
       return peer ? { peer: { name: ENGINE_NAMES[peer.engine], value: pick(peer) } } : {};
     };
     const on = `${scale.label}, ${ENGINE_NAMES[first.engine]}`;
+    // The first round only: a figure per endpoint, comparable from run to run.
     first.load.forEach((load, index) => {
+      if (load.round !== 1) return;
       figures.push({
         name: `${load.method} ${load.path} throughput (${on})`,
         value: load.requestsPerSec,

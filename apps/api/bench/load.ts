@@ -14,6 +14,18 @@ export interface Endpoint {
 
 const secret = { Authorization: `Bearer ${DEMO_SECRET_KEY}` };
 
+/**
+ * Bench-only (mounted by bench/server.ts): the same server answering the body of
+ * `GET /v1/contacts?limit=50`, stored once, with no auth, transaction or query: what a list could reach.
+ */
+export const CEILING_PATH = '/bench/ceiling';
+export const CEILING: Endpoint = {
+  name: 'ceiling (static body)',
+  method: 'GET',
+  path: CEILING_PATH,
+  headers: {},
+};
+
 export const ENDPOINTS: Endpoint[] = [
   { name: 'GET /v1/contacts', method: 'GET', path: '/v1/contacts?limit=50', headers: secret },
   {
@@ -41,7 +53,7 @@ export const METRICS_PATH = `/v1/metrics?names=${METRIC_NAMES.join(',')}`;
 export async function loadEndpoint(
   baseUrl: string,
   endpoint: Endpoint,
-  { connections, durationSec }: { connections: number; durationSec: number },
+  { connections, durationSec, round = 1 }: { connections: number; durationSec: number; round?: number },
 ): Promise<LoadFigures> {
   // Fail fast (and readably) if the request itself is wrong, before hammering it.
   const probe = await fetch(baseUrl + endpoint.path, {
@@ -82,6 +94,7 @@ export async function loadEndpoint(
   );
   return {
     name: endpoint.name,
+    round,
     method: endpoint.method,
     path: endpoint.path,
     requestsPerSec: result.requests.average,

@@ -1,3 +1,4 @@
+import { CEILING_PATH } from './load.js';
 import type { ApiBenchResult, EngineRun } from './types.js';
 
 const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
@@ -14,6 +15,10 @@ function table(head: string[], rows: string[][], left: number): string {
   const rule = widths.map((w, i) => (i < left ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `));
   return [line(head), `|${rule.join('|')}|`, ...rows.map(line)].join('\n');
 }
+
+/** The ceiling's load in the same round of the same run. */
+const ceilingOf = (run: EngineRun, round: number) =>
+  run.load.find((l) => l.round === round && l.path === CEILING_PATH);
 
 /** The bench's figures as markdown-ish tables. */
 export function formatApiBench(result: ApiBenchResult): string {
@@ -69,6 +74,7 @@ export function formatApiBench(result: ApiBenchResult): string {
   for (const s of result.scales) {
     for (const r of s.runs) {
       for (const l of r.load) {
+        const ceiling = ceilingOf(r, l.round);
         const codes = Object.entries(l.statusCodes)
           .filter(([code]) => !code.startsWith('2'))
           .map(([code, n]) => `${code}×${n}`)
@@ -77,7 +83,11 @@ export function formatApiBench(result: ApiBenchResult): string {
           s.label,
           ENGINE_NAMES[r.engine],
           l.name,
+          String(l.round),
           int(l.requestsPerSec),
+          l.method === 'GET' && ceiling && l !== ceiling
+            ? `${((100 * l.requestsPerSec) / ceiling.requestsPerSec).toFixed(1)}%`
+            : '',
           ms(l.p50Ms),
           ms(l.p99Ms),
           int(l.responses),
@@ -89,10 +99,47 @@ export function formatApiBench(result: ApiBenchResult): string {
   }
   out.push(
     table(
-      ['Scale', 'Engine', 'Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors'],
+      [
+        'Scale',
+        'Engine',
+        'Endpoint',
+        'round',
+        'req/s',
+        '% of ceiling',
+        'p50 ms',
+        'p99 ms',
+        'responses',
+        'non-2xx',
+        'errors',
+      ],
       loadRows,
       3,
     ),
+  );
+  const bytes = result.scales.flatMap((s) => s.runs.map((r) => r.ceilingBytes))[0];
+  out.push(
+    '',
+    `The ceiling is the same server answering a static ${bytes ?? '?'}-byte body (the list's own answer) with no auth, transaction or query.`,
+  );
+
+  out.push('', '## One list request, piece by piece (in process, one at a time, median ms)', '');
+  out.push(
+    table(
+      ['Scale', 'Engine', 'auth', 'tenant scope', 'query + rows', 'serialize', 'rest', 'whole'],
+      result.scales.flatMap((s) =>
+        s.runs.map(({ engine, breakdown: b }) => [
+          s.label,
+          ENGINE_NAMES[engine],
+          ...[b.authMs, b.tenantMs, b.queryMs, b.serializeMs, b.restMs, b.wholeMs].map((n) => n.toFixed(3)),
+        ]),
+      ),
+      2,
+    ),
+  );
+  out.push(
+    '',
+    'auth: the caller from the bearer token; tenant scope: opening and closing the tenant transaction (role, workspace setting); ' +
+      'rest: the whole in-process request minus the pieces (routing, validation, middleware, the Response).',
   );
 
   out.push(

@@ -3,7 +3,10 @@
  * Prints request throughput and p50/p99 latency for the list and public-rating endpoints under
  * autocannon, and the time of the full /v1/metrics call on PGlite and PostgreSQL side by side.
  * Settings for development: BENCH_DURATION (seconds per endpoint), BENCH_SCALES (e.g. "43,428"),
- * BENCH_ANALYZE=0 (measure without running ANALYZE after the seed).
+ * BENCH_ANALYZE=0 (measure without running ANALYZE after the seed), BENCH_ROUNDS (loads of each
+ * endpoint, interleaved; default 1), BENCH_CONNECTIONS (default 32). Each list endpoint is printed
+ * beside the ceiling (the same server answering a static body of the list's size) and as a % of it,
+ * and one list request is timed piece by piece (bench/breakdown.ts).
  */
 import { cpus, platform, release } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +15,7 @@ import { recordFigures } from '@chorus/bench/figures';
 import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
 import { apiFigures } from './figures.js';
-import { ENDPOINTS, loadEndpoint, timeMetrics } from './load.js';
+import { CEILING, ENDPOINTS, loadEndpoint, timeMetrics } from './load.js';
 import { acquirePostgres } from './postgres.js';
 import { formatApiBench } from './report.js';
 import type { ApiBenchResult, Engine, EngineRun, ScaleRun } from './types.js';
@@ -34,6 +37,8 @@ export interface ApiBenchOptions {
   connections?: number;
   durationSec?: number;
   metricRuns?: number;
+  /** Each endpoint (the ceiling first) is loaded this many times, rounds interleaved: the machine is noisy. */
+  rounds?: number;
   pgliteMaxScale?: number;
   /** Run ANALYZE after seeding (default), as a server that has been up a while would have. */
   analyze?: boolean;
@@ -43,9 +48,10 @@ export interface ApiBenchOptions {
 
 export async function runApiBench({
   scales = DEFAULT_SCALES,
-  connections = 10,
+  connections = 32,
   durationSec = 5,
   metricRuns = 5,
+  rounds = 1,
   pgliteMaxScale = PGLITE_MAX_SCALE,
   analyze = true,
   log = (line) => process.stderr.write(`bench: ${line}\n`),
@@ -94,7 +100,9 @@ export async function runApiBench({
           startChildServer(scale, { databaseUrl, analyze }),
         );
         try {
-          scaleRun.runs.push(await measure(server, engine, { connections, durationSec, metricRuns, log }));
+          scaleRun.runs.push(
+            await measure(server, engine, { connections, durationSec, metricRuns, rounds, log }),
+          );
         } finally {
           await server.close();
         }
@@ -116,7 +124,7 @@ export async function runApiBench({
       cpus: cpu.length,
       cpuModel: cpu[0]?.model.trim() ?? 'unknown CPU',
     },
-    settings: { connections, durationSec, metricRuns, analyze },
+    settings: { connections, durationSec, metricRuns, rounds, analyze },
     postgres: postgres.available
       ? { available: true, source: postgres.host.source, version: postgres.host.version }
       : { available: false, reason: postgres.reason },
@@ -133,9 +141,18 @@ function scaleLabel(scale: number): string {
 async function measure(
   server: ChildServer,
   engine: Engine,
-  options: { connections: number; durationSec: number; metricRuns: number; log: (line: string) => void },
+  options: {
+    connections: number;
+    durationSec: number;
+    metricRuns: number;
+    rounds: number;
+    log: (line: string) => void;
+  },
 ): Promise<EngineRun> {
-  const { log } = options;
+  const { log, breakdown: b } = { ...options, breakdown: server.breakdown };
+  log(
+    `  one list request: auth ${b.authMs.toFixed(3)} + tenant ${b.tenantMs.toFixed(3)} + query ${b.queryMs.toFixed(3)} + serialize ${b.serializeMs.toFixed(3)} + rest ${b.restMs.toFixed(3)} = ${b.wholeMs.toFixed(3)} ms`,
+  );
   log(
     `  seeded ${server.summary.deals} deals, ${server.summary.contacts} contacts in ${(server.seedMs / 1000).toFixed(1)} s` +
       `${server.analyzeMs === null ? '' : `, analyzed in ${(server.analyzeMs / 1000).toFixed(1)} s`}; timing /v1/metrics…`,
@@ -144,12 +161,14 @@ async function measure(
   const metrics = await timeMetrics(server.url, options.metricRuns);
   log(`  /v1/metrics median ${metrics.medianMs.toFixed(1)} ms`);
   const load = [];
-  for (const endpoint of ENDPOINTS) {
-    const figures = await loadEndpoint(server.url, endpoint, options);
-    log(
-      `  ${endpoint.name}: ${Math.round(figures.requestsPerSec)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}`,
-    );
-    load.push(figures);
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const endpoint of [CEILING, ...ENDPOINTS]) {
+      const figures = await loadEndpoint(server.url, endpoint, { ...options, round });
+      log(
+        `  ${endpoint.name}: ${Math.round(figures.requestsPerSec)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, non-2xx ${figures.non2xx}, errors ${figures.errors}`,
+      );
+      load.push(figures);
+    }
   }
   return {
     engine,
@@ -157,6 +176,8 @@ async function measure(
     analyzeMs: server.analyzeMs,
     seeded: server.summary,
     metrics,
+    breakdown: server.breakdown,
+    ceilingBytes: server.ceilingBytes,
     load,
   };
 }
@@ -168,6 +189,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(SMOKE ? { scales: [1], durationSec: 1, metricRuns: 1 } : {}),
     ...(env.BENCH_DURATION ? { durationSec: Number(env.BENCH_DURATION) } : {}),
     ...(env.BENCH_SCALES ? { scales: env.BENCH_SCALES.split(',').map(Number) } : {}),
+    ...(env.BENCH_ROUNDS ? { rounds: Number(env.BENCH_ROUNDS) } : {}),
+    ...(env.BENCH_CONNECTIONS ? { connections: Number(env.BENCH_CONNECTIONS) } : {}),
     ...(env.BENCH_ANALYZE === '0' ? { analyze: false } : {}),
   });
   console.log(formatApiBench(result));

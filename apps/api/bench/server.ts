@@ -5,8 +5,12 @@
  * over IPC. Closes when the parent sends 'close' or goes away.
  */
 import { openDatabase } from '../src/db/open.js';
+import { CallerCache } from '../src/http/caller-cache.js';
 import { seedDemo } from '../src/seed/demo.js';
+import { DEMO_SECRET_KEY } from '../src/seed/demo.js';
 import { startServer } from '../src/server.js';
+import { breakDownListRequest, LIST_PATH } from './breakdown.js';
+import { CEILING_PATH } from './load.js';
 import type { ServerReady } from './types.js';
 
 /** Far above anything the load reaches: the bench measures the server, not the limiter. */
@@ -29,7 +33,23 @@ try {
   const analyzeStarted = performance.now();
   if (analyze) await db.query('analyze');
   const analyzeMs = analyze ? performance.now() - analyzeStarted : null;
-  const server = await startServer(db, { rateLimits: { perKey: NO_LIMIT, perClient: NO_LIMIT } });
+  let breakdown: ServerReady['breakdown'] | undefined;
+  let ceilingBytes = 0;
+  const callers = new CallerCache(db);
+  const server = await startServer(db, {
+    rateLimits: { perKey: NO_LIMIT, perClient: NO_LIMIT },
+    callers,
+    async extend(app) {
+      // Routes are fixed at the first request, so the route comes first and its body right after.
+      let body = '';
+      app.get(CEILING_PATH, (c) => c.body(body, 200, { 'Content-Type': 'application/json' }));
+      const list = await app.request(LIST_PATH, { headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` } });
+      body = await list.text();
+      if (!list.ok) throw new Error(`${LIST_PATH} answered ${list.status}: ${body.slice(0, 300)}`);
+      ceilingBytes = Buffer.byteLength(body);
+      breakdown = await breakDownListRequest(db, app, callers);
+    },
+  });
   let closing = false;
   const close = async () => {
     if (closing) return;
@@ -40,7 +60,15 @@ try {
   };
   process.on('message', (message) => message === 'close' && void close());
   process.on('disconnect', () => void close());
-  const ready: ServerReady = { type: 'ready', url: server.url, seedMs, analyzeMs, summary };
+  const ready: ServerReady = {
+    type: 'ready',
+    url: server.url,
+    seedMs,
+    analyzeMs,
+    summary,
+    breakdown: breakdown!,
+    ceilingBytes,
+  };
   send(ready);
 } catch (error) {
   send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

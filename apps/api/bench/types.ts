@@ -11,11 +11,17 @@ export interface ServerReady {
   /** ANALYZE after the seed; null when skipped. */
   analyzeMs: number | null;
   summary: SeedSummary;
+  /** One list request timed piece by piece before the load starts. */
+  breakdown: Breakdown;
+  /** Size of the static body the ceiling route answers (the list's own answer). */
+  ceilingBytes: number;
 }
 
 /** One endpoint under autocannon. */
 export interface LoadFigures {
   name: string;
+  /** Which repetition (1-based): each endpoint is loaded BENCH_ROUNDS times, interleaved. */
+  round: number;
   method: 'GET' | 'POST';
   path: string;
   /** Mean of autocannon's per-second samples. */
@@ -47,6 +53,9 @@ export interface EngineRun {
   analyzeMs: number | null;
   seeded: SeedSummary;
   metrics: MetricsFigures;
+  breakdown: Breakdown;
+  ceilingBytes: number;
+  /** The ceiling endpoint's run first in each round, then ENDPOINTS. */
   load: LoadFigures[];
 }
 
@@ -62,8 +71,31 @@ export interface ApiBenchResult {
   startedAt: string;
   totalMs: number;
   environment: { node: string; platform: string; cpus: number; cpuModel: string };
-  settings: { connections: number; durationSec: number; metricRuns: number; analyze: boolean };
+  settings: {
+    connections: number;
+    durationSec: number;
+    metricRuns: number;
+    rounds: number;
+    analyze: boolean;
+  };
   /** Where PostgreSQL came from, or why it was skipped. */
   postgres: { available: true; source: string; version: string } | { available: false; reason: string };
   scales: ScaleRun[];
+}
+
+/** One list request, piece by piece (medians, ms): see bench/breakdown.ts. */
+export interface Breakdown {
+  path: string;
+  iterations: number;
+  /** Finding the caller from the bearer token. */
+  authMs: number;
+  /** Opening the tenant scope (transaction, role, workspace setting) and closing it. */
+  tenantMs: number;
+  /** The list query and its rows turned into resources. */
+  queryMs: number;
+  /** JSON.stringify of the page. */
+  serializeMs: number;
+  /** The whole request in process (no socket) minus the pieces: routing, validation, middleware. */
+  restMs: number;
+  wholeMs: number;
 }

@@ -11,21 +11,28 @@ export interface RunningServer {
 }
 
 /** Serves the app on a loopback port (0 = any free one). */
-export function startServer(
+export async function startServer(
   db: Database,
   {
     port = 0,
     hostname = '127.0.0.1',
+    extend,
     ...options
-  }: { port?: number; hostname?: string } & Omit<AppOptions, 'db'> = {},
+  }: {
+    port?: number;
+    hostname?: string;
+    /** Adds routes after the app's own: the bench mounts its ceiling route with it, production never. */
+    extend?: (app: ReturnType<typeof createApp>) => void | Promise<void>;
+  } & Omit<AppOptions, 'db'> = {},
 ): Promise<RunningServer> {
   const app = createApp({ db, ...options });
+  await extend?.(app);
   // Idempotency records older than 24 h are already ignored; this deletes them, at start and hourly.
   const purge = () => void purgeIdempotencyKeys(db).catch((error) => console.error('purge failed', error));
   purge();
   const purger = setInterval(purge, 3_600_000);
   purger.unref();
-  return new Promise((resolve) => {
+  return new Promise<RunningServer>((resolve) => {
     // Idle keep-alive sockets outlive the clients' own idle timeout (undici: 4 s), so a client never
     // reuses a socket the server is closing at that moment (a spurious "socket closed" on a POST).
     const server = serve(

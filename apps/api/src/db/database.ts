@@ -3,9 +3,19 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** A statement whose result nobody reads: what a transaction runs before its work. */
+export interface Statement {
+  text: string;
+  params?: readonly unknown[];
+}
+
 export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction, after `prelude` (settings such as the tenant's). On PostgreSQL
+   * BEGIN and the prelude are pipelined with the work's first query: they cost no round trip of their own.
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>, prelude?: readonly Statement[]): Promise<T>;
   close(): Promise<void>;
 }
 

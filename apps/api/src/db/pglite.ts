@@ -13,7 +13,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   return {
     engine: 'pglite',
     ...wrap(pg),
-    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    // In process there is no round trip to save: the prelude simply runs first.
+    transaction: (work, prelude = []) =>
+      pg.transaction(async (tx) => {
+        for (const { text, params = [] } of prelude) await tx.query(text, params as unknown[]);
+        return work(wrap(tx));
+      }),
     close: () => pg.close(),
   };
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { type Database, type Sql, TYPE_PARSERS } from './database.js';
 
@@ -6,28 +8,68 @@ const types = {
     TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text'),
 } as pg.CustomTypesConfig;
 
-/** A PostgreSQL server through a connection pool. */
-export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, types, max: 10 });
+/**
+ * Connections: PostgreSQL's own rule of thumb, cores × 2 plus one, for a server on this machine
+ * (the reference setup); DATABASE_POOL_SIZE overrides it for a server elsewhere.
+ */
+export const defaultPoolSize = () => Number(process.env.DATABASE_POOL_SIZE) || availableParallelism() * 2 + 1;
+
+/**
+ * Parameterised statements are prepared once per connection under a name derived from their text,
+ * so a repeated query is bound and executed without being parsed and planned again. The texts are
+ * the API's own (fixed fragments), so they are few; past this many, new ones run unnamed.
+ */
+const MAX_NAMED = 2_000;
+const names = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED) {
+    name = `chorus_${createHash('sha1').update(text).digest('base64url')}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * A PostgreSQL server through a connection pool in pipeline mode: queries issued together go out
+ * together, so a transaction's BEGIN and settings ride with its first query.
+ */
+export async function openPostgres(connectionString: string, max = defaultPoolSize()): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, types, max, pipeline: true } as pg.PoolConfig);
   await pool.query('select 1');
+  const run = (target: Pick<pg.Pool, 'query'>, text: string, params: readonly unknown[] = []) =>
+    params.length === 0
+      ? target.query(text)
+      : target.query({ name: statementName(text), text, values: params as unknown[] });
   const wrap = (target: Pick<pg.Pool, 'query'>): Sql => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query(text, params as unknown[]);
-      return result.rows as T[];
+      return (await run(target, text, params)).rows as T[];
     },
   });
   return {
     engine: 'postgres',
     ...wrap(pool),
-    async transaction(work) {
+    async transaction(work, prelude = []) {
       const client = await pool.connect();
       try {
-        await client.query('begin');
-        const result = await work(wrap(client));
+        // Not awaited before the work starts: they are written with its first query, in one round trip.
+        const opened = Promise.all([
+          client.query('begin'),
+          ...prelude.map(({ text, params }) => run(client, text, params)),
+        ]);
+        // Awaited below, after the work; until then a failure must not count as unhandled.
+        opened.catch(() => {});
+        const outcome = await work(wrap(client)).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        // If opening failed, that is the cause of whatever the work ran into.
+        await opened;
+        if (!outcome.ok) throw outcome.error;
         await client.query('commit');
-        return result;
+        return outcome.value;
       } catch (error) {
-        await client.query('rollback');
+        await client.query('rollback').catch(() => {});
         throw error;
       } finally {
         client.release();

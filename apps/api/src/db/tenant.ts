@@ -5,9 +5,14 @@ import type { Database, Sql } from './database.js';
  * so PostgreSQL's row-level security hides every other tenant's rows even from a query that forgets to filter.
  */
 export function withTenant<T>(db: Database, workspaceId: string, work: (tx: Sql) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query('set local role chorus_app');
-    await tx.query("select set_config('chorus.workspace_id', $1, true)", [workspaceId]);
-    return work(tx);
-  });
+  return db.transaction(work, [tenantSettings(workspaceId)]);
 }
+
+/**
+ * The role and the workspace in one statement (`set_config('role', …)` is `SET LOCAL ROLE`), local to
+ * the transaction, so a pooled connection goes back to the owner role with no setting left behind.
+ */
+const tenantSettings = (workspaceId: string) => ({
+  text: "select set_config('role', 'chorus_app', true), set_config('chorus.workspace_id', $1, true)",
+  params: [workspaceId],
+});

@@ -17,6 +17,8 @@ export interface Caller {
   scopes: readonly SessionScope[];
   allowedOrigins: readonly string[];
   currency: string;
+  /** When a session token ends (ms since the epoch); null for keys. */
+  expiresAt: number | null;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function findCaller(
       scopes: row.scopes,
       allowedOrigins: row.allowed_origins,
       currency: row.currency,
+      expiresAt: row.expires_at.getTime(),
     };
   }
   const rows = await db.query<{
@@ -77,6 +80,7 @@ export async function findCaller(
     scopes: row.kind === 'secret' ? ['read', 'write'] : [],
     allowedOrigins: row.allowed_origins,
     currency: row.currency,
+    expiresAt: null,
   };
 }
 

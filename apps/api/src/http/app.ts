@@ -13,6 +13,7 @@ import { registerMetricRoutes } from '../routes/metrics.js';
 import { registerRatingRoutes } from '../routes/ratings.js';
 import { registerWorkspaceRoutes } from '../routes/workspace.js';
 import { authenticate } from './auth.js';
+import { CallerCache } from './caller-cache.js';
 import { cors } from './cors.js';
 import { mountDemoWidget } from './demo-widget.js';
 import type { AppEnv } from './env.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   demoWidgetScript?: string;
   /** Workspaces whose keys and sessions are refused: production refuses the demo's, whose keys are public. */
   blockedWorkspaces?: readonly string[];
+  /** Callers by token, reused for a few seconds (see CallerCache); one per app by default. */
+  callers?: CallerCache;
 }
 
 const DEFAULT_LIMITS = {
@@ -50,6 +53,7 @@ export function createApp({
   demoSessionsFor,
   demoWidgetScript,
   blockedWorkspaces = [],
+  callers = new CallerCache(db),
 }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) =>
@@ -91,7 +95,7 @@ export function createApp({
         }),
     }),
   );
-  app.use('/v1/*', authenticate(db, { fileOriginWorkspace: demoSessionsFor, blockedWorkspaces }));
+  app.use('/v1/*', authenticate(callers, { fileOriginWorkspace: demoSessionsFor, blockedWorkspaces }));
   // A finished write replayed by its Idempotency-Key is answered here, before it spends any rate limit.
   app.use('/v1/*', replayIdempotent(db));
   app.use('/v1/public/*', async (c, next) => {

@@ -1,20 +1,23 @@
 import { PUBLIC_PATHS } from '@chorus/contract';
 import type { MiddlewareHandler } from 'hono';
-import type { Database } from '../db/database.js';
-import { findCaller } from '../domain/workspace.js';
 import { forbidden, unauthorized } from '../errors.js';
+import type { CallerCache } from './caller-cache.js';
 import type { AppEnv } from './env.js';
 
 const isPublicPath = (path: string) => (PUBLIC_PATHS as readonly string[]).includes(path);
 const READ_METHODS = new Set(['GET', 'HEAD']);
+/** Where keys, sessions and the workspace (its allowed origins) are managed: secret keys only. */
+const managesAccess = (path: string) => /^\/v1\/((keys|sessions)(\/|$)|workspace$)/.test(path);
 
 /**
  * Resolves the bearer token and applies the rules of each kind:
  * secret keys never from a browser, publishable keys only on public paths from allowed origins,
- * session tokens within their scopes and from allowed origins.
+ * session tokens within their scopes and from allowed origins. Callers come from `callers`, which
+ * reuses them for a few seconds; a committed change to a workspace's keys, sessions or origins makes
+ * it forget that workspace's callers before the answer leaves, so a revoked token is refused at once.
  */
 export function authenticate(
-  db: Database,
+  callers: CallerCache,
   {
     fileOriginWorkspace,
     blockedWorkspaces = [],
@@ -33,7 +36,7 @@ export function authenticate(
     const header = c.req.header('authorization');
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw unauthorized('Send your key as `Authorization: Bearer <key>`.');
-    const caller = await findCaller(db, token);
+    const caller = await callers.find(token);
     if (caller === 'expired')
       throw unauthorized('The session token has expired; mint a new one with POST /v1/sessions.');
     if (!caller || blockedWorkspaces.includes(caller.workspaceId))
@@ -66,12 +69,14 @@ export function authenticate(
     if (caller.kind === 'session' && !READ_METHODS.has(c.req.method) && !caller.scopes.includes('write')) {
       throw forbidden('This session token is read-only; mint one with the "write" scope to change data.');
     }
-    const secretOnly =
-      /^\/v1\/(keys|sessions)(\/|$)/.test(c.req.path) ||
-      (c.req.path === '/v1/workspace' && !READ_METHODS.has(c.req.method));
+    const changesAccess = managesAccess(c.req.path) && !READ_METHODS.has(c.req.method);
+    const secretOnly = changesAccess || /^\/v1\/(keys|sessions)(\/|$)/.test(c.req.path);
     if (secretOnly && caller.kind !== 'secret')
       throw forbidden('Keys, sessions and the workspace itself are managed with a secret key only.');
     c.set('caller', caller);
     await next();
+    // The unit of work has committed (or rolled back) by now. Forgetting after a failure too is
+    // harmless: the next request looks its caller up afresh.
+    if (changesAccess) callers.forgetWorkspace(caller.workspaceId);
   };
 }
