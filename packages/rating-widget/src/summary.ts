@@ -79,8 +79,11 @@ export class ChorusRatingSummary extends RatingElement {
   /** Loads the summary; a failure shows a message and is reported once in the console. */
   async load(): Promise<void> {
     const { api, publishableKey: key, subject, scale } = this;
-    if (!api || !key || !subject || !isScale(scale)) {
-      console.error('<chorus-rating-summary>: set api, publishable-key, subject and scale.');
+    // A secret key in a web page would hand the whole CRM to every visitor: refused before any request.
+    if (!api || !key?.startsWith('pk_') || !subject || !isScale(scale)) {
+      console.error(
+        '<chorus-rating-summary>: set api, publishable-key (pk_…, never a secret key), subject and scale.',
+      );
       this.failed = true;
       return;
     }

@@ -49,6 +49,21 @@ describe('<chorus-rating-summary>', () => {
     expect(inShadow(element, '[part=average]')!.textContent).toContain('4,3');
   });
 
+  it('refuses a secret key before sending anything, and says so', async () => {
+    const root = mount(html`<chorus-rating-summary
+      api=${api.url}
+      publishable-key="sk_live_4c8f1e2a9b7d3c5e6f0a1b2c3d4e5f60"
+      subject="product:secret"
+    ></chorus-rating-summary>`);
+    const summary = root.querySelector('chorus-rating-summary')!;
+    await until(() => !!inShadow(summary, '[role=alert]'), 'the error state');
+    // The browser's own record of what this page fetched: no summary request went out.
+    const sent = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('subject=product%3Asecret'));
+    expect(sent).toEqual([]);
+  });
+
   it('loads from the API, refreshes when a rating of its subject is stored, and adds JSON-LD only when asked', async () => {
     const root = mount(html`<chorus-rating-summary
         api=${api.url}
