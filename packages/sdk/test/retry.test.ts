@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChorusNetworkError, ChorusTimeoutError } from '../src/index.js';
+import { ChorusConfigError, ChorusNetworkError, ChorusTimeoutError } from '../src/index.js';
 import { isSafeToRetry, retries } from '../src/middleware/retry.js';
 import type { FetchLike } from '../src/middleware/types.js';
 import { settle, track, useFakeClock } from './support/fake-clock.js';
@@ -74,6 +74,14 @@ describe('retries', () => {
     const { fetch, attempts } = scripted(bug);
     const result = await settle(retries(fast)(fetch)(get()));
     expect(result).toEqual({ status: 'rejected', reason: bug });
+    expect(attempts).toHaveLength(1);
+  });
+
+  it('does not retry a ChorusError that is not a transport failure', async () => {
+    const noToken = new ChorusConfigError('getToken', '`getToken` is empty: it gave no token');
+    const { fetch, attempts } = scripted(noToken);
+    const result = await settle(retries(fast)(fetch)(get()));
+    expect(result).toEqual({ status: 'rejected', reason: noToken });
     expect(attempts).toHaveLength(1);
   });
 
@@ -209,6 +217,22 @@ describe('retries', () => {
       return fetch(request);
     })(get({ signal: controller.signal }));
     expect(await settle(pending)).toMatchObject({ status: 'rejected', reason: { kind: 'network' } });
+    expect(attempts).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not wait when the signal aborted while the answer was on its way', async () => {
+    const controller = new AbortController();
+    const reason = new Error('gone');
+    const { fetch, attempts } = scripted(busy({ 'retry-after': '5' }));
+    const call = track(
+      retries(fast)(async (request) => {
+        controller.abort(reason);
+        return fetch(request);
+      })(get({ signal: controller.signal })),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call).toEqual({ settled: true, error: reason });
     expect(attempts).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });

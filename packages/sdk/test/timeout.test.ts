@@ -26,18 +26,20 @@ afterEach(() => {
 function slowFetch(ms: number) {
   const attempts: number[] = [];
   const aborted: number[] = [];
+  const reasons: unknown[] = [];
   const fetch: FetchLike = (request) => {
     attempts.push(Date.now());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => resolve(json({ id: 'con_1' })), ms);
       request.signal.addEventListener('abort', () => {
         aborted.push(Date.now());
+        reasons.push(request.signal.reason);
         clearTimeout(timer);
         reject(request.signal.reason);
       });
     });
   };
-  return { fetch, attempts, aborted };
+  return { fetch, attempts, aborted, reasons };
 }
 
 const client = (options: Partial<ChorusClientOptions> & { fetch: FetchLike }) =>
@@ -46,7 +48,7 @@ const getContact = { params: { path: { id: 'con_1' } } };
 
 describe('timeouts and transport errors', () => {
   it('fails an attempt at exactly timeoutMs with ChorusTimeoutError', async () => {
-    const { fetch, attempts, aborted } = slowFetch(1000);
+    const { fetch, attempts, aborted, reasons } = slowFetch(1000);
     const call = track(client({ fetch, timeoutMs: 50, maxRetries: 0 }).get('/v1/contacts/{id}', getContact));
 
     await vi.advanceTimersByTimeAsync(49);
@@ -61,6 +63,10 @@ describe('timeouts and transport errors', () => {
     });
     expect(attempts).toEqual([0]);
     expect(aborted).toEqual([50]);
+    // What fetch rejects with, as it would under `AbortSignal.timeout`.
+    expect(reasons).toEqual([
+      expect.objectContaining({ name: 'TimeoutError', message: 'No answer in 50 ms' }),
+    ]);
   });
 
   it('lets an answer that comes before the deadline through', async () => {
