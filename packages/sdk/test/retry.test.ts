@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChorusConfigError, ChorusNetworkError, ChorusTimeoutError } from '../src/index.js';
 import { isSafeToRetry, retries } from '../src/middleware/retry.js';
 import type { FetchLike } from '../src/middleware/types.js';
-import { settle, track, useFakeClock } from './support/fake-clock.js';
+import { settle, track, useFakeClock, useRealClock } from './support/fake-clock.js';
 import { json, problem } from './support/recording-fetch.js';
 
 // The waits run on a fake clock: each test says to the millisecond when an attempt goes out, and
@@ -12,7 +12,7 @@ beforeEach(() => {
   useFakeClock(START);
 });
 afterEach(() => {
-  vi.useRealTimers();
+  useRealClock();
 });
 
 /**

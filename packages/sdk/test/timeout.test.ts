@@ -7,7 +7,7 @@ import {
   createChorusClient,
 } from '../src/index.js';
 import type { ChorusClientOptions, FetchLike } from '../src/index.js';
-import { track, useFakeClock } from './support/fake-clock.js';
+import { track, useFakeClock, useRealClock } from './support/fake-clock.js';
 import { json } from './support/recording-fetch.js';
 
 // The deadlines and the waits between retries run on fake timers: each test says to the
@@ -16,7 +16,7 @@ beforeEach(() => {
   useFakeClock();
 });
 afterEach(() => {
-  vi.useRealTimers();
+  useRealClock();
 });
 
 /**
@@ -63,10 +63,8 @@ describe('timeouts and transport errors', () => {
     });
     expect(attempts).toEqual([0]);
     expect(aborted).toEqual([50]);
-    // What fetch rejects with, as it would under `AbortSignal.timeout`.
-    expect(reasons).toEqual([
-      expect.objectContaining({ name: 'TimeoutError', message: 'No answer in 50 ms' }),
-    ]);
+    // The attempt's fetch was aborted by the deadline itself, not by anything else.
+    expect(reasons.map((reason) => (reason as DOMException).name)).toEqual(['TimeoutError']);
   });
 
   it('lets an answer that comes before the deadline through', async () => {
