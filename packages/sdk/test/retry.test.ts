@@ -61,6 +61,13 @@ describe('retries', () => {
     expect(attempts).toHaveLength(1);
   });
 
+  it('retries an answer that has no body', async () => {
+    const { fetch, attempts } = scripted(new Response(null, { status: 503 }));
+    const result = await settle(retries(fast)(fetch)(get()));
+    expect(result).toMatchObject({ status: 'fulfilled', value: { status: 200 } });
+    expect(attempts).toHaveLength(2);
+  });
+
   it('retries network errors and timeouts', async () => {
     const timeout = new ChorusTimeoutError(get(), 5);
     const { fetch, attempts } = scripted(networkError(), timeout);
@@ -252,6 +259,7 @@ describe('retries', () => {
   it('retries a POST only when it has an Idempotency-Key, and a PATCH only with one or If-Match', async () => {
     const cases: Array<{ init: RequestInit; expected: number }> = [
       { init: { method: 'POST', body: '{}' }, expected: 1 },
+      { init: { method: 'POST', body: '{}', headers: { 'If-Match': '"3"' } }, expected: 1 },
       { init: { method: 'POST', body: '{}', headers: { 'Idempotency-Key': 'k-123456' } }, expected: 2 },
       { init: { method: 'PATCH', body: '{}' }, expected: 1 },
       { init: { method: 'PATCH', body: '{}', headers: { 'If-Match': '"3"' } }, expected: 2 },

@@ -57,6 +57,9 @@ describe('timeouts and transport errors', () => {
     expect(call.error).toBeInstanceOf(ChorusTimeoutError);
     expect(call.error).toMatchObject({
       kind: 'timeout',
+      name: 'ChorusTimeoutError',
+      type: '/problems/timeout',
+      title: 'Request timed out',
       timeoutMs: 50,
       status: 0,
       detail: 'GET https://api.test/v1/contacts/con_1: no answer in 50 ms',
@@ -112,6 +115,7 @@ describe('timeouts and transport errors', () => {
     expect(call.error).toBeInstanceOf(ChorusError);
     expect(call.error).toMatchObject({
       kind: 'aborted',
+      type: '/problems/aborted',
       status: 0,
       cause: reason,
       name: 'ChorusAbortedError',
@@ -156,6 +160,9 @@ describe('timeouts and transport errors', () => {
     expect(error).toBeInstanceOf(ChorusNetworkError);
     expect(error).toMatchObject({
       kind: 'network',
+      name: 'ChorusNetworkError',
+      type: '/problems/network',
+      title: 'Network error',
       cause,
       status: 0,
       detail: 'GET https://api.test/v1/contacts/con_1: fetch failed',
