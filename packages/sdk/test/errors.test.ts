@@ -9,6 +9,7 @@ import {
   ChorusRateLimitError,
   ChorusValidationError,
   createChorusClient,
+  createChorusFetch,
   unwrap,
 } from '../src/index.js';
 import { parseRetryAfter } from '../src/errors.js';
@@ -102,6 +103,19 @@ describe('typed errors', () => {
         .get('/v1/workspace')
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ kind: 'conflict', type: 'about:blank', title: 'HTTP 409' });
+    }
+  });
+
+  it('makes a typed error of an empty body, a JSON null or an array, with no detail', async () => {
+    for (const body of [null, 'null', '[1,2]']) {
+      const chorusFetch = createChorusFetch({
+        baseUrl: 'https://api.test',
+        apiKey: 'pk_1',
+        fetch: async () => new Response(body, { status: 503 }),
+      });
+      const error = await chorusFetch('/v1/workspace').catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'api', status: 503, title: 'HTTP 503', type: 'about:blank' });
+      expect((error as ChorusError).detail).toBeUndefined();
     }
   });
 
