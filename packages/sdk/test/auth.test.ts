@@ -55,6 +55,22 @@ describe('authorization', () => {
     expect(requests[1]?.body).toBe(requests[0]?.body);
   });
 
+  it('refreshes on a 401 that has no body too', async () => {
+    const tokens = ['st_expired', 'st_fresh'];
+    const { fetch, requests } = recordingFetch((request) =>
+      request.headers.get('authorization') === 'Bearer st_fresh'
+        ? json({ id: 'con_1' })
+        : new Response(null, { status: 401 }),
+    );
+    const chorus = createChorusClient({
+      baseUrl: 'https://api.test',
+      getToken: () => tokens.shift() ?? 'st_none',
+      fetch,
+    });
+    await expect(chorus.get('/v1/contacts/{id}', getContact)).resolves.toEqual({ id: 'con_1' });
+    expect(requests).toHaveLength(2);
+  });
+
   it('refreshes once for many requests that saw the same 401', async () => {
     const { fetch } = byToken('st_fresh');
     let calls = 0;

@@ -38,7 +38,12 @@ describe('missing options', () => {
     const chorus = createChorusClient({ baseUrl: 'https://api.test', getToken: () => '', fetch });
     const error = await chorus.get('/v1/workspace').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChorusConfigError);
-    expect(error).toMatchObject({ kind: 'config', option: 'getToken' });
+    expect(error).toMatchObject({
+      kind: 'config',
+      option: 'getToken',
+      type: '/problems/config',
+      message: '`getToken` is empty: it gave no token',
+    });
     expect(requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ChorusAbortedError,
   ChorusError,
@@ -6,115 +6,166 @@ import {
   ChorusTimeoutError,
   createChorusClient,
 } from '../src/index.js';
-import type { FetchLike } from '../src/index.js';
+import type { ChorusClientOptions, FetchLike } from '../src/index.js';
+import { track, useFakeClock, useRealClock } from './support/fake-clock.js';
 import { json } from './support/recording-fetch.js';
 
-/** Answers after `ms`, or rejects like fetch does when the request's signal aborts first. */
-function slowFetch(ms: number): { fetch: FetchLike; attempts: number[] } {
+// The deadlines and the waits between retries run on fake timers: each test says to the
+// millisecond when an attempt is given up, and checks the millisecond before that nothing happened.
+beforeEach(() => {
+  useFakeClock();
+});
+afterEach(() => {
+  useRealClock();
+});
+
+/**
+ * Answers after `ms`, or rejects like fetch does when the request's signal aborts first; records
+ * when each attempt started and when it was aborted (on the fake clock).
+ */
+function slowFetch(ms: number) {
   const attempts: number[] = [];
+  const aborted: number[] = [];
+  const reasons: unknown[] = [];
   const fetch: FetchLike = (request) => {
-    attempts.push(performance.now());
+    attempts.push(Date.now());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => resolve(json({ id: 'con_1' })), ms);
       request.signal.addEventListener('abort', () => {
+        aborted.push(Date.now());
+        reasons.push(request.signal.reason);
         clearTimeout(timer);
         reject(request.signal.reason);
       });
     });
   };
-  return { fetch, attempts };
+  return { fetch, attempts, aborted, reasons };
 }
 
+const client = (options: Partial<ChorusClientOptions> & { fetch: FetchLike }) =>
+  createChorusClient({ baseUrl: 'https://api.test', apiKey: 'k', ...options } as ChorusClientOptions);
 const getContact = { params: { path: { id: 'con_1' } } };
 
 describe('timeouts and transport errors', () => {
-  it('fails an attempt that takes longer than timeoutMs with ChorusTimeoutError', async () => {
-    const { fetch, attempts } = slowFetch(1000);
-    const chorus = createChorusClient({
-      baseUrl: 'https://api.test',
-      apiKey: 'k',
-      fetch,
+  it('fails an attempt at exactly timeoutMs with ChorusTimeoutError', async () => {
+    const { fetch, attempts, aborted, reasons } = slowFetch(1000);
+    const call = track(client({ fetch, timeoutMs: 50, maxRetries: 0 }).get('/v1/contacts/{id}', getContact));
+
+    await vi.advanceTimersByTimeAsync(49);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.error).toBeInstanceOf(ChorusTimeoutError);
+    expect(call.error).toMatchObject({
+      kind: 'timeout',
+      name: 'ChorusTimeoutError',
+      type: '/problems/timeout',
+      title: 'Request timed out',
       timeoutMs: 50,
-      maxRetries: 0,
+      status: 0,
+      detail: 'GET https://api.test/v1/contacts/con_1: no answer in 50 ms',
     });
-    const startedAt = performance.now();
-    const error = await chorus.get('/v1/contacts/{id}', getContact).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ChorusTimeoutError);
-    expect(error).toMatchObject({ kind: 'timeout', timeoutMs: 50, status: 0 });
-    expect(performance.now() - startedAt).toBeLessThan(500);
-    expect(attempts).toHaveLength(1);
+    expect(attempts).toEqual([0]);
+    expect(aborted).toEqual([50]);
+    // The attempt's fetch was aborted by the deadline itself, not by anything else.
+    expect(reasons.map((reason) => (reason as DOMException).name)).toEqual(['TimeoutError']);
+  });
+
+  it('lets an answer that comes before the deadline through', async () => {
+    const { fetch } = slowFetch(49);
+    const call = track(client({ fetch, timeoutMs: 50, maxRetries: 0 }).get('/v1/contacts/{id}', getContact));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(call).toEqual({ settled: true, value: { id: 'con_1' } });
+  });
+
+  it('waits 30 s by default', async () => {
+    const { fetch, aborted } = slowFetch(60_000);
+    const call = track(client({ fetch, maxRetries: 0 }).get('/v1/contacts/{id}', getContact));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.error).toMatchObject({ kind: 'timeout', timeoutMs: 30_000 });
+    expect(aborted).toEqual([30_000]);
   });
 
   it('gives each retry a fresh deadline', async () => {
-    const { fetch, attempts } = slowFetch(1000);
-    const chorus = createChorusClient({
-      baseUrl: 'https://api.test',
-      apiKey: 'k',
-      fetch,
-      timeoutMs: 30,
-      maxRetries: 2,
-    });
-    await expect(chorus.get('/v1/contacts/{id}', getContact)).rejects.toBeInstanceOf(ChorusTimeoutError);
+    const { fetch, attempts, aborted } = slowFetch(1000);
+    const call = track(client({ fetch, timeoutMs: 30, maxRetries: 2 }).get('/v1/contacts/{id}', getContact));
+    await vi.runAllTimersAsync();
+    expect(call.error).toBeInstanceOf(ChorusTimeoutError);
     expect(attempts).toHaveLength(3);
+    // Every attempt was given up 30 ms after it started, whatever the jittered wait before it.
+    expect(aborted.map((at, index) => at - attempts[index]!)).toEqual([30, 30, 30]);
   });
 
   it("rejects with a ChorusAbortedError carrying the caller's reason, not a timeout, and does not retry", async () => {
     const { fetch, attempts } = slowFetch(1000);
-    const chorus = createChorusClient({
-      baseUrl: 'https://api.test',
-      apiKey: 'k',
-      fetch,
-      timeoutMs: 500,
-      maxRetries: 3,
-    });
     const controller = new AbortController();
+    const call = track(
+      client({ fetch, timeoutMs: 500, maxRetries: 3 }).get('/v1/contacts/{id}', {
+        ...getContact,
+        signal: controller.signal,
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(20);
     const reason = new Error('navigated away');
-    setTimeout(() => controller.abort(reason), 20);
-    const error = await chorus
-      .get('/v1/contacts/{id}', { ...getContact, signal: controller.signal })
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ChorusAbortedError);
-    expect(error).toBeInstanceOf(ChorusError);
-    expect(error).toMatchObject({ kind: 'aborted', status: 0, cause: reason, name: 'ChorusAbortedError' });
-    expect(attempts).toHaveLength(1);
+    controller.abort(reason);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(call.error).toBeInstanceOf(ChorusAbortedError);
+    expect(call.error).toBeInstanceOf(ChorusError);
+    expect(call.error).toMatchObject({
+      kind: 'aborted',
+      type: '/problems/aborted',
+      status: 0,
+      cause: reason,
+      name: 'ChorusAbortedError',
+      title: 'GET https://api.test/v1/contacts/con_1 aborted',
+    });
+    await vi.runAllTimersAsync();
+    expect(attempts).toEqual([0]);
   });
 
   it('turns an abort during the wait between retries into a ChorusAbortedError too', async () => {
     let attempts = 0;
-    const chorus = createChorusClient({
-      baseUrl: 'https://api.test',
-      apiKey: 'k',
-      maxRetries: 3,
-      fetch: async () => {
-        attempts++;
-        return new Response(JSON.stringify({ type: '/problems/x', title: 'Busy', status: 503 }), {
-          status: 503,
-          headers: { 'retry-after': '5' },
-        });
-      },
-    });
+    const fetch: FetchLike = async () => {
+      attempts++;
+      return new Response(JSON.stringify({ type: '/problems/x', title: 'Busy', status: 503 }), {
+        status: 503,
+        headers: { 'retry-after': '5' },
+      });
+    };
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const error = await chorus
-      .get('/v1/contacts/{id}', { ...getContact, signal: controller.signal })
-      .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'aborted' });
-    expect((error as ChorusAbortedError).cause).toBeInstanceOf(DOMException);
+    const call = track(
+      client({ fetch, maxRetries: 3 }).get('/v1/contacts/{id}', { ...getContact, signal: controller.signal }),
+    );
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(call.settled).toBe(false);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(call.error).toMatchObject({ kind: 'aborted' });
+    expect((call.error as ChorusAbortedError).cause).toBeInstanceOf(DOMException);
+    await vi.runAllTimersAsync();
     expect(attempts).toBe(1);
   });
 
   it('turns a fetch that failed without an answer into ChorusNetworkError with the cause kept', async () => {
     const cause = new TypeError('fetch failed');
-    const chorus = createChorusClient({
-      baseUrl: 'https://api.test',
-      apiKey: 'k',
-      maxRetries: 0,
-      fetch: async () => {
-        throw cause;
-      },
-    });
-    const error = await chorus.get('/v1/contacts/{id}', getContact).catch((caught: unknown) => caught);
+    const fetch: FetchLike = async () => {
+      throw cause;
+    };
+    const error = await client({ fetch, maxRetries: 0 })
+      .get('/v1/contacts/{id}', getContact)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChorusNetworkError);
-    expect(error).toMatchObject({ kind: 'network', cause });
+    expect(error).toMatchObject({
+      kind: 'network',
+      name: 'ChorusNetworkError',
+      type: '/problems/network',
+      title: 'Network error',
+      cause,
+      status: 0,
+      detail: 'GET https://api.test/v1/contacts/con_1: fetch failed',
+    });
   });
 });

@@ -8,7 +8,9 @@ export type Fault =
   /** Answer 503 itself, without forwarding. */
   | { kind: 'unavailable'; retryAfter: string }
   /** Forward it only after a pause. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Never answer: only the client giving up (its timeout, its abort) ends the request. */
+  | { kind: 'hold' };
 
 export interface FaultProxy {
   url: string;
@@ -85,6 +87,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
             .end(
               JSON.stringify({ type: '/problems/unavailable', title: 'Service unavailable', status: 503 }),
             );
+          return;
+        case 'hold':
           return;
         case 'delay':
           await new Promise((resolve) => setTimeout(resolve, (entry.fault as { ms: number }).ms));
