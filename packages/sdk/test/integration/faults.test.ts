@@ -7,6 +7,7 @@
 import type { TestApi } from '@chorus/api/testing';
 import { type FaultProxy, type FaultRates, startFaultProxy } from '@chorus/api/testing/fault-proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChorusClient } from '../../src/index.js';
 import {
   asCaller,
   emptyTally,
@@ -78,6 +79,7 @@ describe('writes through a faulty network', () => {
       return { ok: outcome.ok, tries: outcome.tries, rows: await write.effects() };
     };
 
+    // With the key, the second call is the first one replayed (the proxy lets a key's fourth request through).
     expect(await send(true)).toEqual({ ok: true, tries: 2, rows: 1 });
     expect(await send(false)).toEqual({ ok: true, tries: 3, rows: 3 });
   });
@@ -89,10 +91,8 @@ describe('two writers moving the same deal', () => {
     const tally = emptyTally();
     for (let pass = 0; pass < 2; pass++) {
       const round = await openRound(api, faults.url);
-      const writers: [ReturnType<typeof round.faulted>, ReturnType<typeof round.faulted>] = [
-        round.faulted(),
-        round.faulted(),
-      ];
+      // Two boards (two clients, as in two browsers) on the same deal.
+      const writers: [ChorusClient, ChorusClient] = [round.faulted(), round.faulted()];
       for (let race = 0; race < 6; race++) await raceMoves(round, writers, tally);
     }
 
