@@ -7,7 +7,9 @@
 import type { TestApi } from '@chorus/api/testing';
 import { type FaultProxy, type FaultRates, startFaultProxy } from '@chorus/api/testing/fault-proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChorusClient } from '../../src/index.js';
+import { MutationObserver, QueryClient } from '@tanstack/query-core';
+import { type ChorusClient, ChorusNetworkError } from '../../src/index.js';
+import { createChorusQueries, type DealMove } from '../../src/query/index.js';
 import {
   asCaller,
   emptyTally,
@@ -127,5 +129,44 @@ describe('a move whose answer was lost', () => {
       said: expect.stringMatching(/^ChorusPreconditionError/),
       moves: 1,
     });
+  });
+});
+
+describe("the board's move after the client's retries were spent", () => {
+  it('sent again with its error’s idempotencyKey is replayed as the success it was, not refused with 412', async () => {
+    const moveTwice = async (reuseKey: boolean) => {
+      // Every attempt of the first call commits or is refused, and its answer is lost.
+      const faults = await faultProxy(9, { script: Array(3).fill('dropped'), maxFaultsPerKey: 3 });
+      const round = await openRound(api, faults.url);
+      const deal = await round.direct.post('/v1/deals', {
+        body: {
+          title: 'Board move',
+          value: { amount: 9_900, currency: 'EUR' },
+          pipelineId: round.pipelineId,
+          stageId: round.stages[0]!,
+          contactId: round.contactId,
+        },
+      });
+      // What <chorus-pipeline-board> runs: the query layer's move mutation, under a QueryClient.
+      const observer = new MutationObserver(
+        new QueryClient(),
+        createChorusQueries(round.faulted()).deals.move(),
+      );
+      const move: DealMove = { deal, stageId: round.stages[1]! };
+      const first = await observer.mutate(move).catch((error: unknown) => error);
+      expect(first).toBeInstanceOf(ChorusNetworkError);
+      const again = await observer
+        .mutate(reuseKey ? { ...move, idempotencyKey: (first as ChorusNetworkError).idempotencyKey } : move)
+        .then(
+          (saved) => `moved to version ${saved.version}`,
+          (error: unknown) => (error as Error).name,
+        );
+      const stored = await round.direct.get('/v1/deals/{id}', { params: { path: { id: deal.id } } });
+      return { again, version: stored.version - deal.version, stageId: stored.stageId === move.stageId };
+    };
+
+    expect(await moveTwice(true)).toEqual({ again: 'moved to version 2', version: 1, stageId: true });
+    // Sent as a new request, the user's own applied move comes back as a conflict.
+    expect(await moveTwice(false)).toEqual({ again: 'ChorusPreconditionError', version: 1, stageId: true });
   });
 });
