@@ -25,6 +25,23 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // The fault suite again on PostgreSQL (row locks and commits of a real server), when CI names one.
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'faults-postgres',
+                include: ['test/integration/faults.test.ts'],
+                env: { CHORUS_TEST_ENGINE: 'postgres' },
+                isolate: false,
+                fileParallelism: false,
+                hookTimeout: 180_000,
+                testTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

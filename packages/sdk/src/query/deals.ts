@@ -18,6 +18,12 @@ export interface DealMove {
   deal: Pick<Deal, 'id' | 'version' | 'pipelineId' | 'contactId'>;
   stageId: string;
   lostReason?: string;
+  /**
+   * To send a move again after it failed without a clear answer (a network error, a timeout, a 5xx):
+   * its error's `idempotencyKey`. The API then replays the move if the first one was applied, where a
+   * new request would meet the deal's new version and be refused with 412.
+   */
+  idempotencyKey?: string;
 }
 
 /** The board's copy of one deal, changed by `change`; other boards and deals are left as they are. */
@@ -31,8 +37,19 @@ function rewriteBoardDeal(
 }
 
 export function dealQueries(chorus: ChorusClient) {
-  const patchDeal = (id: string, version: number, changes: components['schemas']['UpdateDeal']) =>
-    chorus.patch('/v1/deals/{id}', { params: { path: { id }, header: ifMatch(version) }, body: changes });
+  const patchDeal = (
+    id: string,
+    version: number,
+    changes: components['schemas']['UpdateDeal'],
+    idempotencyKey?: string,
+  ) =>
+    chorus.patch('/v1/deals/{id}', {
+      params: {
+        path: { id },
+        header: { ...ifMatch(version), ...(idempotencyKey && { 'idempotency-key': idempotencyKey }) },
+      },
+      body: changes,
+    });
 
   return {
     list: (filters: DealFilters = {}) =>
@@ -79,8 +96,13 @@ export function dealQueries(chorus: ChorusClient) {
      */
     move: () =>
       mutationOptions({
-        mutationFn: ({ deal, stageId, lostReason }: DealMove) =>
-          patchDeal(deal.id, deal.version, lostReason === undefined ? { stageId } : { stageId, lostReason }),
+        mutationFn: ({ deal, stageId, lostReason, idempotencyKey }: DealMove) =>
+          patchDeal(
+            deal.id,
+            deal.version,
+            lostReason === undefined ? { stageId } : { stageId, lostReason },
+            idempotencyKey,
+          ),
         onMutate: async ({ deal, stageId }, { client }) => {
           const board = keys.pipelines.board(deal.pipelineId);
           const snapshot = await takeSnapshot(client, [
