@@ -117,7 +117,20 @@ export const SalesWorkspace: StoryObj = {
     }
 
     // Moving it one stage right with the keyboard changes the weighted pipeline (stages differ in probability).
-    firstCard.focus();
+    // The card is found again: opening the deal may have re-rendered the column (the virtualizer
+    // recycles its cards), and keys sent to a detached card move nothing.
+    const card = await waitFor(
+      () => {
+        const found = board.shadowRoot?.querySelector<HTMLButtonElement>(
+          `[part~=card][data-deal-id="${dealId}"]`,
+        );
+        if (!found?.isConnected) throw new Error(`the card of ${dealId} is not on the board`);
+        return found;
+      },
+      { timeout: 15_000 },
+    );
+    card.focus();
+    await waitFor(() => expect(board.shadowRoot?.activeElement).toBe(card));
     await userEvent.keyboard(' ');
     await userEvent.keyboard('{ArrowRight}');
     await userEvent.keyboard(' ');
