@@ -6,7 +6,7 @@
  * for money and counts, within 1e-9 for ratios. METRICS_PROPERTY_RUNS sets how many workspaces
  * (the bench runs many; `npm test` a few).
  */
-import { METRIC_NAMES, type MetricInterval, type MetricName } from '@chorus/contract';
+import { LIFECYCLE_STAGES, METRIC_NAMES, type MetricInterval, type MetricName } from '@chorus/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../src/domain/metrics.js';
 import { buckets } from '../src/domain/periods.js';
@@ -19,16 +19,6 @@ const RUNS = Number(process.env.METRICS_PROPERTY_RUNS ?? 6);
 const DAY = 86_400_000;
 /** Metrics whose values are sums of whole minor units: these must match to the unit. */
 const EXACT: MetricName[] = ['pipeline_value', 'lost_sales'];
-const LIFECYCLE = [
-  'subscriber',
-  'lead',
-  'marketing_qualified',
-  'sales_qualified',
-  'opportunity',
-  'customer',
-  'evangelist',
-  'churned',
-] as const;
 
 let api: TestApi;
 
@@ -64,7 +54,7 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
   await insert('companies', ['id', 'workspace_id', 'name', 'wallet_amount'], companies);
 
   const contacts = Array.from({ length: random.int(5, 30) }, (_, n) => {
-    const stage = random.pick(LIFECYCLE);
+    const stage = random.pick(LIFECYCLE_STAGES);
     return [id('con', n), ws, `Contact ${n}`, stage, stage, at()];
   });
   await insert(
@@ -76,7 +66,7 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
   for (const [contactId, , , initial] of contacts) {
     let from = initial as string | null;
     for (let k = random.int(0, 4); k > 0; k--) {
-      const to = random.pick(LIFECYCLE);
+      const to = random.pick(LIFECYCLE_STAGES);
       changes.push([ws, contactId, from, to, 'test', at()]);
       from = to;
     }
