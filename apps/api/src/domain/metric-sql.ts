@@ -179,9 +179,9 @@ export const METRIC_QUERIES: Record<MetricName, string> = {
 
   // Orders of the trailing year at the end of the range: revenue before the end minus revenue
   // before a year earlier. Orders older than the earliest of those moments cancel out, so they are
-  // not read.
+  // not read. Read once (materialized): both sums below use them.
   share_of_wallet: `with ${RANGES_CTE},
-    wallet_orders as (
+    wallet_orders as materialized (
       select o.ordered_at as t, o.amount as d from orders o join companies co on co.id = o.company_id
       where o.workspace_id = $1 and co.wallet_amount is not null
         and o.ordered_at >= (select min(e) - interval '1 year' from r)
