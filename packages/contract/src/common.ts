@@ -153,7 +153,6 @@ export const Problem = z
   .openapi('Problem', { description: 'An RFC 9457 problem detail.' });
 export type Problem = z.infer<typeof Problem>;
 
-
 export const LimitParam = z.coerce
   .number()
   .int()

@@ -3,9 +3,9 @@
  * loopback with a strict CSP and hostile CSS, and the ratings are checked where they land, in the API's
  * database.
  */
-import { createHash, createHmac } from 'node:crypto';
 import { startTestApi, type TestApi, type TestWorkspace } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
+import { contactReference } from '@chorus/sdk/contact-reference';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PageOptions, type StaticSite, startStaticSite } from './page.js';
@@ -285,10 +285,8 @@ describe('a known customer', () => {
       body: JSON.stringify({ firstName: 'Kim' }),
     });
     const contact = (await created.json()) as { id: string };
-    // The site's server signs with the SHA-256 of its secret key; the page only ever sees the result.
-    const payload = `${contact.id}.${Math.floor(Date.now() / 1000) + 3600}`;
-    const key = createHash('sha256').update(workspace.secretKey).digest('hex');
-    const reference = `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
+    // The site's server signs with its secret key, as the README shows; the page only sees the result.
+    const reference = await contactReference(workspace.secretKey, contact.id);
     await open({ subject: 'product:x1', contact: reference });
     await dwell();
     await rating().locator('label').nth(4).click();
