@@ -22,7 +22,8 @@ async function firstPipeline(): Promise<Loaded> {
 const meta = {
   title: 'Pages/Sales workspace',
   parameters: {
-    layout: 'fullscreen',
+    // A margin from the viewport's edges, as the other pages have.
+    layout: 'padded',
     docs: {
       description: {
         component:
