@@ -61,12 +61,13 @@ export function mainThreadCost(events: TraceEvent[], url: string): MainThreadCos
 }
 
 /**
- * Opens a fresh page with the CPU throttled, on `origin` first (so the throttle is set on the
- * renderer that will load the measured page, not on an about:blank one that a navigation leaves).
+ * Opens a fresh page with the CPU throttled, on `blankUrl` first: an empty page of the measured
+ * page's origin, so the throttle is set on the renderer that will load the measured page, not on an
+ * about:blank one that the navigation leaves.
  */
-export async function throttledPage(browser: Browser, origin: string, rate = CPU_THROTTLE): Promise<Page> {
+export async function throttledPage(browser: Browser, blankUrl: string, rate = CPU_THROTTLE): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(`${origin}/__blank`);
+  await page.goto(blankUrl);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return page;

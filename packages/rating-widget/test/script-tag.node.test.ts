@@ -53,6 +53,11 @@ beforeEach(async () => {
   await page.exposeFunction('reportViolation', (text: string) => reports.violations.push(text));
   // Added by the browser, outside the page's CSP: it only listens.
   await page.addInitScript(() => {
+    // Whether the bundle defined the elements while the page had none of them yet.
+    void customElements.whenDefined('chorus-rating').then(() => {
+      (window as unknown as { definedBeforeElements: boolean }).definedBeforeElements =
+        document.querySelector('chorus-rating') === null;
+    });
     document.addEventListener('securitypolicyviolation', (event) =>
       (window as unknown as { reportViolation(text: string): void }).reportViolation(
         `${event.violatedDirective} ${event.blockedURI}`,
@@ -96,6 +101,43 @@ const outbox = () =>
 
 const rating = (scale = 'stars5') => page.locator(`chorus-rating[scale=${scale}]`);
 const summary = () => page.locator('chorus-rating-summary');
+
+describe("the README's async tag: the widget works whichever loads first, the page or the script", () => {
+  /** Rates 5 stars and waits for the thanks and the summary; what every order of loading must allow. */
+  const rateAndSee = async () => {
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('No ratings yet');
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('1 rating');
+    expect(await rowsAtServer()).toHaveLength(1);
+    expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
+  };
+
+  it('the page first: the document is parsed, and DOMContentLoaded fired, before the script arrives', async () => {
+    await open({ subject: 'product:late-script', bundleDelayMs: 800 });
+    const [contentLoaded, scriptRan] = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const script = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('chorus-rating.js')) as PerformanceResourceTiming;
+      return [navigation.domContentLoadedEventEnd, script.responseEnd];
+    });
+    // `async`: the page did not wait for the widget (a plain module script holds DOMContentLoaded).
+    expect(contentLoaded).toBeLessThan(scriptRan);
+    await rateAndSee();
+  });
+
+  it('the script first: it runs before the elements are parsed, and they upgrade when they come', async () => {
+    await open({ subject: 'product:late-body', bodyDelayMs: 800 });
+    const definedBeforeElements = await page.evaluate(
+      () => (window as unknown as { definedBeforeElements?: boolean }).definedBeforeElements,
+    );
+    expect(definedBeforeElements).toBe(true);
+    await rateAndSee();
+  });
+});
 
 describe('the script-tag bundle on a page with a strict CSP', () => {
   it('rates with the mouse (hover previews), submits, and the summary updates; nothing violates the CSP', async () => {
