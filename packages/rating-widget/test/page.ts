@@ -29,6 +29,8 @@ export interface PageOptions {
   contact?: string;
   itemName?: string;
   structuredData?: boolean;
+  /** The `follow-up` attribute: '' asks the default question, text asks that. */
+  followUp?: string;
   /** This many `<chorus-rating>`s, of subjects `<subject>-0`, `<subject>-1` … (default one, of `subject`). */
   count?: number;
   /**
@@ -83,7 +85,7 @@ ${(options.count
 )
   .map(
     (attributes) =>
-      `<chorus-rating ${attributes} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}></chorus-rating>`,
+      `<chorus-rating ${attributes} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}${options.followUp === undefined ? '' : ` follow-up="${escapeAttribute(options.followUp)}"`}></chorus-rating>`,
   )
   .join('\n')}`;
   return `<body>

@@ -102,6 +102,44 @@ const outbox = () =>
 const rating = (scale = 'stars5') => page.locator(`chorus-rating[scale=${scale}]`);
 const summary = () => page.locator('chorus-rating-summary');
 
+describe('the follow-up question', () => {
+  it('asks after the rating is stored, and its answer amends that rating, once', async () => {
+    await open({ subject: 'product:follow-up', followUp: '' });
+    await dwell();
+    await rating().locator('label').nth(1).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    const answer = rating().getByRole('textbox', { name: 'What could we do better?' });
+    await answer.fill('Ship to Norway, please.');
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => answer.count()).toBe(0);
+    await expect.poll(async () => (await rowsAtServer())[0]?.comment).toBe('Ship to Norway, please.');
+    expect(await rowsAtServer()).toHaveLength(1);
+    expect((await rowsAtServer())[0]).toMatchObject({ subject: 'product:follow-up', score: 2 });
+    expect(await rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect(await outbox()).toEqual([]);
+    expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
+  });
+
+  it('asks a question of your own, and not at all after a rating that came with a comment', async () => {
+    await open({ subject: 'service:follow-up', followUp: 'What made you choose us?', comment: 'optional' });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('textbox').fill('Fast.');
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect(await rating().getByRole('textbox').count()).toBe(0);
+
+    await open({ subject: 'service:follow-up-own', followUp: 'What made you choose us?' });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect
+      .poll(() => rating().getByRole('textbox', { name: 'What made you choose us?' }).count())
+      .toBe(1);
+  });
+});
+
 describe("the README's async tag: the widget works whichever loads first, the page or the script", () => {
   /** Rates 5 stars and waits for the thanks and the summary; what every order of loading must allow. */
   const rateAndSee = async () => {
