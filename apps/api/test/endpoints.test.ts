@@ -157,6 +157,39 @@ describe('every endpoint answers its happy path', () => {
       { score: 2, count: 0 },
       { score: 1, count: 0 },
     ]);
+    expect(summary.body.nps).toBeNull();
+  });
+
+  it('ratings: an NPS summary, worked by hand', async () => {
+    // 10, 10, 9 promote; 8, 7 are passive; 6 and 0 detract: (3 - 2) / 7 = 14.3 %, mean 50 / 7 = 7.14.
+    for (const score of [10, 10, 9, 8, 7, 6, 0])
+      await http.post('/v1/ratings', {
+        subject: 'survey:nps-q4',
+        scale: 'nps10',
+        score,
+        contactId,
+        source: 'survey',
+      });
+    const summary = await http.get('/v1/public/ratings/summary?subject=survey:nps-q4&scale=nps10');
+    expect(summary.body).toMatchObject({ count: 7, average: 7.14, scale: 'nps10' });
+    expect(summary.body.nps).toEqual({ promoters: 3, passives: 2, detractors: 2, score: 14.3 });
+    const counts = summary.body.distribution.map((d: { score: number; count: number }) => [d.score, d.count]);
+    expect(counts).toEqual([
+      [10, 2],
+      [9, 1],
+      [8, 1],
+      [7, 1],
+      [6, 1],
+      [5, 0],
+      [4, 0],
+      [3, 0],
+      [2, 0],
+      [1, 0],
+      [0, 1],
+    ]);
+    const empty = await http.get('/v1/public/ratings/summary?subject=survey:never-asked&scale=nps10');
+    expect(empty.body).toMatchObject({ count: 0, average: null });
+    expect(empty.body.nps).toEqual({ promoters: 0, passives: 0, detractors: 0, score: null });
   });
 
   it('metrics, with a series per interval', async () => {
