@@ -30,7 +30,7 @@ function productPage(): string {
   span { letter-spacing: 2px; text-transform: uppercase; }
   main { display: grid; gap: 16px; max-width: 36rem; }
 </style>
-<script type="module" src="${attribute(bundle)}"></script>
+<script type="module" async src="${attribute(bundle)}"></script>
 </head>
 <body>
 <main>
