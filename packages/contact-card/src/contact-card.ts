@@ -1,10 +1,12 @@
 import {
   ChorusElement,
   cssProperties,
+  errorDetail,
   MutationController,
   mailtoUrl,
   plainText,
   QueryController,
+  renderProblem,
   telUrl,
 } from '@chorus/core';
 import {
@@ -154,7 +156,7 @@ export class ChorusContactCard extends ChorusElement {
       this.saveMessage = { text: this.msg('contactCard.saved'), refused: false };
     } catch (error) {
       this.saveMessage = {
-        text: this.msg('contactCard.refused', { detail: describe(error) }),
+        text: this.msg('contactCard.refused', { detail: errorDetail(error) }),
         refused: true,
       };
     }
@@ -170,7 +172,7 @@ export class ChorusContactCard extends ChorusElement {
       return this.renderProblem(this.msg('contactCard.notFound', { id: this.contactId }));
     }
     if (status === 'error') {
-      return this.renderProblem(this.msg('contactCard.error', { detail: describe(error) }), () =>
+      return this.renderProblem(this.msg('contactCard.error', { detail: errorDetail(error) }), () =>
         this.contactQuery.refetch(),
       );
     }
@@ -188,10 +190,7 @@ export class ChorusContactCard extends ChorusElement {
   }
 
   private renderProblem(text: string, retry?: () => void) {
-    return html`<div part="base" class="card problem" role="alert">
-      <span>${text}</span>
-      ${retry ? html`<button class="button" @click=${retry}>${this.msg('core.retry')}</button>` : nothing}
-    </div>`;
+    return renderProblem(text, { retry, retryLabel: this.msg('core.retry'), className: 'card' });
   }
 
   private renderContact(contact: Contact) {
@@ -291,10 +290,4 @@ export class ChorusContactCard extends ChorusElement {
       </div>
     </form>`;
   }
-}
-
-/** What a failure says to a person: the server's own explanation when it gave one. */
-function describe(error: unknown): string {
-  if (error instanceof ChorusError) return error.detail ?? error.title;
-  return error instanceof Error ? error.message : String(error);
 }

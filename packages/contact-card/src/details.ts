@@ -1,8 +1,6 @@
-import { type Formatter, plainText } from '@chorus/core';
+import { type Formatter, type Msg, plainText } from '@chorus/core';
 import type { Activity, ContactInsights } from '@chorus/sdk';
 import { html, nothing } from 'lit';
-
-type Msg = (key: string, params?: Record<string, string | number>) => string;
 
 /** The full card's insights: money, counts, recency, RFM, ratings; every figure through `Intl`. */
 export function renderInsights(insights: ContactInsights, format: Formatter, msg: Msg) {

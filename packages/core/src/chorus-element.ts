@@ -3,7 +3,9 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ChorusEnvironment, chorusContext, type Theme } from './context.js';
 import { Formatter } from './format.js';
+import { pageLocale } from './page-locale.js';
 import { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
+import { setStates } from './shell.js';
 import { sharedStyles, tokens } from './tokens.js';
 
 /**
@@ -40,9 +42,7 @@ export class ChorusElement extends LitElement {
 
   /** The locale in use: own, provider's, the document's, or English. */
   get effectiveLocale(): string {
-    return (
-      this.locale ?? this.chorus?.locale ?? (document.documentElement.lang || navigator.language || 'en')
-    );
+    return this.locale ?? this.chorus?.locale ?? pageLocale();
   }
 
   protected get format(): Formatter {
@@ -67,9 +67,6 @@ export class ChorusElement extends LitElement {
     super.willUpdate(changed);
     const theme = this.theme && this.theme !== 'auto' ? this.theme : this.chorus?.theme;
     // Custom states, not attributes: the page's own `theme` attribute stays what the page set.
-    for (const scheme of ['light', 'dark'] as const) {
-      if (theme === scheme) this.internals.states.add(scheme);
-      else this.internals.states.delete(scheme);
-    }
+    setStates(this.internals, { light: theme === 'light', dark: theme === 'dark' });
   }
 }

@@ -5,7 +5,15 @@ export { QueryController, type ChorusHost } from './query-controller.js';
 export { MutationController } from './mutation-controller.js';
 export { Formatter, minorDigits } from './format.js';
 export { intl } from './intl-cache.js';
-export { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
+export {
+  CORE_MESSAGES,
+  formatMessage,
+  type MessageCatalogue,
+  type MessageOverrides,
+  type Msg,
+} from './messages.js';
+export { errorDetail, type ProblemOptions, renderProblem, setStates } from './shell.js';
+export { pageLocale } from './page-locale.js';
 export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';
 export { sharedStyles, tokens } from './tokens.js';
 export { defineElement } from './define-element.js';

@@ -1,6 +1,8 @@
 /** Message templates: `{name}` placeholders; plural forms as `key.one` / `key.other` (Intl.PluralRules). */
 export type MessageCatalogue = Record<string, string>;
 export type MessageOverrides = Partial<MessageCatalogue>;
+/** An element's message lookup, as its render helpers take it: a key, and the values to fill in. */
+export type Msg = (key: string, params?: Record<string, string | number>) => string;
 
 /** The English defaults of the core; each component package brings its own and merges them in. */
 export const CORE_MESSAGES = {

@@ -6,6 +6,7 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ChorusEnvironment, chorusContext, type Theme } from './context.js';
 import type { MessageOverrides } from './messages.js';
+import { pageLocale } from './page-locale.js';
 
 /** Reads stay fresh for 30 s: ten widgets mounting at once share one request, and a revisit is instant. */
 const STALE_TIME_MS = 30_000;
@@ -137,7 +138,7 @@ export class ChorusProvider extends LitElement {
   }
 
   private resolvedLocale(): string {
-    return this.locale ?? (document.documentElement.lang || navigator.language || 'en');
+    return this.locale ?? pageLocale();
   }
 
   protected override render() {

@@ -1,8 +1,8 @@
-import type { Formatter } from '@chorus/core';
+import type { Formatter, Msg } from '@chorus/core';
 import type { MetricChange, MetricUnit } from './metric-model.js';
 
 /** Looks a message up in the element's catalogue (with the provider's overrides) and fills it in. */
-export type Msg = (key: string, params?: Record<string, string | number>) => string;
+export type { Msg };
 
 /** From this many whole currency units up, money is shown compact ("€3.7M"); below, in full ("€10,489.58"). */
 export const COMPACT_MONEY_FROM = 100_000;

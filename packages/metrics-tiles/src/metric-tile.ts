@@ -1,5 +1,12 @@
-import { ChorusElement, cssProperties, QueryController } from '@chorus/core';
-import { ChorusError, type MetricsResponse } from '@chorus/sdk';
+import {
+  ChorusElement,
+  cssProperties,
+  errorDetail,
+  QueryController,
+  renderProblem,
+  setStates,
+} from '@chorus/core';
+import type { MetricsResponse } from '@chorus/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChorusMetricSelectEvent } from './events.js';
@@ -126,10 +133,7 @@ export class ChorusMetricTile extends ChorusElement {
       ...(level ? [level] : []),
       ...(tone === 'good' || tone === 'bad' ? [tone] : []),
     ]);
-    for (const name of STATES) {
-      if (active.has(name)) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, Object.fromEntries(STATES.map((name) => [name, active.has(name)])));
     this.internals.ariaBusy = String(status === 'loading');
   }
 
@@ -160,7 +164,7 @@ export class ChorusMetricTile extends ChorusElement {
     if (status === 'loading') return this.renderSkeleton();
     if (status === 'error') {
       const error = this.query.error;
-      const detail = error instanceof ChorusError ? (error.detail ?? error.title) : String(error?.message);
+      const detail = errorDetail(error);
       return this.renderProblem(this.msg('metricTile.error', { name: this.metricName ?? '', detail }), () =>
         this.query.refetch(),
       );
@@ -181,10 +185,7 @@ export class ChorusMetricTile extends ChorusElement {
   }
 
   private renderProblem(text: string, retry?: () => void) {
-    return html`<div part="base" class="tile problem" role="alert">
-      <span>${text}</span>
-      ${retry ? html`<button class="button" @click=${retry}>${this.msg('core.retry')}</button>` : nothing}
-    </div>`;
+    return renderProblem(text, { retry, retryLabel: this.msg('core.retry'), className: 'tile' });
   }
 
   private renderMetric(metric: MetricData, currency: string | undefined) {

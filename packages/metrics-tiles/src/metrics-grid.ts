@@ -1,5 +1,5 @@
-import { ChorusElement, QueryController } from '@chorus/core';
-import { ChorusError, type MetricsResponse } from '@chorus/sdk';
+import { ChorusElement, errorDetail, QueryController, renderProblem, setStates } from '@chorus/core';
+import type { MetricsResponse } from '@chorus/sdk';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
@@ -78,10 +78,7 @@ export class ChorusMetricsGrid extends ChorusElement {
       this.range = periodRange(this.period, new Date(), { from: this.from, to: this.to });
     }
     const { status } = this.query;
-    for (const name of ['loading', 'error'] as const) {
-      if (name === 'loading' ? status === 'pending' : status === name) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, { loading: status === 'pending', error: status === 'error' });
     this.internals.ariaBusy = String(status === 'pending');
   }
 
@@ -123,11 +120,11 @@ export class ChorusMetricsGrid extends ChorusElement {
     if (!this.range) return html`<p class="problem" role="alert">${this.msg('metricTile.noRange')}</p>`;
     const { status, error, data } = this.query;
     if (status === 'error' && !data) {
-      const detail = error instanceof ChorusError ? (error.detail ?? error.title) : String(error?.message);
-      return html`<div class="problem" role="alert">
-        <span>${this.msg('metricsGrid.error', { detail })}</span>
-        <button class="button" @click=${() => this.query.refetch()}>${this.msg('core.retry')}</button>
-      </div>`;
+      return renderProblem(this.msg('metricsGrid.error', { detail: errorDetail(error) }), {
+        retry: () => this.query.refetch(),
+        retryLabel: this.msg('core.retry'),
+        part: '',
+      });
     }
     const byName = new Map<string, MetricData>(data?.data.map((metric) => [metric.name, metric]));
     return html`<ul part="tiles" class="tiles" role="list">
