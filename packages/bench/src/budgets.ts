@@ -63,10 +63,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     name: 'pipeline board + core + Lit + virtualizer',
     entry: `import '@chorus/core/define'; import '@chorus/pipeline-board/define';`,
     external: SDK,
-    max: 29 * KB,
+    max: 30 * KB,
     target: 25 * KB,
     peer: 'bare Lit',
-    note: 'the board alone (with the virtualizer) is 16.5 kB',
+    note: 'columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller, server figures) took it from 28.07 to 29.31 kB, so the budget went from 29 to 30 kB',
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

@@ -4,17 +4,15 @@ export { PIPELINE_BOARD_MESSAGES } from './messages.js';
 export { KeyboardDnd, type Carry } from './keyboard-dnd.js';
 export {
   SORTS,
-  applyMove,
   boardTotals,
   buildColumns,
+  compareDeals,
   daysInStage,
   figuresOf,
   isRotting,
   isSort,
   matches,
   ownersOf,
-  rankAt,
-  rankOf,
   rottingThreshold,
   type BoardDeal,
   type BoardFilter,
