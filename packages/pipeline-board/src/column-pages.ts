@@ -3,7 +3,12 @@ import type { BoardStagePage } from '@chorus/sdk';
 import type { BoardView, ColumnPageRequest } from '@chorus/sdk/query';
 import type { Column } from './board-model.js';
 
-/** Cards a column asks for at a time. */
+/**
+ * Cards of each column in the board's first read: a few screens of a column, so the first paint of
+ * a seven-stage board is about 80 kB whatever the pipeline's size.
+ */
+export const FIRST_PAGE = 25;
+/** Cards a column asks for at a time after that. */
 export const COLUMN_PAGE = 50;
 /** How close to its last loaded card a column's view gets before it asks for more. */
 const AHEAD = 10;

@@ -22,7 +22,7 @@ import {
 } from './board-model.js';
 import { BoardMoves } from './board-moves.js';
 import { CardFocus } from './card-focus.js';
-import { COLUMN_PAGE, ColumnPages } from './column-pages.js';
+import { ColumnPages, FIRST_PAGE } from './column-pages.js';
 import { ChorusDealOpenEvent } from './events.js';
 import { renderFilters } from './filters.js';
 import { renderLostDialog } from './lost-dialog.js';
@@ -78,7 +78,7 @@ export class ChorusPipelineBoard extends ChorusElement {
     // While another view loads, the last one stays on screen rather than a skeleton.
     this.pipelineId
       ? {
-          ...q.pipelines.board(this.pipelineId, this.view, COLUMN_PAGE),
+          ...q.pipelines.board(this.pipelineId, this.view, FIRST_PAGE),
           placeholderData: (last: unknown) => last,
         }
       : null,

@@ -198,7 +198,7 @@ describe('<chorus-pipeline-board> connected', () => {
     const api = await testApi.freshWorkspace();
     const { pipeline } = await boardFixture(api);
     const lead = pipeline.stages[0].id;
-    // 3 deals from the fixture and 57 more: 60 in Lead in, more than the first page of 50.
+    // 3 deals from the fixture and 57 more: 60 in Lead in, more than the first read's 25 per column.
     for (let i = 0; i < 57; i++) {
       await call(api, 'POST', '/v1/deals', {
         title: `Extra ${i}`,
