@@ -187,11 +187,9 @@ export const PipelineBoard = z
       description:
         "The first `limit` deals of each stage's column, in the column's order, stage after stage.",
     }),
-    owners: z
-      .array(z.object({ id: idSchema('user'), name: z.string() }))
-      .openapi({
-        description: "Everyone who owns a deal of the pipeline, by name: the owner filter's choices.",
-      }),
+    owners: z.array(z.object({ id: idSchema('user'), name: z.string() })).openapi({
+      description: "Everyone who owns a deal of the pipeline, by name: the owner filter's choices.",
+    }),
   })
   .openapi('PipelineBoard', {
     description:
