@@ -75,11 +75,12 @@ export class ChorusPipelineBoard extends ChorusElement {
   static override defaultMessages = PIPELINE_BOARD_MESSAGES;
 
   private readonly board = new QueryController<PipelineBoard>(this, (q) =>
-    // While another view loads, the last one stays on screen rather than a skeleton.
+    // While another view of the same pipeline loads, the last one stays on screen rather than a skeleton.
     this.pipelineId
       ? {
           ...q.pipelines.board(this.pipelineId, this.view, FIRST_PAGE),
-          placeholderData: (last: unknown) => last,
+          placeholderData: (last: unknown, query?: { queryKey: readonly unknown[] }) =>
+            query?.queryKey[3] === this.pipelineId ? last : undefined,
         }
       : null,
   );

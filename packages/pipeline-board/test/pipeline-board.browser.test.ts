@@ -235,6 +235,25 @@ describe('<chorus-pipeline-board> connected', () => {
     expect(header()).toBe(figures);
   });
 
+  it('filters and orders on the server when connected: the figures count what the filter keeps', async () => {
+    const { board } = await connectedBoard();
+    await testApi.resetRequests();
+    const toolbar = shadow(board).querySelector('form')!;
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, 'desk');
+    const header = (list: number) =>
+      textOf(shadow(board).querySelector(`section.column[data-list="${list}"] .figures`));
+    await until(() => header(0) === '1 deal €800.00 weighted €80.00', 'the filtered figures');
+    expect(titlesIn(board, 0)).toEqual(['Desks']);
+    expect(header(1)).toBe('0 deals €0.00 weighted €0.00');
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, '');
+    await userEvent.selectOptions(toolbar.querySelector<HTMLSelectElement>('select[name=sort]')!, 'value');
+    await until(() => titlesIn(board, 0).join() === 'Monitors,Desks,Chairs', 'ordered by value');
+    expect(header(0)).toBe('3 deals €2,300.00 weighted €230.00');
+    const reads = (await testApi.requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/board'));
+    expect(reads.map((r) => new URLSearchParams(r.search).get('q'))).toContain('desk');
+    expect(reads.map((r) => new URLSearchParams(r.search).get('sort'))).toContain('value');
+  });
+
   it('cancels a keyboard move with Escape: the card goes back and no request is sent', async () => {
     const { board, deals } = await connectedBoard();
     const starts: ChorusDealMoveEvent[] = [];
