@@ -66,7 +66,7 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     max: 30 * KB,
     target: 25 * KB,
     peer: 'bare Lit',
-    note: 'columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller, server figures) took it from 28.07 to 29.31 kB, so the budget went from 29 to 30 kB',
+    note: 'columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller, server figures) took it from 28.07 to 29.33 kB, so the budget went from 29 to 30 kB',
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',
