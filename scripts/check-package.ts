@@ -3,10 +3,12 @@
  * publint --strict, are-the-types-wrong on the packed tarball (ESM-only profile: Chorus ships no
  * CommonJS), the list `npm pack` would publish, which must hold only what ships, what the package
  * tells a stranger (check-publishing.ts), the README's code compiled as a user's (check-readme.ts)
- * and, for element packages, its manifest and editor data against the tarball (check-manifest.ts).
+ * its public surface against the committed `api-report.md` (check-api-report.ts) and, for element
+ * packages, its manifest and editor data against the tarball (check-manifest.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { apiReportProblems } from './check-api-report.js';
 import { manifestProblems } from './check-manifest.js';
 import { type PackageJson, publishingProblems } from './check-publishing.js';
 import { readmeProblems } from './check-readme.js';
@@ -75,6 +77,14 @@ if (!README_SNIPPETS_PENDING.has(manifest.name)) {
   }
   console.log(`${manifest.name}: the README's ${readme.snippets} code blocks compile.`);
 }
+
+const surface = apiReportProblems('.');
+if (surface.length > 0) {
+  console.error(`${manifest.name}: the public API changed without its report.`);
+  for (const problem of surface) console.error(`  ${problem}`);
+  process.exit(1);
+}
+console.log(`${manifest.name}: the public API matches api-report.md.`);
 
 if (manifest.customElements) {
   const problems = manifestProblems(files, manifest['web-types']);

@@ -6,6 +6,7 @@
  */
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PROBLEM_TYPES } from '@chorus/contract/enums';
 
 export interface FaultRates {
   /** Forwarded, answered by the API (so committed), and then the connection is cut: no answer arrives. */
@@ -89,7 +90,7 @@ function answer(request: IncomingMessage, response: ServerResponse, status: numb
   });
   response.end(
     JSON.stringify({
-      type: status === 429 ? '/problems/rate-limited' : 'about:blank',
+      type: status === 429 ? PROBLEM_TYPES.rateLimited : 'about:blank',
       title: status === 429 ? 'Too many requests (fault proxy)' : 'Service unavailable (fault proxy)',
       status,
     }),

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Database } from './db/database.js';
-import { type AppOptions, createApp } from './http/app.js';
+import { type AppOptions, createApp } from './app.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 
 export interface RunningServer {

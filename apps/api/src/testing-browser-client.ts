@@ -4,12 +4,10 @@
  */
 import { commands } from 'vitest/browser';
 import type { BrowserApiInfo } from './testing-browser.js';
+// Type-only, so erased: the browser bundle never loads the Node side.
+import type { ReceivedRequest } from './testing.js';
 
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  search: string;
-}
+export type { ReceivedRequest };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {

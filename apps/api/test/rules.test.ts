@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { secretKeyHash, signContactReference } from '@chorus/contract/contact-reference';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../src/testing.js';
 import { type Caller, expectProblem, freshWorkspace, testApi } from './support/api.js';
@@ -147,12 +147,10 @@ describe('public ratings', () => {
   it("a contact reference signed by the site's server puts the rating on the contact; a forged or expired one is anonymous", async () => {
     const { ws, http: server } = await freshWorkspace(api);
     const contact = (await server.post('/v1/contacts', { firstName: 'Rita' })).body as { id: string };
-    // What the embedding site's server does, with nothing but its secret key (see the contract).
-    const sign = (contactId: string, expires: number, secretKey = ws.secretKey) => {
-      const payload = `${contactId}.${expires}`;
-      const key = createHash('sha256').update(secretKey).digest('hex');
-      return `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
-    };
+    // What the embedding site's server does, with nothing but its secret key (the contract's helper,
+    // checked against the format's description in the contract's own tests).
+    const sign = async (contactId: string, expires: number, secretKey = ws.secretKey) =>
+      signContactReference(await secretKeyHash(secretKey), contactId, expires);
     const inAnHour = Math.floor(Date.now() / 1000) + 3600;
     const submit = (reference: string, score: number) =>
       fetch(`${api.url}/v1/public/ratings`, {
@@ -164,13 +162,16 @@ describe('public ratings', () => {
         },
         body: JSON.stringify({ subject: 'product:known', score, elapsedMs: 5000, contact: reference }),
       }).then((r) => r.json() as Promise<{ contactId: string | null; score: number }>);
-    expect(await submit(sign(contact.id, inAnHour), 5)).toMatchObject({ contactId: contact.id, score: 5 });
-    const forged = sign(contact.id, inAnHour, 'sk_test_not_this_workspace');
+    expect(await submit(await sign(contact.id, inAnHour), 5)).toMatchObject({
+      contactId: contact.id,
+      score: 5,
+    });
+    const forged = await sign(contact.id, inAnHour, 'sk_test_not_this_workspace');
     expect(await submit(forged, 4)).toMatchObject({ contactId: null, score: 4 });
-    expect(await submit(sign(contact.id, Math.floor(Date.now() / 1000) - 1), 3)).toMatchObject({
+    expect(await submit(await sign(contact.id, Math.floor(Date.now() / 1000) - 1), 3)).toMatchObject({
       contactId: null,
     });
-    const otherContact = sign('con_0000000000000000000000', inAnHour);
+    const otherContact = await sign('con_0000000000000000000000', inAnHour);
     expect(await submit(otherContact, 2)).toMatchObject({ contactId: null });
   });
 

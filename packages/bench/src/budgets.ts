@@ -1,15 +1,17 @@
+import { ELEMENT_DEFINES, RUNTIME, runtimeEntry, SDK } from './runtime.js';
+
 /**
  * Every bundle budget in one table. The size gate (`npm test`) and the report (`npm run bench`) both
  * measure these entries and fail when one is over its `max`.
  *
- * `target` is the design's figure (DESIGN.md, "keeps its bundle budget"). Where the measured bundle
- * has never met it, `max` is the gate that stops it growing further and the report shows the miss
+ * `target` is the design's figure (DESIGN.md, "keeps its bundle budget"; the table of issue 15).
+ * Where the measured bundle has never met it, `max` is the gate that stops it growing further and the report shows the miss
  * beside the target: a budget raised in the open, not broken silently.
  */
 export interface BundleBudget {
   name: string;
-  /** The entry a page would have (module text, resolved from @chorus/bench)… */
-  entry?: string;
+  /** The entry a page would have (module text, resolved from @chorus/bench, or made when measured)… */
+  entry?: string | (() => Promise<string>);
   /** …or a file a package ships already bundled (its export specifier), measured as it is. */
   file?: string;
   /** What the page is assumed to load anyway, left out of the measure. */
@@ -25,8 +27,7 @@ export interface BundleBudget {
 }
 
 const KB = 1024;
-/** The SDK and query-core are the app's (or the provider's) to load once; components share them. */
-export const SDK = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
+export { SDK };
 
 export const PEERS = {
   'bare Lit': `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
@@ -34,46 +35,74 @@ export const PEERS = {
 } as const;
 export type PeerName = keyof typeof PEERS;
 
+/** An element package measured over the shared runtime (and the SDK the app loads anyway). */
+const overRuntime = (define: string) => ({
+  entry: `import '${define}';`,
+  external: [...RUNTIME, ...SDK],
+});
+
+/**
+ * The table of issue 15 (DESIGN.md, "keeps its bundle budget"): the runtime, each element over it,
+ * the whole kit on one page, the rating script tag; every row beside bare Lit. Where a bundle is
+ * still over the table's figure, `target` keeps that figure and `max` stops it growing.
+ */
 export const BUNDLE_BUDGETS: BundleBudget[] = [
+  {
+    name: 'shared runtime: Lit + @chorus/core',
+    entry: runtimeEntry,
+    external: SDK,
+    max: 12.75 * KB,
+    target: 8 * KB,
+    peer: 'bare Lit',
+    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the gate holds it where it is',
+  },
+  {
+    name: 'contact card over the runtime',
+    ...overRuntime('@chorus/contact-card/define'),
+    max: 5 * KB,
+    peer: 'bare Lit',
+  },
+  {
+    name: 'metric tile + grid over the runtime',
+    ...overRuntime('@chorus/metrics-tiles/define'),
+    max: 7 * KB,
+    target: 5.5 * KB,
+    peer: 'bare Lit',
+    note: 'template minification took 0.7 kB off; the tile styles are the largest part (6 kB minified)',
+  },
+  {
+    name: 'pipeline board over the runtime, virtualizer included',
+    ...overRuntime('@chorus/pipeline-board/define'),
+    max: 18 * KB,
+    target: 12 * KB,
+    peer: 'bare Lit',
+    note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17',
+  },
+  {
+    name: 'the whole kit on one page: runtime + SDK + query layer + all four element packages',
+    entry: [
+      `import '@chorus/core/define';`,
+      ...ELEMENT_DEFINES.map((define) => `import '${define}';`),
+      `export * from '@chorus/sdk';`,
+      `export * from '@chorus/sdk/query';`,
+    ].join('\n'),
+    max: 62 * KB,
+    target: 45 * KB,
+    peer: 'bare Lit',
+    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60',
+  },
+  {
+    name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',
+    file: '@chorus/rating-widget/chorus-rating.js',
+    max: 12.75 * KB,
+    target: 11 * KB,
+    peer: 'bare Lit',
+    note: 'lit-html and reactive-element are 12.9 kB of its 34 kB minified; the outbox (issue 21) and self-naming SDK errors (issue 13) took it over 11 kB, the follow-up question (issue 15) added 0.23 kB, raising the gate from 12.5',
+  },
   {
     name: 'plain SDK client',
     entry: `export * from '@chorus/sdk';`,
     max: 5 * KB,
     peer: 'bare openapi-fetch',
-  },
-  {
-    name: 'contact card + core + Lit',
-    entry: `import '@chorus/core/define'; import '@chorus/contact-card/define';`,
-    external: SDK,
-    max: 16.5 * KB,
-    target: 10 * KB,
-    peer: 'bare Lit',
-    note: 'Lit with core (provider, context, controllers, tokens) is 7.9 kB min+gz, leaving 2.1 kB of 10 kB for a whole card (the card alone is 5.1 kB)',
-  },
-  {
-    name: 'metric tiles + core + Lit',
-    entry: `import '@chorus/core/define'; import '@chorus/metrics-tiles/define';`,
-    external: SDK,
-    max: 17.5 * KB,
-    target: 10 * KB,
-    peer: 'bare Lit',
-    note: 'as the card: Lit with core is 7.9 kB before a single tile',
-  },
-  {
-    name: 'pipeline board + core + Lit + virtualizer',
-    entry: `import '@chorus/core/define'; import '@chorus/pipeline-board/define';`,
-    external: SDK,
-    max: 30 * KB,
-    target: 25 * KB,
-    peer: 'bare Lit',
-    note: 'columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller, server figures) took it from 28.07 to 29.33 kB, so the budget went from 29 to 30 kB',
-  },
-  {
-    name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',
-    file: '@chorus/rating-widget/chorus-rating.js',
-    max: 12.5 * KB,
-    target: 11 * KB,
-    peer: 'bare Lit',
-    note: 'over its 11 kB target (issue 15): the outbox that keeps ratings through 429s and across tabs (issue 21, +0.2 kB) and the SDK errors that name themselves and carry their idempotency key (issue 13, +0.15 kB) made it 12.38 kB, with a second minification pass (Oxc) that took 0.16 kB off; the largest parts are lit-html and reactive-element (12.9 kB minified of 32.9)',
   },
 ];

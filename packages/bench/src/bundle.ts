@@ -72,7 +72,8 @@ export async function measureBudget(budget: BundleBudget): Promise<BundleSize> {
     return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength, code };
   }
   if (!budget.entry) throw new Error(`${budget.name}: a budget needs an entry or a file`);
-  return measureBundle(budget.entry, { external: budget.external ?? [] });
+  const entry = typeof budget.entry === 'function' ? await budget.entry() : budget.entry;
+  return measureBundle(entry, { external: budget.external ?? [] });
 }
 
 export const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;

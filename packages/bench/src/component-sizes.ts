@@ -1,7 +1,6 @@
-import { PEERS, SDK } from './budgets.js';
+import { PEERS } from './budgets.js';
 import { measureBundle } from './bundle.js';
-
-const LIT_AND_CORE = ['lit', 'lit/*', '@lit/*', '@chorus/core'];
+import { RUNTIME, SDK } from './runtime.js';
 
 export interface SizeRow {
   name: string;
@@ -11,14 +10,14 @@ export interface SizeRow {
 
 /**
  * A component package's bundle rows, in the order every component bench prints them: the package
- * alone, with its share of core and Lit, bare Lit beside it, and a whole connected page.
+ * over the shared runtime (its budget, issue 15), with its share of core and Lit, bare Lit beside it, and a whole connected page.
  * `label` names the component in the rows ("card", "tile + grid").
  */
 export async function componentSizes(defineEntry: string, label: string): Promise<SizeRow[]> {
   const define = `import '${defineEntry}';`;
   const withCore = `import '@chorus/core/define'; ${define}`;
   const rows: [string, string, string[]][] = [
-    [`${label} alone`, define, [...LIT_AND_CORE, ...SDK]],
+    [`${label} over the runtime (Lit + core)`, define, [...RUNTIME, ...SDK]],
     [`${label} + core + Lit`, withCore, SDK],
     ['bare Lit (one element)', PEERS['bare Lit'], []],
     [`whole connected page (${label}, core, Lit, SDK, query-core)`, withCore, []],

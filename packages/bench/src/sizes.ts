@@ -1,5 +1,5 @@
 import { BUNDLE_BUDGETS, type BundleBudget, PEERS, type PeerName } from './budgets.js';
-import { measureBudget, measureBundle } from './bundle.js';
+import { kB, measureBudget, measureBundle } from './bundle.js';
 import type { Figure } from './figures.js';
 
 export interface MeasuredBudget {
@@ -37,7 +37,7 @@ export function budgetFigures(measured: MeasuredBudget[], peers: Record<PeerName
     ...(budget.peer ? { peer: { name: budget.peer, value: peers[budget.peer as PeerName] } } : {}),
     ...(budget.target && budget.target < budget.max
       ? {
-          note: `design budget ${(budget.target / 1024).toFixed(0)} kB ${gzip <= budget.target ? 'met' : 'missed'}${budget.note ? `: ${budget.note}` : ''}`,
+          note: `design budget ${kB(budget.target)} ${gzip <= budget.target ? 'met' : 'missed'}${budget.note ? `: ${budget.note}` : ''}`,
         }
       : {}),
   }));

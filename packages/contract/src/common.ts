@@ -153,24 +153,6 @@ export const Problem = z
   .openapi('Problem', { description: 'An RFC 9457 problem detail.' });
 export type Problem = z.infer<typeof Problem>;
 
-/** The stable problem types the API answers with. */
-export const PROBLEM_TYPES = {
-  validation: '/problems/validation',
-  unauthorized: '/problems/unauthorized',
-  forbidden: '/problems/forbidden',
-  notFound: '/problems/not-found',
-  conflict: '/problems/conflict',
-  lifecycle: '/problems/lifecycle-rule',
-  idempotencyMismatch: '/problems/idempotency-key-reused',
-  preconditionFailed: '/problems/precondition-failed',
-  preconditionRequired: '/problems/precondition-required',
-  secretShownOnce: '/problems/secret-shown-once',
-  payloadTooLarge: '/problems/payload-too-large',
-  unsupportedMediaType: '/problems/unsupported-media-type',
-  rateLimited: '/problems/rate-limited',
-  internal: '/problems/internal',
-} as const;
-
 export const LimitParam = z.coerce
   .number()
   .int()

@@ -85,3 +85,24 @@ export const RFM_SEGMENTS = [
   'hibernating',
 ] as const;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+/**
+ * The stable problem types the API answers with (RFC 9457 `type`). Here, with no zod, so a client
+ * can match on them without loading the schemas.
+ */
+export const PROBLEM_TYPES = {
+  validation: '/problems/validation',
+  unauthorized: '/problems/unauthorized',
+  forbidden: '/problems/forbidden',
+  notFound: '/problems/not-found',
+  conflict: '/problems/conflict',
+  lifecycle: '/problems/lifecycle-rule',
+  idempotencyMismatch: '/problems/idempotency-key-reused',
+  preconditionFailed: '/problems/precondition-failed',
+  preconditionRequired: '/problems/precondition-required',
+  secretShownOnce: '/problems/secret-shown-once',
+  payloadTooLarge: '/problems/payload-too-large',
+  unsupportedMediaType: '/problems/unsupported-media-type',
+  rateLimited: '/problems/rate-limited',
+  internal: '/problems/internal',
+} as const;

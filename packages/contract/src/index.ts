@@ -5,7 +5,6 @@ export {
   Money,
   Problem,
   ProblemFieldError,
-  PROBLEM_TYPES,
   OriginSchema,
   INT32_MAX,
 } from './common.js';

@@ -1,6 +1,17 @@
 import { intl } from './intl-cache.js';
 
 /**
+ * How many minor units a currency has to its major unit (EUR 2, JPY 0, BHD 3), as `Intl` knows it:
+ * the one place amounts in minor units (as the API sends them) are scaled for people.
+ */
+export function minorDigits(currency: string): number {
+  return (
+    intl(Intl.NumberFormat, 'en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+    2
+  );
+}
+
+/**
  * Formatting with `Intl` in one locale: money in minor units, percent from fractions, compact
  * numbers, durations and relative times. Formatters come from one page-wide cache, since building
  * one is the slow part.
@@ -14,10 +25,8 @@ export class Formatter {
 
   /** `amount` is in minor units (cents); the currency says how many there are to the unit (JPY none). */
   money(amount: number, currency: string, options: { compact?: boolean } = {}): string {
-    const base = this.numberFormat({ style: 'currency', currency });
-    const digits = base.resolvedOptions().maximumFractionDigits ?? 2;
-    const value = amount / 10 ** digits;
-    if (!options.compact) return base.format(value);
+    const value = amount / 10 ** minorDigits(currency);
+    if (!options.compact) return this.numberFormat({ style: 'currency', currency }).format(value);
     return this.numberFormat({
       style: 'currency',
       currency,

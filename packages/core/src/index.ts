@@ -3,7 +3,7 @@ export { ChorusProvider } from './provider.js';
 export { chorusContext, THEMES, type ChorusEnvironment, type Theme } from './context.js';
 export { QueryController, type ChorusHost } from './query-controller.js';
 export { MutationController } from './mutation-controller.js';
-export { Formatter } from './format.js';
+export { Formatter, minorDigits } from './format.js';
 export { intl } from './intl-cache.js';
 export { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
 export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';

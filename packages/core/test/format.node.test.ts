@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Formatter } from '../src/format.js';
+import { Formatter, minorDigits } from '../src/format.js';
 import { formatMessage } from '../src/messages.js';
 import { mailtoUrl, safeUrl, telUrl } from '../src/safe-url.js';
 
@@ -11,6 +11,13 @@ describe('Formatter', () => {
     expect(nbsp(new Formatter('de-DE').money(123456, 'EUR'))).toBe('1.234,56 €');
     expect(new Formatter('ja-JP').money(123456, 'JPY')).toBe('￥123,456');
     expect(new Formatter('en-US').money(123456789, 'USD', { compact: true })).toBe('$1.2M');
+  });
+
+  it('knows each currency’s minor units, and scales money by them', () => {
+    expect([minorDigits('EUR'), minorDigits('JPY'), minorDigits('BHD'), minorDigits('CLP')]).toEqual([
+      2, 0, 3, 0,
+    ]);
+    expect(nbsp(new Formatter('en-US').money(1234567, 'BHD'))).toBe('BHD 1,234.567');
   });
 
   it('formats fractions as percent and lengths of time with their units', () => {

@@ -6,7 +6,6 @@ export {
   SORTS,
   boardTotals,
   buildColumns,
-  compareDeals,
   daysInStage,
   figuresOf,
   isRotting,

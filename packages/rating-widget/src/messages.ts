@@ -22,6 +22,7 @@ export const RATING_MESSAGES = {
   'rating.send': 'Send rating',
   'rating.sending': 'Sending…',
   'rating.thanks': 'Thank you!',
+  'rating.followUp': 'What could we do better?',
   'rating.queued': 'Saved, will send when online.',
   'rating.waiting': 'Saved, will send shortly.',
   'rating.error': 'Not sent: {detail}',

@@ -8,15 +8,18 @@ export interface PendingRating {
   key: string;
   api: string;
   publishableKey: string;
-  body: {
-    subject: string;
-    scale: RatingScale;
-    score: number;
-    comment?: string;
-    contact?: string;
-    hp?: string;
-    elapsedMs: number;
-  };
+  /** The rating, or the answer to its follow-up question (`amends` the stored rating's id). */
+  body:
+    | {
+        subject: string;
+        scale: RatingScale;
+        score: number;
+        comment?: string;
+        contact?: string;
+        hp?: string;
+        elapsedMs: number;
+      }
+    | { amends: string; comment: string };
   attempts: number;
   /** Not to be sent before this time (ms since the epoch): the backoff, kept across page loads. */
   due: number;

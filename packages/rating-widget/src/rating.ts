@@ -37,6 +37,7 @@ const newKey = () =>
  * @attr api - The Chorus API's base URL.
  * @attr publishable-key - The workspace's publishable key (`pk_…`).
  * @attr subject - What is rated, such as `product:monitor-x1`.
+ * @attr follow-up - A question asked once the rating is stored (alone: "What could we do better?"); the answer is added to that rating.
  * @attr contact - A contact reference signed by your server: the rating is kept on that customer.
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
  * @attr locale - BCP 47 locale for plural forms (default: the page's `lang`).
@@ -56,6 +57,7 @@ export class ChorusRating extends RatingElement {
   // States say `attribute: false` too: Lit implies it, the custom-elements analyzer does not.
   static override properties: PropertyDeclarations = {
     comment: {},
+    followUp: { attribute: 'follow-up' },
     contact: {},
     label: {},
     required: { type: Boolean },
@@ -71,6 +73,12 @@ export class ChorusRating extends RatingElement {
 
   /** `off` (default), `optional` or `required`: a comment field shown once a score is chosen. */
   declare comment: CommentMode;
+  /**
+   * A question asked once the rating is stored, whose answer the API adds to it (amends it, once):
+   * the attribute alone asks "What could we do better?", a value asks that instead. Not asked when
+   * the rating came with a comment.
+   */
+  declare followUp?: string;
   /**
    * A known customer: a reference your server signs (see the README); the rating is then kept on
    * their record. Without it, ratings are anonymous.
@@ -101,6 +109,10 @@ export class ChorusRating extends RatingElement {
   #unsubscribe?: () => void;
   /** The rating last sent from here: "Try again" sends this same one, under its same key. */
   #entry?: Omit<PendingRating, 'due'>;
+  /** The stored rating the follow-up question's answer would amend, while it is asked. */
+  #amends?: string;
+  /** The outbox key of the answer, once sent: its delivery is this widget's to show. */
+  #answerKey?: string;
 
   constructor() {
     super();
@@ -156,9 +168,10 @@ export class ChorusRating extends RatingElement {
   }
 
   #owns(pending: PendingRating): boolean {
-    return (
-      pending.api === this.api && pending.body.subject === this.subject && pending.body.scale === this.scale
-    );
+    const { body } = pending;
+    return 'amends' in body
+      ? pending.key === this.#answerKey
+      : pending.api === this.api && body.subject === this.subject && body.scale === this.scale;
   }
 
   /** What became of a rating of this widget's subject, sent from this tab or from another. */
@@ -168,10 +181,19 @@ export class ChorusRating extends RatingElement {
     if ('stored' in delivery) {
       // "Thank you" only once nothing of this subject is left waiting.
       this.status = pendingRatings().some((p) => this.#owns(p)) ? 'queued' : 'thanks';
+      // Asked once, after a rating without a comment: an answer's own delivery asks nothing more.
+      this.#amends =
+        this.followUp != null && !('amends' in pending.body) && !delivery.stored.comment
+          ? delivery.stored.id
+          : undefined;
       this.dispatchEvent(new ChorusRatingStoredEvent(delivery.stored));
     } else if ('queued' in delivery) {
       this.status = 'queued';
       this.busy = !delivery.offline;
+    } else if ('amends' in pending.body) {
+      // The rating is stored; only its answer was refused: say so, and ask nothing again.
+      this.status = 'thanks';
+      this.problem = this.msg('rating.error', { detail: delivery.refused.detail ?? delivery.refused.title });
     } else {
       this.status = 'error';
       this.#entry = pending;
@@ -238,6 +260,24 @@ export class ChorusRating extends RatingElement {
     void submit(this.#entry);
   }
 
+  /** Sends the answer to the follow-up question through the outbox: retried, never stored twice. */
+  #answer() {
+    const comment = this.text.trim();
+    this.problem = comment ? undefined : this.msg('rating.needComment');
+    if (!comment || !this.#amends) return;
+    this.#answerKey = newKey();
+    const body = { amends: this.#amends, comment };
+    this.#amends = undefined;
+    this.requestUpdate();
+    void submit({
+      key: this.#answerKey,
+      api: this.api!,
+      publishableKey: this.publishableKey!,
+      body,
+      attempts: 0,
+    });
+  }
+
   formAssociatedCallback() {
     this.requestUpdate();
   }
@@ -284,8 +324,23 @@ export class ChorusRating extends RatingElement {
         this.status === 'queued' && this.busy
           ? html`<button part="button" @click=${this.#retry}>${this.msg('rating.retry')}</button>`
           : nothing
+      }${this.status === 'thanks' && this.#amends ? this.#renderFollowUp() : nothing}${
+        this.status === 'thanks' && this.problem
+          ? html`<p part="status" class="problem" role="alert">${this.problem}</p>`
+          : nothing
       }
     </div>`;
+  }
+
+  #renderFollowUp() {
+    return html`<label
+        >${this.followUp || this.msg('rating.followUp')}<textarea
+          part="comment"
+          maxlength="2000"
+          .value=${this.text}
+          @input=${(event: InputEvent) => (this.text = (event.target as HTMLTextAreaElement).value)}
+        ></textarea></label
+      ><div class="row"><button part="button" @click=${this.#answer}>${this.msg('rating.send')}</button></div>`;
   }
 
   #renderForm() {

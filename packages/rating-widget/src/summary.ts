@@ -1,3 +1,4 @@
+import { intl } from '@chorus/core';
 import type { RatingSummary } from '@chorus/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RatingElement } from './base.js';
@@ -5,6 +6,8 @@ import { clientFor } from './client.js';
 import type { ChorusRatingStoredEvent } from './events.js';
 import { isScale, maxOf } from './scales.js';
 import { summaryStyles } from './summary.styles.js';
+
+const ONE_DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1, minimumFractionDigits: 1 };
 
 export const SUMMARY_VARIANTS = ['full', 'compact'] as const;
 export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
@@ -136,12 +139,13 @@ export class ChorusRatingSummary extends RatingElement {
       return html`<p part="base" class="problem" role="alert">${this.msg('summary.error')}</p>`;
     const s = this.summary;
     if (!s) return html`<p part="base" aria-busy="true">…</p>`;
-    const format = new Intl.NumberFormat(this.effectiveLocale, {
-      maximumFractionDigits: 1,
-      minimumFractionDigits: 1,
-    });
     const count = this.msg('summary.count', { count: s.count });
-    const average = s.average === null ? this.msg('summary.none') : format.format(s.average);
+    // Built only for an average to show, once per locale on the page (the first number formatter a
+    // page builds costs tens of milliseconds on a slow phone); every summary after it reuses it.
+    const average =
+      s.average === null
+        ? this.msg('summary.none')
+        : intl(Intl.NumberFormat, this.effectiveLocale, ONE_DECIMAL).format(s.average);
     return html`<div part="base">
       <div class="head">
         ${s.scale === 'stars5' ? html`<span class="star" aria-hidden="true">★</span>` : nothing}

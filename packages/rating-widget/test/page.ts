@@ -29,16 +29,36 @@ export interface PageOptions {
   contact?: string;
   itemName?: string;
   structuredData?: boolean;
+  /** The `follow-up` attribute: '' asks the default question, text asks that. */
+  followUp?: string;
   /** This many `<chorus-rating>`s, of subjects `<subject>-0`, `<subject>-1` … (default one, of `subject`). */
   count?: number;
+  /**
+   * How the page loads the bundle: `async` (the README's snippet, the default), `module` (the
+   * snippet before issue 15, which holds the page's DOMContentLoaded until the bundle has run), or
+   * `none` (the same page without the widgets: no tag, no elements), for a bench's baseline.
+   */
+  tag?: 'async' | 'module' | 'none';
+  /** Instead of the widgets, one bare Lit element (a bench's peer); the site must serve it. */
+  bareLit?: boolean;
+  /** The server holds the bundle back this long: the page is parsed before the script runs. */
+  bundleDelayMs?: number;
+  /** The server sends the `<body>` this long after the `<head>`: the script runs before the elements exist. */
+  bodyDelayMs?: number;
 }
 
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The two lines of the README, with the page's own markup around them. */
-export function pageHtml(options: PageOptions): string {
-  const shared = `api="${escapeAttribute(options.api)}" publishable-key="${escapeAttribute(options.publishableKey)}" subject="${escapeAttribute(options.subject)}" scale="${options.scale ?? 'stars5'}"`;
+/** The page's `<head>`: the README's script line (or none, or the bare-Lit peer's). */
+function pageHead(options: PageOptions): string {
+  const delay = options.bundleDelayMs ? `?delay=${options.bundleDelayMs}` : '';
+  const tag = options.tag ?? 'async';
+  const script = options.bareLit
+    ? '<script type="module" async src="/bare-lit.js"></script>'
+    : tag === 'none'
+      ? ''
+      : `<script type="module"${tag === 'async' ? ' async' : ''} src="/chorus-rating.js${delay}"></script>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -46,25 +66,41 @@ export function pageHtml(options: PageOptions): string {
 <title>Monitor X1 - Example Shop</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/hostile.css">
-<script type="module" src="/chorus-rating.js"></script>
+${script}
 </head>
-<body>
-<main>
-<h1>Monitor X1</h1>
-<p id="page-text">The shop's own text.</p>
-<chorus-rating-summary ${shared}${options.itemName ? ` item-name="${escapeAttribute(options.itemName)}"` : ''}${options.structuredData ? ' structured-data' : ''}></chorus-rating-summary>
+`;
+}
+
+/** The page's `<body>`: the shop's own markup around the README's elements. */
+function pageBody(options: PageOptions): string {
+  const shared = `api="${escapeAttribute(options.api)}" publishable-key="${escapeAttribute(options.publishableKey)}" subject="${escapeAttribute(options.subject)}" scale="${options.scale ?? 'stars5'}"`;
+  const widgets = options.bareLit
+    ? '<x-a></x-a>'
+    : options.tag === 'none'
+      ? ''
+      : `<chorus-rating-summary ${shared}${options.itemName ? ` item-name="${escapeAttribute(options.itemName)}"` : ''}${options.structuredData ? ' structured-data' : ''}></chorus-rating-summary>
 ${(options.count
   ? Array.from({ length: options.count }, (_, i) => shared.replace(/subject="([^"]*)"/, `subject="$1-${i}"`))
   : [shared]
 )
   .map(
     (attributes) =>
-      `<chorus-rating ${attributes} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}></chorus-rating>`,
+      `<chorus-rating ${attributes} comment="${options.comment ?? 'off'}"${options.contact ? ` contact="${escapeAttribute(options.contact)}"` : ''}${options.followUp === undefined ? '' : ` follow-up="${escapeAttribute(options.followUp)}"`}></chorus-rating>`,
   )
-  .join('\n')}
+  .join('\n')}`;
+  return `<body>
+<main>
+<h1>Monitor X1</h1>
+<p id="page-text">The shop's own text.</p>
+${widgets}
 </main>
 </body>
 </html>`;
+}
+
+/** The two lines of the README, with the page's own markup around them. */
+export function pageHtml(options: PageOptions): string {
+  return pageHead(options) + pageBody(options);
 }
 
 export interface StaticSite {
@@ -75,8 +111,16 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves the page (options in the query string), the hostile CSS and the bundle, all with the CSP. */
-export async function startStaticSite(apiUrl: () => string): Promise<StaticSite> {
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Serves the page (options in the query string), the hostile CSS and the bundle, all with the CSP;
+ * `/bare-lit.js` when given its code (a bench's peer), and an empty `/blank` of the same origin.
+ */
+export async function startStaticSite(
+  apiUrl: () => string,
+  { bareLit }: { bareLit?: string } = {},
+): Promise<StaticSite> {
   let bundle: string;
   try {
     bundle = readFileSync(BUNDLE, 'utf8');
@@ -90,12 +134,24 @@ export async function startStaticSite(apiUrl: () => string): Promise<StaticSite>
       'Cache-Control': 'no-store',
     };
     if (url.pathname === '/chorus-rating.js') {
-      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(bundle);
+      const delay = Number(url.searchParams.get('delay') ?? 0);
+      void wait(delay).then(() =>
+        response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(bundle),
+      );
+    } else if (url.pathname === '/bare-lit.js' && bareLit) {
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(bareLit);
+    } else if (url.pathname === '/blank') {
+      response
+        .writeHead(200, { ...headers, 'Content-Type': 'text/html' })
+        .end('<!doctype html><title>blank</title>');
     } else if (url.pathname === '/hostile.css') {
       response.writeHead(200, { ...headers, 'Content-Type': 'text/css' }).end(HOSTILE_CSS);
     } else if (url.pathname === '/') {
       const options = JSON.parse(url.searchParams.get('page') ?? '{}') as PageOptions;
-      response.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(pageHtml(options));
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/html' });
+      // The head goes first, as a slow server's would; the body follows after `bodyDelayMs`.
+      response.write(pageHead(options));
+      void wait(options.bodyDelayMs ?? 0).then(() => response.end(pageBody(options)));
     } else {
       response.writeHead(404, headers).end();
     }

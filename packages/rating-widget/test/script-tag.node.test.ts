@@ -3,9 +3,9 @@
  * loopback with a strict CSP and hostile CSS, and the ratings are checked where they land, in the API's
  * database.
  */
-import { createHash, createHmac } from 'node:crypto';
 import { startTestApi, type TestApi, type TestWorkspace } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
+import { contactReference } from '@chorus/sdk/contact-reference';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type PageOptions, type StaticSite, startStaticSite } from './page.js';
@@ -53,6 +53,11 @@ beforeEach(async () => {
   await page.exposeFunction('reportViolation', (text: string) => reports.violations.push(text));
   // Added by the browser, outside the page's CSP: it only listens.
   await page.addInitScript(() => {
+    // Whether the bundle defined the elements while the page had none of them yet.
+    void customElements.whenDefined('chorus-rating').then(() => {
+      (window as unknown as { definedBeforeElements: boolean }).definedBeforeElements =
+        document.querySelector('chorus-rating') === null;
+    });
     document.addEventListener('securitypolicyviolation', (event) =>
       (window as unknown as { reportViolation(text: string): void }).reportViolation(
         `${event.violatedDirective} ${event.blockedURI}`,
@@ -96,6 +101,81 @@ const outbox = () =>
 
 const rating = (scale = 'stars5') => page.locator(`chorus-rating[scale=${scale}]`);
 const summary = () => page.locator('chorus-rating-summary');
+
+describe('the follow-up question', () => {
+  it('asks after the rating is stored, and its answer amends that rating, once', async () => {
+    await open({ subject: 'product:follow-up', followUp: '' });
+    await dwell();
+    await rating().locator('label').nth(1).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    const answer = rating().getByRole('textbox', { name: 'What could we do better?' });
+    await answer.fill('Ship to Norway, please.');
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => answer.count()).toBe(0);
+    await expect.poll(async () => (await rowsAtServer())[0]?.comment).toBe('Ship to Norway, please.');
+    expect(await rowsAtServer()).toHaveLength(1);
+    expect((await rowsAtServer())[0]).toMatchObject({ subject: 'product:follow-up', score: 2 });
+    expect(await rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect(await outbox()).toEqual([]);
+    expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
+  });
+
+  it('asks a question of your own, and not at all after a rating that came with a comment', async () => {
+    await open({ subject: 'service:follow-up', followUp: 'What made you choose us?', comment: 'optional' });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('textbox').fill('Fast.');
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    expect(await rating().getByRole('textbox').count()).toBe(0);
+
+    await open({ subject: 'service:follow-up-own', followUp: 'What made you choose us?' });
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect
+      .poll(() => rating().getByRole('textbox', { name: 'What made you choose us?' }).count())
+      .toBe(1);
+  });
+});
+
+describe("the README's async tag: the widget works whichever loads first, the page or the script", () => {
+  /** Rates 5 stars and waits for the thanks and the summary; what every order of loading must allow. */
+  const rateAndSee = async () => {
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('No ratings yet');
+    await dwell();
+    await rating().locator('label').nth(4).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    await expect.poll(() => rating().getByRole('status').textContent()).toBe('Thank you!');
+    await expect.poll(() => summary().locator('[part=base]').textContent()).toContain('1 rating');
+    expect(await rowsAtServer()).toHaveLength(1);
+    expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
+  };
+
+  it('the page first: the document is parsed, and DOMContentLoaded fired, before the script arrives', async () => {
+    await open({ subject: 'product:late-script', bundleDelayMs: 800 });
+    const [contentLoaded, scriptRan] = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const script = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('chorus-rating.js')) as PerformanceResourceTiming;
+      return [navigation.domContentLoadedEventEnd, script.responseEnd];
+    });
+    // `async`: the page did not wait for the widget (a plain module script holds DOMContentLoaded).
+    expect(contentLoaded).toBeLessThan(scriptRan);
+    await rateAndSee();
+  });
+
+  it('the script first: it runs before the elements are parsed, and they upgrade when they come', async () => {
+    await open({ subject: 'product:late-body', bodyDelayMs: 800 });
+    const definedBeforeElements = await page.evaluate(
+      () => (window as unknown as { definedBeforeElements?: boolean }).definedBeforeElements,
+    );
+    expect(definedBeforeElements).toBe(true);
+    await rateAndSee();
+  });
+});
 
 describe('the script-tag bundle on a page with a strict CSP', () => {
   it('rates with the mouse (hover previews), submits, and the summary updates; nothing violates the CSP', async () => {
@@ -285,10 +365,8 @@ describe('a known customer', () => {
       body: JSON.stringify({ firstName: 'Kim' }),
     });
     const contact = (await created.json()) as { id: string };
-    // The site's server signs with the SHA-256 of its secret key; the page only ever sees the result.
-    const payload = `${contact.id}.${Math.floor(Date.now() / 1000) + 3600}`;
-    const key = createHash('sha256').update(workspace.secretKey).digest('hex');
-    const reference = `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
+    // The site's server signs with its secret key, as the README shows; the page only sees the result.
+    const reference = await contactReference(workspace.secretKey, contact.id);
     await open({ subject: 'product:x1', contact: reference });
     await dwell();
     await rating().locator('label').nth(4).click();

@@ -209,19 +209,17 @@ export function rememberIdempotencyKey(response: Response, key: string | undefin
 
 /** Reads `Retry-After` as delay seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function isProblem(body: unknown): body is Problem {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as Problem).type === 'string' &&
-    typeof (body as Problem).title === 'string'
-  );
+  // Optional chaining reads `type` of null and undefined as undefined, and primitives have none.
+  const problem = body as Problem | null | undefined;
+  return typeof problem?.type === 'string' && typeof problem.title === 'string';
 }
 
 /** Turns a failed response (its parsed body, if any) into the matching error class. */

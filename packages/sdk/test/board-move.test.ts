@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDealMove, compareRank, mergeColumnPage } from '../src/query/index.js';
+import { mergeColumnPage, rankBetween } from '../src/query/board-move.js';
+import { applyDealMove, compareRank } from '../src/query/index.js';
 import type { BoardDeal, PipelineBoard } from '../src/index.js';
 
 const stage = (id: string, kind: 'open' | 'won' | 'lost', probability: number, position: number) => ({
@@ -136,5 +137,39 @@ describe('mergeColumnPage', () => {
     expect(merged.deals[0]).toBe(before.deals[0]);
     expect(merged.stages[0]).toEqual(figures('stg_lead', 40, 40_040, 4_004, null));
     expect(mergeColumnPage(merged, 'stg_lead', 'next-lead', page)).toBe(merged);
+  });
+});
+
+describe('rankBetween', () => {
+  it('sorts strictly between any two ranks the API gives, and after the lower of two tied ones', () => {
+    const keys = [
+      null,
+      '',
+      'a0',
+      'a1',
+      'b0z',
+      'b10',
+      'f000000',
+      'f000001',
+      'f00000V',
+      'fzzzzzz',
+      'n0012abf',
+      'zzV',
+    ];
+    const valid = keys.filter((key): key is string => !!key).sort();
+    for (const [i, low] of [null, ...valid].entries()) {
+      for (const high of [...valid.slice(i), null]) {
+        if (low !== null && high !== null && low >= high) continue;
+        const key = rankBetween(low, high);
+        if (low !== null) expect(key > low, `${low} < ${key}`).toBe(true);
+        if (high !== null) expect(key < high, `${key} < ${high}`).toBe(true);
+        expect(key.endsWith('0'), key).toBe(false);
+        // Room below and above it, again and again: a hundred moves to the same spot.
+        let inner = key;
+        for (let n = 0; n < 100; n++) inner = rankBetween(low, inner);
+        if (low !== null) expect(inner > low).toBe(true);
+      }
+    }
+    expect(rankBetween('a5', 'a5') > 'a5').toBe(true);
   });
 });

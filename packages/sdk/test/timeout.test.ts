@@ -168,4 +168,69 @@ describe('timeouts and transport errors', () => {
       detail: 'GET https://api.test/v1/contacts/con_1: fetch failed',
     });
   });
+
+  it('times out an attempt whose headers came but whose body stalls, and retries it with a fresh deadline', async () => {
+    const attempts: number[] = [];
+    // Headers at 10 ms, then a body that never ends: like fetch, the body errors with the signal's reason.
+    const fetch: FetchLike = (request) => {
+      attempts.push(Date.now());
+      return new Promise((resolve) => {
+        setTimeout(() => resolve(new Response(stalledBody(request.signal), { status: 200 })), 10);
+      });
+    };
+    const call = track(
+      client({ fetch, timeoutMs: 50, maxRetries: 1 }).get('/v1/contacts/{id}', getContact),
+    );
+
+    await vi.advanceTimersByTimeAsync(49);
+    expect(attempts).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(attempts).toHaveLength(2);
+    expect(call.error).toBeInstanceOf(ChorusTimeoutError);
+    expect(call.error).toMatchObject({ kind: 'timeout', timeoutMs: 50 });
+  });
+
+  it('turns a body cut off while it streams into a ChorusNetworkError, and retries it', async () => {
+    const cause = new TypeError('terminated');
+    let calls = 0;
+    const fetch: FetchLike = async () => {
+      calls += 1;
+      if (calls === 2) return json({ id: 'con_1' });
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          controller.error(cause);
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const call = track(client({ fetch, maxRetries: 1 }).get('/v1/contacts/{id}', getContact));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(calls).toBe(2);
+    expect(call).toEqual({ settled: true, value: { id: 'con_1' } });
+
+    calls = 0;
+    const failed = await client({ fetch, maxRetries: 0 })
+      .get('/v1/contacts/{id}', getContact)
+      .catch((caught: unknown) => caught);
+    expect(failed).toBeInstanceOf(ChorusNetworkError);
+    expect(failed).toMatchObject({ kind: 'network', cause });
+  });
+
+  it('keeps status and headers, and an empty body for a 204', async () => {
+    const fetch: FetchLike = async () =>
+      new Response(null, { status: 204, headers: { 'X-Request-Id': 'req_1' } });
+    const raw = await client({ fetch, maxRetries: 0 }).raw.GET('/v1/contacts/{id}', getContact);
+    expect(raw.response.status).toBe(204);
+    expect(raw.response.headers.get('X-Request-Id')).toBe('req_1');
+  });
 });
+
+/** A response body that sends nothing and errors, as fetch's does, when `signal` aborts. */
+function stalledBody(signal: AbortSignal): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      signal.addEventListener('abort', () => controller.error(signal.reason));
+    },
+  });
+}

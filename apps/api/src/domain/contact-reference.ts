@@ -1,19 +1,14 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { idPattern } from '@chorus/contract';
+import { signContactReference } from '@chorus/contract/contact-reference';
 import type { Sql } from '../db/database.js';
 
 /**
- * A known customer vouched for by the embedding site's server: `<contactId>.<expires>.<signature>`,
- * HMAC-SHA256 over `<contactId>.<expires>` keyed with the hex SHA-256 of a secret key of the
- * workspace. The API keeps only that hash of each key, so it can check the signature without ever
- * holding a secret, and a page (which sees the reference, never the key) cannot forge one.
- */
-export function signContactReference(secretKeyHash: string, contactId: string, expiresAt: number): string {
-  const payload = `${contactId}.${expiresAt}`;
-  return `${payload}.${createHmac('sha256', secretKeyHash).update(payload).digest('base64url')}`;
-}
-
-/**
+ * A known customer vouched for by the embedding site's server (the format is the contract's, see
+ * `@chorus/contract/contact-reference`): the API keeps only the hash of each secret key, so it can
+ * check the signature without ever holding a secret, and a page (which sees the reference, never
+ * the key) cannot forge one.
+ *
  * The contact a reference names when it is genuine, unexpired and the contact exists in the
  * workspace; otherwise undefined, and the rating is kept anonymously (a visitor's rating is not lost
  * because a page stayed open past the reference's expiry).
@@ -32,10 +27,12 @@ export async function verifyContactReference(
     [workspaceId],
   );
   const given = Buffer.from(signature);
-  const genuine = keys.some(({ token_hash }) => {
-    const expected = Buffer.from(signContactReference(token_hash, contactId, Number(expires)).split('.')[2]!);
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
+  const expected = await Promise.all(
+    keys.map(async ({ token_hash }) =>
+      Buffer.from((await signContactReference(token_hash, contactId, Number(expires))).split('.')[2]!),
+    ),
+  );
+  const genuine = expected.some((bytes) => bytes.length === given.length && timingSafeEqual(bytes, given));
   if (!genuine) return undefined;
   const [contact] = await tx.query<{ id: string }>(
     'select id from contacts where workspace_id = $1 and id = $2',

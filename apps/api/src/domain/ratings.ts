@@ -1,5 +1,12 @@
-import { idPattern, RATING_SCALE_RANGE, type RatingScale, type RatingSource } from '@chorus/contract';
+import {
+  idPattern,
+  PROBLEM_TYPES,
+  RATING_SCALE_RANGE,
+  type RatingScale,
+  type RatingSource,
+} from '@chorus/contract';
 import type { Sql } from '../db/database.js';
+import { DomainError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { decodeCursor, type Page, type PageRequest, toPage, Where } from './pagination.js';
 import { assertReferences } from './references.js';
@@ -90,6 +97,44 @@ export async function createRating(
     ],
   );
   return toRating(rows[0]!);
+}
+
+const conflict = (detail: string) => new DomainError(409, PROBLEM_TYPES.conflict, 'Conflict', detail);
+
+/** How long after a website rating its page may still add the answer to the follow-up question. */
+export const AMEND_WITHIN_MS = 60 * 60 * 1000;
+
+/**
+ * Adds the answer to the widget's follow-up question to a website rating it stored a moment ago, as
+ * the rating's comment. Idempotent by itself: the same answer again (a retry whose first answer was
+ * lost) returns the rating as it is; another answer to a rating that has a comment is refused. Only
+ * from the page origin the rating came from and within an hour: a publishable key is public, and a
+ * rating id, once shown to a page, must not let anyone else rewrite it. A rating that is not there,
+ * not a website's or from another origin is "not found" alike, so none of them is told apart.
+ */
+export async function amendRating(
+  tx: Sql,
+  workspaceId: string,
+  input: { amends: string; comment: string; origin: string | null },
+  now = new Date(),
+): Promise<RatingDto> {
+  const rows = await tx.query<RatingRow>(
+    `select * from ratings where id = $1 and workspace_id = $2 and source = 'website' and origin is not distinct from $3`,
+    [input.amends, workspaceId, input.origin],
+  );
+  const rating = rows[0];
+  if (!rating) throw notFound('website rating', input.amends);
+  if (rating.comment === input.comment) return toRating(rating);
+  if (rating.comment !== null) throw conflict('This rating has a comment already; it is not changed.');
+  if (now.getTime() - rating.created_at.getTime() > AMEND_WITHIN_MS)
+    throw conflict('A rating can be amended within an hour of being stored; this one is older.');
+  // `comment is null` again in the update: of two different answers racing, one wins, the other is refused.
+  const updated = await tx.query<RatingRow>(
+    'update ratings set comment = $1 where id = $2 and workspace_id = $3 and comment is null returning *',
+    [input.comment, input.amends, workspaceId],
+  );
+  if (!updated[0]) return amendRating(tx, workspaceId, input, now);
+  return toRating(updated[0]);
 }
 
 export async function summarizeRatings(

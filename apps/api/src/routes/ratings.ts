@@ -16,8 +16,13 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
     c.json(await ratings.createRating(c.get('tx'), c.get('caller').workspaceId, c.req.valid('json')), 201),
   );
   app.openapi(routes.submitPublicRating, async (c) => {
-    const { hp, elapsedMs, contact, ...rating } = c.req.valid('json');
+    const body = c.req.valid('json');
     const origin = c.req.header('origin') ?? null;
+    if ('amends' in body) {
+      const { workspaceId } = c.get('caller');
+      return c.json(await ratings.amendRating(c.get('tx'), workspaceId, { ...body, origin }), 200);
+    }
+    const { hp, elapsedMs, contact, ...rating } = body;
     if (hp || (elapsedMs !== undefined && elapsedMs < MINIMUM_TIME_ON_PAGE_MS)) {
       // A bot is answered exactly as a person would be, so it learns nothing to adapt to; nothing is stored.
       const now = new Date();

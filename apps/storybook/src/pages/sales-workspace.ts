@@ -20,13 +20,20 @@ export class DemoSalesWorkspace extends ChorusElement {
     ...ChorusElement.styles,
     pageStyles,
     css`
+      /* Laid out by its own width, not the viewport's: the page may sit in a narrower frame. */
+      :host {
+        container-type: inline-size;
+      }
       .work {
         display: grid;
         gap: calc(var(--_space) * 4);
         grid-template-columns: minmax(0, 1fr);
       }
-      .work.with-contact {
-        grid-template-columns: minmax(0, 1fr) minmax(16rem, 22rem);
+      /* The opened deal sits beside the board only where both keep a usable width; below, under it. */
+      @container (min-width: 60rem) {
+        .work.with-contact {
+          grid-template-columns: minmax(0, 1fr) minmax(16rem, 22rem);
+        }
       }
       aside header {
         display: flex;
@@ -47,7 +54,13 @@ export class DemoSalesWorkspace extends ChorusElement {
   private async open(event: ChorusDealOpenEvent) {
     this.opened = event.deal;
     await this.updateComplete;
-    this.aside?.focus();
+    // Focus moves to the opened deal for keyboard and screen-reader users without jumping the page;
+    // only where its top is out of sight (below the board, on a narrow page) is it scrolled to.
+    const aside = this.aside;
+    if (!aside) return;
+    aside.focus({ preventScroll: true });
+    const { top } = aside.getBoundingClientRect();
+    if (top < 0 || top > window.innerHeight - 48) aside.scrollIntoView({ block: 'start' });
   }
 
   override render() {

@@ -348,8 +348,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submit a rating from a website (publishable key)
-         * @description Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.
+         * Submit a rating from a website, or the answer to its follow-up question (publishable key)
+         * @description Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored. A body with `amends` instead adds the answer to the follow-up question to the rating just stored (200): idempotent by itself, as a retry sends the same answer.
          */
         post: operations["submitPublicRating"];
         delete?: never;
@@ -1503,6 +1503,19 @@ export interface components {
              */
             path: string;
         };
+        /** @description Adds the answer to a follow-up question to a website rating just stored: allowed for an hour after it was stored, from the page origin it came from, while it has no comment. Sending the same answer again is answered as the first time (a retry changes nothing); another answer to a rating that has one is refused (409). */
+        PublicRatingAmendment: {
+            /**
+             * @description The rating this page stored a moment ago (the `id` of its 201 answer).
+             * @example rat_01hx7f3k9q2m5v8w
+             */
+            amends: string;
+            /**
+             * @description The answer to the widget's follow-up question ("What could we do better?"), kept as the rating's comment.
+             * @example Ship to Norway, please.
+             */
+            comment: string;
+        };
         PublicRatingSubmission: {
             /**
              * @description What the customer wrote, up to 2,000 characters, stored as sent (not trimmed).
@@ -2048,6 +2061,7 @@ export type SchemaPipelineBoard = components['schemas']['PipelineBoard'];
 export type SchemaPipelineList = components['schemas']['PipelineList'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type SchemaProblemFieldError = components['schemas']['ProblemFieldError'];
+export type SchemaPublicRatingAmendment = components['schemas']['PublicRatingAmendment'];
 export type SchemaPublicRatingSubmission = components['schemas']['PublicRatingSubmission'];
 export type SchemaRating = components['schemas']['Rating'];
 export type SchemaRatingPage = components['schemas']['RatingPage'];
@@ -4232,13 +4246,22 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The rating. */
+        /** @description A rating, or the answer to its follow-up question (`amends`). */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PublicRatingSubmission"];
+                "application/json": components["schemas"]["PublicRatingSubmission"] | components["schemas"]["PublicRatingAmendment"];
             };
         };
         responses: {
+            /** @description The rating, amended with the answer to its follow-up question. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
+            };
             /** @description The stored rating. */
             201: {
                 headers: {
@@ -4268,6 +4291,24 @@ export interface operations {
             };
             /** @description The key may not do this (scope, key kind or origin). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change breaks a domain rule, or (`/problems/secret-shown-once`) a replayed request whose first answer carried a secret, which is never shown twice. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -117,6 +117,23 @@ export const PublicRatingSubmission = z
   .superRefine(scoreWithinScale)
   .openapi('PublicRatingSubmission');
 
+export const PublicRatingAmendment = z
+  .object({
+    amends: idSchema('rating').openapi({
+      description: 'The rating this page stored a moment ago (the `id` of its 201 answer).',
+    }),
+    comment: Comment.min(1).openapi({
+      description:
+        'The answer to the widget\'s follow-up question ("What could we do better?"), kept as the rating\'s comment.',
+      example: 'Ship to Norway, please.',
+    }),
+  })
+  .strict()
+  .openapi('PublicRatingAmendment', {
+    description:
+      'Adds the answer to a follow-up question to a website rating just stored: allowed for an hour after it was stored, from the page origin it came from, while it has no comment. Sending the same answer again is answered as the first time (a retry changes nothing); another answer to a rating that has one is refused (409).',
+  });
+
 export const RatingSummary = z
   .object({
     subject: Subject,
@@ -177,12 +194,22 @@ export const submitPublicRating = createRoute({
   method: 'post',
   path: '/v1/public/ratings',
   tags: ['Public'],
-  summary: 'Submit a rating from a website (publishable key)',
+  summary: 'Submit a rating from a website, or the answer to its follow-up question (publishable key)',
   description:
-    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored.',
+    'Callable with a publishable key from an allowed origin. Rate limited per key and per client (answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 carries `Retry-After`; a refused request spends no budget). Send an `Idempotency-Key` so a retried submission is stored once: its replay is answered without spending budget. The rating is stored with source `website` and the page origin. A submission that looks automated (honeypot filled, or sent too soon after the page opened) gets the same 201 answer but is not stored. A body with `amends` instead adds the answer to the follow-up question to the rating just stored (200): idempotent by itself, as a retry sends the same answer.',
   security: bearer,
-  request: { headers: IdempotencyHeader, body: jsonBody(PublicRatingSubmission, 'The rating.') },
-  responses: { 201: json(Rating, 'The stored rating.'), ...problems(403, 422) },
+  request: {
+    headers: IdempotencyHeader,
+    body: jsonBody(
+      z.union([PublicRatingSubmission, PublicRatingAmendment]),
+      'A rating, or the answer to its follow-up question (`amends`).',
+    ),
+  },
+  responses: {
+    200: json(Rating, 'The rating, amended with the answer to its follow-up question.'),
+    201: json(Rating, 'The stored rating.'),
+    ...problems(403, 404, 409, 422),
+  },
 });
 
 export const getPublicRatingSummary = createRoute({

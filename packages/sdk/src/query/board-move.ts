@@ -1,4 +1,3 @@
-import { generateKeyBetween } from 'fractional-indexing';
 import type { BoardDeal, BoardStagePage, PipelineBoard } from './types.js';
 
 /**
@@ -31,9 +30,30 @@ export function compareRank(a: Pick<BoardDeal, 'rank' | 'id'>, b: Pick<BoardDeal
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** A key between two neighbours; ties (same rank, told apart by id) fall back to after the lower one. */
-function rankBetween(low: string | null, high: string | null): string {
-  return low !== null && low === high ? generateKeyBetween(low, null) : generateKeyBetween(low, high);
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A rank that sorts (as bytes) strictly between two neighbours' (`null`: no neighbour on that side).
+ * Only what the board shows until the server's copy of the move arrives: the API computes the rank
+ * it stores (fractional indexing, https://github.com/rocicorp/fractional-indexing) from `after`, so
+ * this needs no more than to sort right. Digit by digit: the first place with room between the two
+ * takes the middle digit; where they differ by one, the lower digit is kept and the upper bound
+ * lifted. Its answers never end in "0", so there is always room below them. Tied or out-of-order
+ * neighbours (no room) get a rank just after the lower one.
+ */
+export function rankBetween(low: string | null, high: string | null): string {
+  const a = low ?? '';
+  let upper = high;
+  let key = '';
+  for (let i = 0; upper === null || i < upper.length; i++) {
+    const da = i < a.length ? DIGITS.indexOf(a[i]!) : 0;
+    const db = upper === null ? DIGITS.length : DIGITS.indexOf(upper[i]!);
+    if (db - da > 1) return key + DIGITS[(da + db) >> 1];
+    if (db < da) break;
+    key += DIGITS[da];
+    if (db - da === 1) upper = null;
+  }
+  return `${a}V`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { PROBLEM_TYPES } from '@chorus/contract/enums';
 import type { ChorusClient } from '../client.js';
 import { ChorusNotFoundError } from '../errors.js';
 import { activityQueries } from './activities.js';
@@ -17,7 +18,7 @@ const BATCH_LIMIT = 100;
 function notFound(kind: string, path: string) {
   return (id: string) =>
     new ChorusNotFoundError({
-      type: '/problems/not-found',
+      type: PROBLEM_TYPES.notFound,
       title: 'Not found',
       status: 404,
       detail: `No ${kind} ${id} in this workspace.`,

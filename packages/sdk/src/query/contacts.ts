@@ -2,7 +2,7 @@ import type { components } from '@chorus/contract/paths';
 import type { ChorusClient } from '../client.js';
 import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys } from './keys.js';
-import { ifMatch, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
+import { editHeaders, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
 import { restoreSnapshot, rewriteList, takeSnapshot } from './optimistic.js';
 import type { Contact, ContactFilters, WithoutCursor } from './types.js';
 
@@ -11,6 +11,12 @@ export interface ContactEdit {
   id: string;
   version: number;
   changes: components['schemas']['UpdateContact'];
+  /**
+   * To send the edit again after it failed without a clear answer (a network error, a timeout, a
+   * 5xx): its error's `idempotencyKey`. The API then replays the edit if the first one was applied,
+   * where a new request would meet the record's new version and be refused with 412.
+   */
+  idempotencyKey?: string;
 }
 
 export function contactQueries(chorus: ChorusClient, loadContact: (id: string) => Promise<Contact>) {
@@ -54,9 +60,9 @@ export function contactQueries(chorus: ChorusClient, loadContact: (id: string) =
     /** Shows the edit at once in the contact's detail and every list holding it; rolls back on failure. */
     update: () =>
       mutationOptions({
-        mutationFn: ({ id, version, changes }: ContactEdit) =>
+        mutationFn: ({ id, version, changes, idempotencyKey }: ContactEdit) =>
           chorus.patch('/v1/contacts/{id}', {
-            params: { path: { id }, header: ifMatch(version) },
+            params: { path: { id }, header: editHeaders(version, idempotencyKey) },
             body: changes,
           }),
         onMutate: async ({ id, changes }, { client }) => {

@@ -59,3 +59,11 @@ export function mutationOptions<Data, Variables, OnMutateResult = unknown>(
 export function ifMatch(version: number): { 'if-match': string } {
   return { 'if-match': `"${version}"` };
 }
+
+/**
+ * The headers of an edit: `If-Match`, and the `Idempotency-Key` of an earlier attempt when the edit
+ * is sent again after failing without a clear answer (see the edits' `idempotencyKey`).
+ */
+export function editHeaders(version: number, idempotencyKey?: string) {
+  return { ...ifMatch(version), ...(idempotencyKey && { 'idempotency-key': idempotencyKey }) };
+}

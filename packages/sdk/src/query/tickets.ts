@@ -2,13 +2,19 @@ import type { components } from '@chorus/contract/paths';
 import type { ChorusClient } from '../client.js';
 import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys } from './keys.js';
-import { ifMatch, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
+import { editHeaders, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
 import type { TicketFilters, WithoutCursor } from './types.js';
 
 export interface TicketEdit {
   id: string;
   version: number;
   changes: components['schemas']['UpdateTicket'];
+  /**
+   * To send the edit again after it failed without a clear answer (a network error, a timeout, a
+   * 5xx): its error's `idempotencyKey`. The API then replays the edit if the first one was applied,
+   * where a new request would meet the record's new version and be refused with 412.
+   */
+  idempotencyKey?: string;
 }
 
 export function ticketQueries(chorus: ChorusClient) {
@@ -33,9 +39,9 @@ export function ticketQueries(chorus: ChorusClient) {
 
     update: () =>
       mutationOptions({
-        mutationFn: ({ id, version, changes }: TicketEdit) =>
+        mutationFn: ({ id, version, changes, idempotencyKey }: TicketEdit) =>
           chorus.patch('/v1/tickets/{id}', {
-            params: { path: { id }, header: ifMatch(version) },
+            params: { path: { id }, header: editHeaders(version, idempotencyKey) },
             body: changes,
           }),
         onSuccess: (ticket, _edit, _result, { client }) =>

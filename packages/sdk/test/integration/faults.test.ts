@@ -170,3 +170,50 @@ describe("the board's move after the client's retries were spent", () => {
     expect(await moveTwice(false)).toEqual({ again: 'ChorusPreconditionError', version: 1, stageId: true });
   });
 });
+
+describe('an edit after the client’s retries were spent', () => {
+  // Every attempt of the first call commits (or is refused as a replay) and its answer is lost.
+  const editTwice = async (kind: 'contacts' | 'companies', reuseKey: boolean) => {
+    const faults = await faultProxy(11, { script: Array(3).fill('dropped'), maxFaultsPerKey: 3 });
+    const round = await openRound(api, faults.url);
+    const record =
+      kind === 'contacts'
+        ? await round.direct.get('/v1/contacts/{id}', { params: { path: { id: round.contactId } } })
+        : await round.direct.post('/v1/companies', { body: { name: 'Edited twice' } });
+    const queries = createChorusQueries(round.faulted());
+    // One observer type for both kinds: the test reads only the saved version.
+    const observer = new MutationObserver<{ version: number }, Error, unknown>(
+      new QueryClient(),
+      queries[kind].update() as never,
+    );
+    const edit = {
+      id: record.id,
+      version: record.version,
+      changes: kind === 'contacts' ? { title: 'Head of sound' } : { industry: 'Audio' },
+    };
+    const first = await observer.mutate(edit).catch((error: unknown) => error);
+    expect(first).toBeInstanceOf(ChorusNetworkError);
+    const again = await observer
+      .mutate(reuseKey ? { ...edit, idempotencyKey: (first as ChorusNetworkError).idempotencyKey } : edit)
+      .then(
+        (saved) => `saved as version ${saved.version - record.version}`,
+        (error: unknown) => (error as Error).name,
+      );
+    const path = kind === 'contacts' ? '/v1/contacts/{id}' : '/v1/companies/{id}';
+    const stored = (await round.direct.get(path as '/v1/contacts/{id}', {
+      params: { path: { id: record.id } },
+    })) as {
+      version: number;
+    };
+    return { again, versions: stored.version - record.version };
+  };
+
+  it.each(['contacts', 'companies'] as const)(
+    'of %s, sent again with its error’s idempotencyKey, is replayed as the one success it was',
+    async (kind) => {
+      expect(await editTwice(kind, true)).toEqual({ again: 'saved as version 1', versions: 1 });
+      // Sent as a new request, the user's own applied edit comes back as a conflict.
+      expect(await editTwice(kind, false)).toEqual({ again: 'ChorusPreconditionError', versions: 1 });
+    },
+  );
+});
