@@ -16,8 +16,8 @@ interface FilterCase {
   keeps: (row: Row) => boolean;
 }
 
-/** Parameters of lists that are not filters: pagination. */
-const PAGING = new Set(['limit', 'cursor']);
+/** Parameters of lists that are not filters: pagination, and a board column's order (board.test.ts covers it). */
+const PAGING = new Set(['limit', 'cursor', 'sort']);
 
 /** One pair of owners per test process run: user ids are unique across workspaces. */
 const run = Math.random().toString(36).slice(2, 10).padEnd(8, '0');
@@ -49,6 +49,7 @@ async function makeRows() {
   };
   const pipelines = (await http.get('/v1/pipelines')).body.data;
   const [pipeline] = pipelines;
+  made.pipeline = pipeline;
   await post('otherPipeline', '/v1/pipelines', {
     name: 'Renewals',
     stages: [
@@ -90,6 +91,14 @@ async function makeRows() {
     pipelineId: pipeline.id,
     stageId: stage('Won'),
     contactId: made.bo!.id,
+    companyId: made.beta!.id,
+    ownerId: BETA,
+  });
+  await post('secondLead', '/v1/deals', {
+    title: 'Speakers',
+    value: { amount: 30_000, currency: 'EUR' },
+    pipelineId: pipeline.id,
+    stageId: stage('Lead in'),
     companyId: made.beta!.id,
     ownerId: BETA,
   });
@@ -165,6 +174,12 @@ const FILTERS: Record<string, Record<string, FilterCase>> = {
     contactId: { value: id('bo'), keeps: (r) => r.contactId === made.bo!.id },
     companyId: { value: id('alpha'), keeps: (r) => r.companyId === made.alpha!.id },
   },
+  '/v1/pipelines/{id}/board/stages/{stageId}': {
+    ownerId: { value: () => BETA, keeps: (r) => r.ownerId === BETA },
+    q: { value: () => 'ALPHA', keeps: (r) => r.companyName === 'Alpha Audio' },
+    minValue: { value: () => '100000', keeps: (r) => r.value.amount >= 100_000 },
+    maxValue: { value: () => '30000', keeps: (r) => r.value.amount <= 30_000 },
+  },
   '/v1/activities': {
     contactId: { value: id('bo'), keeps: (r) => r.contactId === made.bo!.id },
     dealId: { value: id('openDeal'), keeps: (r) => r.dealId === made.openDeal!.id },
@@ -217,7 +232,11 @@ describe('list filters', () => {
   );
   it.each(cases)(
     '$path ?$name= keeps only what matches and leaves the rest out',
-    async ({ path, name, filter }) => {
+    async ({ path: template, name, filter }) => {
+      // A board column: the first stage of the pipeline the deals above are in.
+      const path = template
+        .replace('{id}', made.pipeline!.id)
+        .replace('{stageId}', made.pipeline!.stages[0].id);
       const all = (await http.get(`${path}?limit=200`)).body.data as Row[];
       const value = filter.value();
       const reply = await http.get(`${path}?limit=200&${name}=${encodeURIComponent(value)}`);

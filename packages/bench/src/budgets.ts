@@ -73,10 +73,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'pipeline board over the runtime, virtualizer included',
     ...overRuntime('@chorus/pipeline-board/define'),
-    max: 17 * KB,
+    max: 18 * KB,
     target: 12 * KB,
     peer: 'bare Lit',
-    note: 'the virtualizer alone is 31 kB minified; the board itself is being split (issue 15 leaves its source to that work)',
+    note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17',
   },
   {
     name: 'the whole kit on one page: runtime + SDK + query layer + all four element packages',
@@ -86,10 +86,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
       `export * from '@chorus/sdk';`,
       `export * from '@chorus/sdk/query';`,
     ].join('\n'),
-    max: 60 * KB,
+    max: 62 * KB,
     target: 45 * KB,
     peer: 'bare Lit',
-    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off',
+    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60',
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

@@ -34,6 +34,13 @@ export type StageKind = (typeof STAGE_KINDS)[number];
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
+/** How a board orders each column: `board` as people arranged it (by `rank`), or by a field. */
+export const BOARD_SORTS = ['board', 'value', 'age', 'close'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+
+/** A deal's `rank`: a fractional-indexing key in base 62 (digits, then capitals, then small letters). */
+export const RANK_PATTERN = /^[0-9A-Za-z]{2,200}$/;
+
 export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note', 'purchase', 'support'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

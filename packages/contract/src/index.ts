@@ -40,7 +40,7 @@ export {
   BoardDeal,
   BoardStageFigures,
 } from './resources/pipelines.js';
-export { Deal, CreateDeal, UpdateDeal, DealStageEntry } from './resources/deals.js';
+export { Deal, CreateDeal, UpdateDeal, DealStageEntry, Rank } from './resources/deals.js';
 export { Activity, CreateActivity } from './resources/activities.js';
 export { Order, CreateOrder } from './resources/orders.js';
 export { Ticket, CreateTicket, UpdateTicket } from './resources/tickets.js';

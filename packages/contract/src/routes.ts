@@ -34,6 +34,7 @@ export const routes = {
   getPipeline: pipelines.getPipeline,
   createPipeline: pipelines.createPipeline,
   getPipelineBoard: pipelines.getPipelineBoard,
+  listBoardStageDeals: pipelines.listBoardStageDeals,
   listDeals: deals.listDeals,
   createDeal: deals.createDeal,
   getDeal: deals.getDeal,

@@ -5,7 +5,8 @@ import '@chorus/core/define';
 // The package's "sideEffects" lists src/define.ts too, or the bundler would drop this import.
 import '../src/define.js';
 import { assertDefined, until } from '@chorus/bench/bounded';
-import { applyMove, type BoardDeal, type ChorusPipelineBoard, type Stage } from '../src/index.js';
+import { applyDealMove } from '@chorus/sdk/query';
+import type { BoardDeal, ChorusPipelineBoard, Stage } from '../src/index.js';
 import { html, LitElement, render } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 
@@ -43,6 +44,8 @@ function makeDeals(): BoardDeal[] {
       ownerName: `Owner ${i % 12}`,
       expectedCloseDate: null,
       stageEnteredAt: new Date(now - ((i * 37) % 60) * 86_400_000).toISOString(),
+      // Integer keys in data order, as the API's backfill writes them.
+      rank: `f${i.toString(16).padStart(6, '0')}`,
       version: 1,
     };
   });
@@ -147,7 +150,10 @@ async function firstRender(kind: Kind): Promise<number> {
 async function move(index: number): Promise<{ ms: number; cards: number }> {
   const deal = deals[index]!;
   const next = stages[(stages.findIndex((s) => s.id === deal.stageId) + 1) % 6]!;
-  deals = applyMove(deals, deal.id, next, new Date().toISOString());
+  deals = applyDealMove(
+    { pipeline, deals },
+    { dealId: deal.id, stageId: next.id, at: new Date().toISOString() },
+  ).deals;
   const before = cardsShown();
   const start = performance.now();
   element!.deals = deals;

@@ -1,6 +1,10 @@
-import type { BoardDeal, Pipeline } from '@chorus/sdk';
+import type { BoardDeal, Pipeline, PipelineBoard } from '@chorus/sdk';
+import { type BoardView, compareRank } from '@chorus/sdk/query';
 
-/** Pure board logic: grouping, figures, order, filters and moves. No DOM, so Node tests it. */
+/**
+ * Pure board logic: grouping, figures, order and filters. No DOM, so Node tests it. What a move does
+ * to a deal is the SDK's `applyDealMove`, shared with the optimistic cache.
+ */
 
 export type Stage = Pipeline['stages'][number];
 export type { BoardDeal };
@@ -33,12 +37,19 @@ export interface Column {
   figures: Figures;
 }
 
-/** A deal shown somewhere other than where the data has it: a keyboard lift being carried. */
+/** A deal shown somewhere other than where the data has it: a card carried with the keyboard. */
 export interface Placement {
   dealId: string;
-  stageId: string;
-  rank: number;
+  /** The column it is over, and its index there among the column's other cards. */
+  list: number;
+  index: number;
 }
+
+/** The server's figures of each stage (for the filters applied), by stage id. */
+export type StageFigures = ReadonlyMap<string, Figures>;
+
+export const figuresByStage = (board: Pick<PipelineBoard, 'stages'>): StageFigures =>
+  new Map(board.stages.map(({ stageId, count, total, weighted }) => [stageId, { count, total, weighted }]));
 
 const DAY = 86_400_000;
 
@@ -74,6 +85,21 @@ export function matches(deal: BoardDeal, filter: BoardFilter): boolean {
   return true;
 }
 
+/** The filters and order as the server takes them: what does not narrow the board is left out of the key. */
+export function viewOf(filter: BoardFilter, sort: BoardSort): BoardView {
+  const q = filter.text?.trim();
+  return {
+    ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
+    ...(q ? { q } : {}),
+    ...(filter.minValue ? { minValue: filter.minValue } : {}),
+    ...(filter.maxValue ? { maxValue: filter.maxValue } : {}),
+    ...(sort === 'board' ? {} : { sort }),
+  };
+}
+
+/** Whether any filter narrows the board. */
+export const isFiltered = (filter: BoardFilter): boolean => Object.keys(viewOf(filter, 'board')).length > 0;
+
 /** Whole days since the deal entered its stage. */
 export const daysInStage = (deal: BoardDeal, now: number): number =>
   Math.max(0, Math.floor((now - Date.parse(deal.stageEnteredAt)) / DAY));
@@ -99,77 +125,66 @@ const comparators: Record<Exclude<BoardSort, 'board'>, (a: BoardDeal, b: BoardDe
 };
 
 export interface ColumnOptions {
-  filter?: BoardFilter;
+  /** Applied here only for a board without a server: a connected board's server filters. */
+  filter?: BoardFilter | undefined;
   sort?: BoardSort;
-  /** Positions people gave deals on this board; the rest keep the data's order. */
-  ranks?: ReadonlyMap<string, number>;
+  /** The server's figures; without them (presentational) each column sums its deals. */
+  figures?: StageFigures | undefined;
   placement?: Placement | undefined;
   /** The last result: a column whose deals did not change keeps its array, so its cards are not re-rendered. */
   previous?: readonly Column[];
 }
 
-/** Splits the deals into the stages' columns, filtered and ordered, with each column's figures. */
+/** The order of a column, as the server orders it: the sort's field, then `rank`, then `id`. */
+export function compareDeals(sort: BoardSort): (a: BoardDeal, b: BoardDeal) => number {
+  if (sort === 'board') return compareRank;
+  const field = comparators[sort];
+  return (a, b) => field(a, b) || compareRank(a, b);
+}
+
+/** Splits the deals into the stages' columns, ordered, with each column's figures and a carried card in place. */
 export function buildColumns(
   stages: readonly Stage[],
   deals: readonly BoardDeal[],
-  { filter = {}, sort = 'board', ranks = new Map(), placement, previous = [] }: ColumnOptions = {},
+  { filter, sort = 'board', figures, placement, previous = [] }: ColumnOptions = {},
 ): Column[] {
-  const byStage = new Map<string, { deal: BoardDeal; rank: number }[]>(stages.map((s) => [s.id, []]));
-  deals.forEach((deal, index) => {
-    if (!matches(deal, filter)) return;
-    const placed = placement?.dealId === deal.id ? placement : undefined;
-    const stageId = placed?.stageId ?? deal.stageId;
-    byStage.get(stageId)?.push({ deal, rank: placed?.rank ?? ranks.get(deal.id) ?? index });
-  });
+  const byStage = new Map<string, BoardDeal[]>(stages.map((s) => [s.id, []]));
+  let carried: BoardDeal | undefined;
+  for (const deal of deals) {
+    if (filter && !matches(deal, filter)) continue;
+    if (deal.id === placement?.dealId) carried = deal;
+    else byStage.get(deal.stageId)?.push(deal);
+  }
+  const order = compareDeals(sort);
   const before = new Map(previous.map((column) => [column.stage.id, column]));
-  return stages.map((stage) => {
-    const entries = byStage.get(stage.id) ?? [];
-    if (sort === 'board') entries.sort((a, b) => a.rank - b.rank);
-    else entries.sort((a, b) => comparators[sort](a.deal, b.deal) || a.rank - b.rank);
+  return stages.map((stage, list) => {
+    const entries = (byStage.get(stage.id) ?? []).sort(order);
+    if (carried && placement?.list === list) entries.splice(placement.index, 0, carried);
     const last = before.get(stage.id);
+    const own = figures?.get(stage.id) ?? figuresOf(entries, stage.probability);
     const same =
       last !== undefined &&
       last.stage === stage &&
       last.deals.length === entries.length &&
-      entries.every((entry, i) => last.deals[i] === entry.deal);
+      entries.every((deal, i) => last.deals[i] === deal) &&
+      sameFigures(last.figures, own);
     if (same) return last;
-    const list = entries.map((entry) => entry.deal);
-    return { stage, deals: list, figures: figuresOf(list, stage.probability) };
+    return { stage, deals: entries, figures: own };
   });
 }
 
-/**
- * The rank that puts a deal at `index` among `others` (the column without it): between its
- * neighbours, so no other deal's rank changes.
- */
-export function rankAt(
-  others: readonly BoardDeal[],
-  index: number,
-  rankOf: (deal: BoardDeal) => number,
-): number {
-  if (others.length === 0) return 0;
-  if (index <= 0) return rankOf(others[0]!) - 1;
-  if (index >= others.length) return rankOf(others[others.length - 1]!) + 1;
-  return (rankOf(others[index - 1]!) + rankOf(others[index]!)) / 2;
-}
+const sameFigures = (a: Figures, b: Figures) =>
+  a.count === b.count && a.total === b.total && a.weighted === b.weighted;
 
-/** The deals with one moved to another stage, entered now: what a board without a server shows. */
-export function applyMove(
-  deals: readonly BoardDeal[],
-  dealId: string,
-  stage: Stage,
-  enteredAt: string,
-): BoardDeal[] {
-  return deals.map((deal) =>
-    deal.id === dealId
-      ? {
-          ...deal,
-          stageId: stage.id,
-          status: stage.kind,
-          stageEnteredAt: deal.stageId === stage.id ? deal.stageEnteredAt : enteredAt,
-        }
-      : deal,
-  );
+/** Where each card is: its column and its index there. */
+export function positions(columns: readonly Column[]): Map<string, { list: number; index: number }> {
+  const where = new Map<string, { list: number; index: number }>();
+  columns.forEach((column, list) => {
+    column.deals.forEach((deal, index) => {
+      where.set(deal.id, { list, index });
+    });
+  });
+  return where;
 }
 
 /** The owners found on the deals, by name, for the owner filter. */
@@ -177,10 +192,4 @@ export function ownersOf(deals: readonly BoardDeal[]): { id: string; name: strin
   const owners = new Map<string, string>();
   for (const deal of deals) if (deal.ownerId) owners.set(deal.ownerId, deal.ownerName ?? deal.ownerId);
   return [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Each deal's rank: the one people gave it, or its place in the data. */
-export function rankOf(deals: readonly BoardDeal[], ranks: ReadonlyMap<string, number>) {
-  const indexes = new Map(deals.map((deal, index) => [deal.id, index]));
-  return (deal: BoardDeal): number => ranks.get(deal.id) ?? indexes.get(deal.id) ?? 0;
 }

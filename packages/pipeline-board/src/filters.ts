@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { type BoardDeal, type BoardFilter, type BoardSort, isSort, ownersOf, SORTS } from './board-model.js';
+import { type BoardFilter, type BoardSort, isSort, SORTS } from './board-model.js';
 
 type Msg = (key: string, params?: Record<string, string | number>) => string;
 
@@ -15,7 +15,12 @@ const minorPerMajor = (currency: string) =>
   (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
 
 /** The toolbar: owner, text, value range (typed in major units) and the order within columns. */
-export function renderFilters(host: FilterHost, msg: Msg, deals: readonly BoardDeal[], currency: string) {
+export function renderFilters(
+  host: FilterHost,
+  msg: Msg,
+  owners: readonly { id: string; name: string }[],
+  currency: string,
+) {
   const scale = minorPerMajor(currency);
   const set = (change: Partial<BoardFilter>) => {
     host.filter = { ...host.filter, ...change };
@@ -33,7 +38,7 @@ export function renderFilters(host: FilterHost, msg: Msg, deals: readonly BoardD
         @change=${(e: Event) => set({ ownerId: (e.target as HTMLSelectElement).value || undefined })}
       >
         <option value="" ?selected=${!host.filter.ownerId}>${msg('pipelineBoard.anyOwner')}</option>
-        ${ownersOf(deals).map(
+        ${owners.map(
           (owner) =>
             html`<option value=${owner.id} ?selected=${owner.id === host.filter.ownerId}>${owner.name}</option>`,
         )}

@@ -4,7 +4,6 @@ export { PIPELINE_BOARD_MESSAGES } from './messages.js';
 export { KeyboardDnd, type Carry } from './keyboard-dnd.js';
 export {
   SORTS,
-  applyMove,
   boardTotals,
   buildColumns,
   daysInStage,
@@ -13,8 +12,6 @@ export {
   isSort,
   matches,
   ownersOf,
-  rankAt,
-  rankOf,
   rottingThreshold,
   type BoardDeal,
   type BoardFilter,

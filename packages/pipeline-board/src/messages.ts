@@ -13,6 +13,8 @@ export const PIPELINE_BOARD_MESSAGES = {
   'pipelineBoard.emptyPipeline': 'No deals in this pipeline yet.',
   'pipelineBoard.noMatches': 'No deals match these filters.',
   'pipelineBoard.loading': 'Loading the board',
+  'pipelineBoard.loadingMore': 'Loading more deals',
+  'pipelineBoard.moreFailed': 'Could not load more deals: {detail}',
   'pipelineBoard.error': 'The board could not be loaded: {detail}',
   'pipelineBoard.filters': 'Filters',
   'pipelineBoard.owner': 'Owner',

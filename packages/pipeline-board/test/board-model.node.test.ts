@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyMove,
   type BoardDeal,
   boardTotals,
   buildColumns,
@@ -8,8 +7,7 @@ import {
   isRotting,
   matches,
   ownersOf,
-  rankAt,
-  rankOf,
+  positions,
   rottingThreshold,
   type Stage,
 } from '../src/board-model.js';
@@ -43,6 +41,8 @@ const deal = (id: string, stageId: string, amount: number, extra: Partial<BoardD
   ownerName: null,
   expectedCloseDate: null,
   stageEnteredAt: '2026-01-01T00:00:00.000Z',
+  // Ranks in the order the deals are listed below, unless a test says otherwise.
+  rank: `a${id.slice(1)}`,
   version: 1,
   ...extra,
 });
@@ -56,7 +56,7 @@ const deals = [
 const ids = (columns: ReturnType<typeof buildColumns>) => columns.map((c) => c.deals.map((d) => d.id));
 
 describe('board model', () => {
-  it('groups by stage in data order, with figures rounded as the server rounds them', () => {
+  it('groups by stage in rank order, with figures rounded as the server rounds them', () => {
     const columns = buildColumns(stages, deals);
     expect(ids(columns)).toEqual([['d1', 'd2'], ['d3'], ['d4']]);
     // 1,501 × 0.1 = 150.1 → 150.
@@ -66,12 +66,20 @@ describe('board model', () => {
     expect(boardTotals(columns)).toEqual({ count: 3, total: 3501, weighted: 1150 });
   });
 
-  it('sorts by value, age and expected close, and by the ranks people gave', () => {
+  it('sorts by value, age and expected close, then by rank, as the server does', () => {
     expect(ids(buildColumns(stages, deals, { sort: 'value' }))[0]).toEqual(['d1', 'd2']);
     expect(ids(buildColumns(stages, deals, { sort: 'close' }))[0]).toEqual(['d2', 'd1']);
     const both = [...deals, deal('d5', 'stg_a', 1, { stageEnteredAt: '2025-01-01T00:00:00.000Z' })];
     expect(ids(buildColumns(stages, both, { sort: 'age' }))[0]).toEqual(['d5', 'd1', 'd2']);
-    expect(ids(buildColumns(stages, deals, { ranks: new Map([['d1', 5]]) }))[0]).toEqual(['d2', 'd1']);
+    const reranked = deals.map((d) => (d.id === 'd1' ? { ...d, rank: 'a5' } : d));
+    expect(ids(buildColumns(stages, reranked))[0]).toEqual(['d2', 'd1']);
+    // Equal values: rank decides, then id.
+    const tied = [
+      deal('d7', 'stg_a', 5, { rank: 'a1' }),
+      deal('d6', 'stg_a', 5, { rank: 'a1' }),
+      deal('d8', 'stg_a', 5, { rank: 'a0' }),
+    ];
+    expect(ids(buildColumns(stages, tied, { sort: 'value' }))[0]).toEqual(['d8', 'd6', 'd7']);
   });
 
   it('filters by owner, text in title or company, and value range', () => {
@@ -93,31 +101,20 @@ describe('board model', () => {
   it('shows a carried deal where it is carried, and keeps the arrays of columns that did not change', () => {
     const first = buildColumns(stages, deals);
     const carried = buildColumns(stages, deals, {
-      placement: { dealId: 'd1', stageId: 'stg_b', rank: 99 },
+      placement: { dealId: 'd1', list: 1, index: 1 },
       previous: first,
     });
     expect(ids(carried)).toEqual([['d2'], ['d3', 'd1'], ['d4']]);
     expect(carried[2]).toBe(first[2]);
     expect(carried[0]).not.toBe(first[0]);
+    expect(positions(carried).get('d1')).toEqual({ list: 1, index: 1 });
   });
 
-  it('ranks a deal between its new neighbours without touching theirs', () => {
-    const rank = rankOf(deals, new Map());
-    const column = [deals[0]!, deals[1]!];
-    expect(rankAt(column, 0, rank)).toBe(-1);
-    expect(rankAt(column, 1, rank)).toBe(0.5);
-    expect(rankAt(column, 2, rank)).toBe(2);
-    expect(rankAt([], 0, rank)).toBe(0);
-  });
-
-  it('moves a deal to a stage, entered now, closed by a won or lost stage', () => {
-    const moved = applyMove(deals, 'd1', stages[2]!, '2026-05-05T00:00:00.000Z');
-    expect(moved[0]).toMatchObject({
-      stageId: 'stg_won',
-      status: 'won',
-      stageEnteredAt: '2026-05-05T00:00:00.000Z',
-    });
-    expect(moved[1]).toBe(deals[1]);
+  it("shows the server's figures when it has them: a column need not hold every deal it counts", () => {
+    const figures = new Map([['stg_a', { count: 40, total: 40_000, weighted: 4_000 }]]);
+    const columns = buildColumns(stages, deals, { figures });
+    expect(columns[0]!.figures).toEqual({ count: 40, total: 40_000, weighted: 4_000 });
+    expect(columns[1]!.figures).toEqual({ count: 1, total: 2000, weighted: 1000 });
   });
 
   it('counts whole days in stage and marks rotting by override, stage, then board default', () => {

@@ -159,6 +159,99 @@ describe('<chorus-pipeline-board> connected', () => {
       ),
     );
     await until(() => columnOf(reloaded, deals[1].id) === 1, 'the reloaded board');
+    // The place within the column too: first, above Lamps.
+    await until(() => titlesIn(reloaded, 1).join() === 'Desks,Lamps', 'the order after reload');
+  });
+
+  it('moves a deal within its column and keeps that order after reload, for every reader', async () => {
+    const { api, board, deals, pipeline } = await connectedBoard();
+    const moved: ChorusDealMovedEvent[] = [];
+    board.addEventListener('chorus-deal-moved', (e) => moved.push(e));
+    await testApi.resetRequests();
+    await keys(board, deals[2].id, ' ', '{ArrowUp}', '{ArrowUp}', ' ');
+    await until(() => moved.length === 1, 'the reorder to be saved');
+    expect(titlesIn(board, 0)).toEqual(['Chairs', 'Monitors', 'Desks']);
+    expect(announcement(board)).toBe('Deal Chairs is now position 1 of 3 in Lead in.');
+    expect(moved[0]!.from.id).toBe(moved[0]!.to.id);
+    // One write, of the moved deal only: placed first, before Monitors.
+    const writes = await patches();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.path).toBe(`/v1/deals/${deals[2].id}`);
+
+    // A reload (a new provider, a new cache) shows the same order.
+    const reloaded = boardOf(
+      mount(
+        withProvider(api, html`<chorus-pipeline-board pipeline-id=${pipeline.id}></chorus-pipeline-board>`),
+      ),
+    );
+    await until(() => titlesIn(reloaded, 0).join() === 'Chairs,Monitors,Desks', 'the order after reload');
+    // And so does any other reader of the API: the order is the stored ranks.
+    const read = await readBoard(api, pipeline.id);
+    const byRank = read.deals
+      .filter((d) => d.stageId === pipeline.stages[0].id)
+      .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+      .map((d) => d.title);
+    expect(byRank).toEqual(['Chairs', 'Monitors', 'Desks']);
+  });
+
+  it("loads a column's next cards as it scrolls; the header keeps the server's figures", async () => {
+    const api = await testApi.freshWorkspace();
+    const { pipeline } = await boardFixture(api);
+    const lead = pipeline.stages[0].id;
+    // 3 deals from the fixture and 57 more: 60 in Lead in, more than the first read's 25 per column.
+    for (let i = 0; i < 57; i++) {
+      await call(api, 'POST', '/v1/deals', {
+        title: `Extra ${i}`,
+        value: { amount: 1000, currency: 'EUR' },
+        pipelineId: pipeline.id,
+        stageId: lead,
+      });
+    }
+    const server = await readBoard(api, pipeline.id);
+    const last = server.deals.filter((d) => d.stageId === lead).length;
+    expect(last).toBe(50);
+    await testApi.resetRequests();
+    const board = boardOf(
+      mount(
+        withProvider(api, html`<chorus-pipeline-board pipeline-id=${pipeline.id}></chorus-pipeline-board>`),
+      ),
+    );
+    const header = () => textOf(shadow(board).querySelector('section.column[data-list="0"] .figures'));
+    const figures = `60 deals ${money(server.stages[0]!.total, 'EUR')} weighted ${money(server.stages[0]!.weighted, 'EUR', server.stages[0]!.total)}`;
+    await until(() => header() === figures, 'the server figures');
+    const list = shadow(board).querySelector<HTMLElement>('.cards[data-list="0"]')!;
+    // Cards say their place among all 60, not among those loaded.
+    expect(list.querySelector('[role=listitem]')?.getAttribute('aria-setsize')).toBe('60');
+    await until(async () => {
+      list.scrollTop = list.scrollHeight;
+      await new Promise(requestAnimationFrame);
+      return titlesIn(board, 0).includes('Extra 56');
+    }, 'the last card, from the next page');
+    const reads = (await testApi.requests()).filter((r) => r.method === 'GET').map((r) => r.path);
+    expect(
+      reads.filter((path) => path.startsWith(`/v1/pipelines/${pipeline.id}/board/stages/${lead}`)),
+    ).toHaveLength(1);
+    expect(reads.filter((path) => path === `/v1/pipelines/${pipeline.id}/board`)).toHaveLength(1);
+    expect(header()).toBe(figures);
+  });
+
+  it('filters and orders on the server when connected: the figures count what the filter keeps', async () => {
+    const { board } = await connectedBoard();
+    await testApi.resetRequests();
+    const toolbar = shadow(board).querySelector('form')!;
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, 'desk');
+    const header = (list: number) =>
+      textOf(shadow(board).querySelector(`section.column[data-list="${list}"] .figures`));
+    await until(() => header(0) === '1 deal €800.00 weighted €80.00', 'the filtered figures');
+    expect(titlesIn(board, 0)).toEqual(['Desks']);
+    expect(header(1)).toBe('0 deals €0.00 weighted €0.00');
+    await userEvent.fill(toolbar.querySelector('input[name=search]')!, '');
+    await userEvent.selectOptions(toolbar.querySelector<HTMLSelectElement>('select[name=sort]')!, 'value');
+    await until(() => titlesIn(board, 0).join() === 'Monitors,Desks,Chairs', 'ordered by value');
+    expect(header(0)).toBe('3 deals €2,300.00 weighted €230.00');
+    const reads = (await testApi.requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/board'));
+    expect(reads.map((r) => new URLSearchParams(r.search).get('q'))).toContain('desk');
+    expect(reads.map((r) => new URLSearchParams(r.search).get('sort'))).toContain('value');
   });
 
   it('cancels a keyboard move with Escape: the card goes back and no request is sent', async () => {
@@ -314,6 +407,8 @@ const stages = [
 ] as const;
 const pipeline = { id: 'pip_x', name: 'Demo', createdAt: '2026-01-01T00:00:00.000Z', stages: [...stages] };
 const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+/** Ranks in the order deals are made, as the API gives new deals: each goes last. */
+let made = 0;
 const deal = (id: string, title: string, stageId: string, extra: Partial<BoardDeal> = {}): BoardDeal => ({
   id,
   title,
@@ -327,6 +422,7 @@ const deal = (id: string, title: string, stageId: string, extra: Partial<BoardDe
   ownerName: 'Ada',
   expectedCloseDate: null,
   stageEnteredAt: days(2),
+  rank: `f${(made++).toString(16).padStart(6, '0')}`,
   version: 1,
   ...extra,
 });

@@ -67,6 +67,7 @@ function hostileBoard(): StrictCspPageData['hostile'] {
     ownerName: hostileText(i + 5),
     expectedCloseDate: null,
     stageEnteredAt: new Date(Date.now() - (i % 9) * 86_400_000).toISOString(),
+    rank: `a${String(i).padStart(5, '0')}`,
     version: 1,
   }));
   return { pipeline, deals };

@@ -31,6 +31,8 @@ export type { FetchResult } from './unwrap.js';
 export type {
   Activity,
   BoardDeal,
+  BoardStagePage,
+  BoardView,
   Company,
   Contact,
   ContactInsights,

@@ -93,11 +93,17 @@ describe('optimistic updates', () => {
       queryClient
         .getQueryData(keys.pipelines.board('pip_1'))
         ?.deals.map((item) => `${item.id}:${item.stageId}:${item.version}`);
+    const stages = ['stg_lead', 'stg_won', 'stg_lost'].map((id) => ({
+      id,
+      kind: id.slice(4) === 'lead' ? 'open' : id.slice(4),
+      probability: 0.5,
+    }));
     const seed = (queryClient: QueryClient) =>
       queryClient.setQueryData(keys.pipelines.board('pip_1'), {
+        pipeline: { id: 'pip_1', stages },
         deals: [
-          { ...deal, stageEnteredAt: '2026-01-01T00:00:00.000Z' },
-          { ...otherDeal, stageEnteredAt: '2026-01-01T00:00:00.000Z' },
+          { ...deal, stageEnteredAt: '2026-01-01T00:00:00.000Z', rank: 'a0', status: 'open' },
+          { ...otherDeal, stageEnteredAt: '2026-01-01T00:00:00.000Z', rank: 'a1', status: 'open' },
         ],
       } as never);
 
@@ -110,6 +116,8 @@ describe('optimistic updates', () => {
       .catch((error: unknown) => error);
     await vi.waitFor(() => expect(refused.requests).toHaveLength(1));
     expect(board(queryClient)).toEqual(['deal_1:stg_lost:3', 'deal_2:stg_lead:3']);
+    // The status follows the stage at once, as the server will set it.
+    expect(queryClient.getQueryData(keys.pipelines.board('pip_1'))?.deals[0]?.status).toBe('lost');
     expect(refused.requests[0]?.body).toBe('{"stageId":"stg_lost","lostReason":"Budget cut"}');
     refused.release();
     expect(await settled).toBeInstanceOf(ChorusPreconditionError);
@@ -121,6 +129,7 @@ describe('optimistic updates', () => {
         stageId: 'stg_won',
         status: 'won',
         version: 4,
+        rank: 'a5',
         stageEnteredAt: '2026-02-02T00:00:00.000Z',
       }),
     );
@@ -129,9 +138,11 @@ describe('optimistic updates', () => {
     accepted.release();
     await done;
     expect(board(queryClient)).toEqual(['deal_1:stg_won:4', 'deal_2:stg_lead:3']);
-    expect(queryClient.getQueryData(keys.pipelines.board('pip_1'))?.deals[0]?.stageEnteredAt).toBe(
-      '2026-02-02T00:00:00.000Z',
-    );
+    expect(queryClient.getQueryData(keys.pipelines.board('pip_1'))?.deals[0]).toMatchObject({
+      stageEnteredAt: '2026-02-02T00:00:00.000Z',
+      rank: 'a5',
+      status: 'won',
+    });
   });
 
   it('shows a contact edit in its detail and in lists at once, and rolls back when the API refuses', async () => {

@@ -1,4 +1,5 @@
 import { type DealStatus, idPattern } from '@chorus/contract';
+import { generateKeyBetween } from 'fractional-indexing';
 import type { Sql } from '../db/database.js';
 import { notFound, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
@@ -24,6 +25,7 @@ interface DealRow {
   expected_close_date: string | null;
   lost_reason: string | null;
   stage_entered_at: Date;
+  rank: string;
   closed_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -43,6 +45,7 @@ const toDeal = (r: DealRow): DealDto => ({
   expectedCloseDate: r.expected_close_date,
   lostReason: r.lost_reason,
   stageEnteredAt: iso(r.stage_entered_at),
+  rank: r.rank,
   closedAt: isoOrNull(r.closed_at),
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
@@ -161,7 +164,10 @@ export async function createDeal(
   return toDeal(rows[0]!);
 }
 
-export type DealPatch = Partial<Omit<DealInput, 'pipelineId'>>;
+export type DealPatch = Partial<Omit<DealInput, 'pipelineId'>> & {
+  /** Right after this deal of the (new) stage, or first with null; see `rankIn`. */
+  after?: string | null | undefined;
+};
 
 export async function updateDeal(
   tx: Sql,
@@ -210,10 +216,14 @@ export async function updateDeal(
       [workspaceId, id, stage.id, now],
     );
   }
+  const rank =
+    patch.after !== undefined || moving
+      ? await rankIn(tx, workspaceId, id, next.stageId, patch.after)
+      : current.rank;
   const rows = await tx.query<DealRow>(
     `update deals set title = $3, value_amount = $4, value_currency = $5, contact_id = $6, company_id = $7, owner_id = $8,
        expected_close_date = $9, stage_id = $10, status = $11, lost_reason = $12, stage_entered_at = $13, closed_at = $14,
-       updated_at = $15, version = version + 1
+       updated_at = $15, rank = $16, version = version + 1
      where workspace_id = $1 and id = $2 returning *`,
     [
       workspaceId,
@@ -231,11 +241,49 @@ export async function updateDeal(
       next.stageEnteredAt,
       next.closedAt,
       now,
+      rank,
     ],
   );
   if (moving && next.status === 'won' && next.contactId)
     await makeCustomer(tx, workspaceId, next.contactId, 'deal_won', now);
   return toDeal(rows[0]!);
+}
+
+/**
+ * The rank that puts deal `id` right after `after` in `stageId` (first when `after` is null, last
+ * when it is undefined): a key between that deal's and the next one's, so no other deal is written.
+ * Deals tied on `after`'s rank (created in the same microsecond) stay before the moved one.
+ */
+async function rankIn(
+  tx: Sql,
+  workspaceId: string,
+  id: string,
+  stageId: string,
+  after: string | null | undefined,
+): Promise<string> {
+  if (after === id) throw unprocessable('body.after', 'is the deal being moved');
+  let low: string | null = null;
+  if (after === undefined) {
+    const [last] = await tx.query<{ rank: string }>(
+      'select rank from deals where workspace_id = $1 and stage_id = $2 and id <> $3 order by rank desc, id desc limit 1',
+      [workspaceId, stageId, id],
+    );
+    return generateKeyBetween(last?.rank ?? null, null);
+  }
+  if (after !== null) {
+    const [anchor] = await tx.query<{ rank: string }>(
+      'select rank from deals where workspace_id = $1 and id = $2 and stage_id = $3',
+      [workspaceId, after, stageId],
+    );
+    if (!anchor) throw unprocessable('body.after', `is not a deal in stage ${stageId}`);
+    low = anchor.rank;
+  }
+  const [next] = await tx.query<{ rank: string }>(
+    `select rank from deals where workspace_id = $1 and stage_id = $2 and id <> $3${low === null ? '' : ' and rank > $4'}
+     order by rank, id limit 1`,
+    low === null ? [workspaceId, stageId, id] : [workspaceId, stageId, id, low],
+  );
+  return generateKeyBetween(low, next?.rank ?? null);
 }
 
 export async function listDealHistory(

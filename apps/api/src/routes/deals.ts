@@ -1,6 +1,6 @@
 import { routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { getPipelineBoard } from '../domain/board.js';
+import * as board from '../domain/board.js';
 import * as deals from '../domain/deals.js';
 import * as pipelines from '../domain/pipelines.js';
 import { etag } from '../domain/versioning.js';
@@ -16,9 +16,30 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
       200,
     ),
   );
-  app.openapi(routes.getPipelineBoard, async (c) =>
-    c.json(await getPipelineBoard(c.get('tx'), c.get('caller').workspaceId, c.req.valid('param').id), 200),
-  );
+  app.openapi(routes.getPipelineBoard, async (c) => {
+    const { limit, ...view } = c.req.valid('query');
+    return c.json(
+      await board.getPipelineBoard(
+        c.get('tx'),
+        c.get('caller').workspaceId,
+        c.req.valid('param').id,
+        view,
+        limit,
+      ),
+      200,
+    );
+  });
+  app.openapi(routes.listBoardStageDeals, async (c) => {
+    const { limit, cursor, ...view } = c.req.valid('query');
+    const { id, stageId } = c.req.valid('param');
+    return c.json(
+      await board.listBoardStageDeals(c.get('tx'), c.get('caller').workspaceId, id, stageId, view, {
+        limit,
+        cursor,
+      }),
+      200,
+    );
+  });
   app.openapi(routes.createPipeline, async (c) =>
     c.json(
       await pipelines.createPipeline(c.get('tx'), c.get('caller').workspaceId, c.req.valid('json')),

@@ -149,6 +149,16 @@ export const SalesWorkspaceMove: StoryObj = {
     await waitFor(() => expect(board.shadowRoot?.activeElement).toBe(card));
     await userEvent.keyboard(' ');
     await userEvent.keyboard('{ArrowRight}');
+    // Carried into the next column, the card is a new element there, focused once it has rendered:
+    // the drop goes to it, as a person's would (under load a key sent sooner reaches no card).
+    await waitFor(
+      () => {
+        const carried = board.shadowRoot?.activeElement as HTMLElement | null;
+        expect(carried?.dataset.dealId).toBe(dealId);
+        expect(carried?.closest('section.column')?.getAttribute('data-list')).toBe('1');
+      },
+      { timeout: 15_000 },
+    );
     await userEvent.keyboard(' ');
     await waitFor(
       async () => {

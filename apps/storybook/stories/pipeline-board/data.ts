@@ -58,6 +58,9 @@ export const PIPELINE = {
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
+/** Ranks in the order deals are made, as the API gives new deals: each goes last in its stage. */
+let made = 0;
+
 export function deal(
   id: string,
   title: string,
@@ -78,6 +81,7 @@ export function deal(
     ownerName: 'Mara Okafor',
     expectedCloseDate: '2026-09-30',
     stageEnteredAt: daysAgo(3),
+    rank: `f${(made++).toString(16).padStart(6, '0')}`,
     version: 1,
     ...extra,
   };
@@ -129,6 +133,7 @@ export function bigBoard() {
       ownerName: `Owner ${(i % 12) + 1}`,
       expectedCloseDate: null,
       stageEnteredAt: daysAgo(i % 40),
+      rank: `f${i.toString(16).padStart(6, '0')}`,
       version: 1,
     };
   });

@@ -306,10 +306,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A pipeline as a board: stage figures and every deal in one read
-         * @description One request for a deals board of any size: per-stage counts, totals and weighted totals computed in SQL, and every deal of the pipeline in a compact shape with its company and owner names.
+         * A pipeline as a board: stage figures and each column's first deals in one read
+         * @description One request for the first screen of a deals board of any size: per-stage counts, totals and weighted totals computed in SQL over the filters, and the first `limit` deals of every column (compact, with company and owner names) with a cursor for the rest.
          */
         get: operations["getPipelineBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pipelines/{id}/board/stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A board column's next deals
+         * @description The next page of one stage's column, with the same filters and order as the board read that gave the cursor. A cursor from another column, order or filter is refused with 400.
+         */
+        get: operations["listBoardStageDeals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -603,6 +623,11 @@ export interface components {
             /** @description The owner's name, when the deal has one. */
             ownerName: string | null;
             /**
+             * @description The deal's place within its stage: columns are ordered by `rank`, then `id`, compared as bytes. Set by the server; move a deal with `after`.
+             * @example a0V
+             */
+            rank: string;
+            /**
              * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
              * @example 2026-03-14T09:26:53.000Z
@@ -630,9 +655,12 @@ export interface components {
              */
             version: number;
         };
+        /** @description A stage's figures (every deal matching the filters) and where its column's next page starts. */
         BoardStageFigures: {
             /** @description Deals in the stage. */
             count: number;
+            /** @description Pass as `cursor` to this stage's column (`/v1/pipelines/{id}/board/stages/{stageId}`) for its next deals; null when `deals` holds all of them. */
+            nextCursor: string | null;
             /**
              * @description A stage id.
              * @example stg_01hx7f3k9q2m5v8w
@@ -642,6 +670,12 @@ export interface components {
             total: number;
             /** @description Sum of value × the stage's probability, rounded to whole minor units. */
             weighted: number;
+        };
+        /** @description A page of boardstage records. */
+        BoardStagePage: {
+            data: components["schemas"]["BoardDeal"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         /** @description An account: the organisation contacts work for. */
         Company: {
@@ -1164,6 +1198,11 @@ export interface components {
              */
             pipelineId: string;
             /**
+             * @description The deal's place within its stage: columns are ordered by `rank`, then `id`, compared as bytes. Set by the server; move a deal with `after`.
+             * @example a0V
+             */
+            rank: string;
+            /**
              * Format: date-time
              * @description When the deal entered its current stage.
              * @example 2026-03-14T09:26:53.000Z
@@ -1392,12 +1431,21 @@ export interface components {
             /** @description Stages in order. */
             stages: components["schemas"]["Stage"][];
         };
-        /** @description A pipeline as a board: its stages, their figures computed by the server, and every deal. */
+        /** @description A pipeline as a board: its stages, their figures computed by the server over the filters, and each column's first deals. */
         PipelineBoard: {
             /** @description The workspace currency the totals are in. */
             currency: string;
-            /** @description Every deal of the pipeline, oldest first. */
+            /** @description The first `limit` deals of each stage's column, in the column's order, stage after stage. */
             deals: components["schemas"]["BoardDeal"][];
+            /** @description Everyone who owns a deal of the pipeline, by name: the owner filter's choices. */
+            owners: {
+                /**
+                 * @description A user id.
+                 * @example usr_01hx7f3k9q2m5v8w
+                 */
+                id: string;
+                name: string;
+            }[];
             pipeline: components["schemas"]["Pipeline"];
             /** @description One entry per stage, in stage order. */
             stages: components["schemas"]["BoardStageFigures"][];
@@ -1839,6 +1887,11 @@ export interface components {
         };
         UpdateDeal: {
             /**
+             * @description Where the deal goes within its (new) stage: right after this deal of that stage, or first with `null`. Without it a deal that changes stage goes last, and one that stays keeps its place.
+             * @example deal_01hx7f3k9q2m5v8w
+             */
+            after?: string | null;
+            /**
              * @description A company id.
              * @example com_01hx7f3k9q2m5v8w
              */
@@ -1971,6 +2024,7 @@ export type SchemaApiKey = components['schemas']['ApiKey'];
 export type SchemaApiKeyList = components['schemas']['ApiKeyList'];
 export type SchemaBoardDeal = components['schemas']['BoardDeal'];
 export type SchemaBoardStageFigures = components['schemas']['BoardStageFigures'];
+export type SchemaBoardStagePage = components['schemas']['BoardStagePage'];
 export type SchemaCompany = components['schemas']['Company'];
 export type SchemaCompanyPage = components['schemas']['CompanyPage'];
 export type SchemaContact = components['schemas']['Contact'];
@@ -4018,7 +4072,20 @@ export interface operations {
     };
     getPipelineBoard: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Deals per column, 1 to 200. */
+                limit?: number;
+                /** @description Only deals worth at most this, minor units (1 to 2³¹−1). */
+                maxValue?: number;
+                /** @description Only deals worth at least this, minor units (1 to 2³¹−1). */
+                minValue?: number;
+                /** @description Only deals this user owns. */
+                ownerId?: string;
+                /** @description Only deals whose title or company name contains this, ignoring case. */
+                q?: string;
+                /** @description `board`: as people arranged it (`rank`); `value`: highest first; `age`: longest in stage first; `close`: soonest expected close first, none last. Ties by `rank`, then `id`. */
+                sort?: "board" | "value" | "age" | "close";
+            };
             header?: never;
             path: {
                 /** @description A pipeline id. */
@@ -4035,6 +4102,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineBoard"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBoardStageDeals: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description Only deals worth at most this, minor units (1 to 2³¹−1). */
+                maxValue?: number;
+                /** @description Only deals worth at least this, minor units (1 to 2³¹−1). */
+                minValue?: number;
+                /** @description Only deals this user owns. */
+                ownerId?: string;
+                /** @description Only deals whose title or company name contains this, ignoring case. */
+                q?: string;
+                /** @description `board`: as people arranged it (`rank`); `value`: highest first; `age`: longest in stage first; `close`: soonest expected close first, none last. Ties by `rank`, then `id`. */
+                sort?: "board" | "value" | "age" | "close";
+            };
+            header?: never;
+            path: {
+                /** @description A pipeline id. */
+                id: string;
+                /** @description A stage id. */
+                stageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the column's deals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardStagePage"];
                 };
             };
             /** @description The request is malformed or fails validation. */

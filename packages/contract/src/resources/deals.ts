@@ -14,12 +14,23 @@ import {
   notBlank,
   plainString,
 } from '../common.js';
-import { DEAL_STATUSES } from '../enums.js';
+import { DEAL_STATUSES, RANK_PATTERN } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
 
 const LostReason = plainString().min(1).max(500).refine(notBlank, 'must not be blank').openapi({
   description: 'Why the deal was lost; required when it enters a lost stage. Stored as sent (not trimmed).',
   example: 'Chose a competitor',
+});
+
+/**
+ * A deal's place within its stage: a fractional-indexing key (base 62, compared byte by byte), so a
+ * move writes one deal and no neighbour is renumbered. Ties (rare: two deals created in the same
+ * microsecond) are broken by `id`.
+ */
+export const Rank = z.string().min(2).max(200).regex(RANK_PATTERN).openapi({
+  description:
+    "The deal's place within its stage: columns are ordered by `rank`, then `id`, compared as bytes. Set by the server; move a deal with `after`.",
+  example: 'a0V',
 });
 
 export const Deal = z
@@ -38,6 +49,7 @@ export const Deal = z
     expectedCloseDate: DateOnly.nullable(),
     lostReason: LostReason.nullable(),
     stageEnteredAt: Timestamp.openapi({ description: 'When the deal entered its current stage.' }),
+    rank: Rank,
     closedAt: Timestamp.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -75,6 +87,10 @@ export const UpdateDeal = z
     ownerId: Deal.shape.ownerId,
     expectedCloseDate: Deal.shape.expectedCloseDate,
     lostReason: LostReason,
+    after: idSchema('deal').nullable().openapi({
+      description:
+        'Where the deal goes within its (new) stage: right after this deal of that stage, or first with `null`. Without it a deal that changes stage goes last, and one that stays keeps its place.',
+    }),
   })
   .partial()
   .strict()

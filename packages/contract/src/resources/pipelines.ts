@@ -1,7 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  CursorParam,
   DateOnly,
   IdempotencyHeader,
+  INT32_MAX,
+  LimitParam,
+  page,
   idSchema,
   Money,
   Timestamp,
@@ -9,8 +13,9 @@ import {
   Version,
   plainString,
 } from '../common.js';
-import { DEAL_STATUSES, STAGE_KINDS } from '../enums.js';
+import { BOARD_SORTS, DEAL_STATUSES, STAGE_KINDS } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
+import { Rank } from './deals.js';
 
 export const Stage = z
   .object({
@@ -120,6 +125,7 @@ export const BoardDeal = z
     ownerName: z.string().nullable().openapi({ description: "The owner's name, when the deal has one." }),
     expectedCloseDate: DateOnly.nullable(),
     stageEnteredAt: Timestamp,
+    rank: Rank,
     version: Version,
   })
   .openapi('BoardDeal');
@@ -133,8 +139,41 @@ const BoardFigures = {
 };
 
 export const BoardStageFigures = z
-  .object({ stageId: idSchema('stage'), ...BoardFigures })
-  .openapi('BoardStageFigures');
+  .object({
+    stageId: idSchema('stage'),
+    ...BoardFigures,
+    nextCursor: z.string().nullable().openapi({
+      description:
+        "Pass as `cursor` to this stage's column (`/v1/pipelines/{id}/board/stages/{stageId}`) for its next deals; null when `deals` holds all of them.",
+    }),
+  })
+  .openapi('BoardStageFigures', {
+    description:
+      "A stage's figures (every deal matching the filters) and where its column's next page starts.",
+  });
+
+const Amount = z.coerce.number().int().min(1).max(INT32_MAX);
+
+/** What a board shows: the same filters and order for its first read and for every column's next page. */
+const BoardView = {
+  ownerId: idSchema('user').optional().openapi({ description: 'Only deals this user owns.' }),
+  q: plainString()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'Only deals whose title or company name contains this, ignoring case.' }),
+  minValue: Amount.optional().openapi({
+    description: 'Only deals worth at least this, minor units (1 to 2³¹−1).',
+  }),
+  maxValue: Amount.optional().openapi({
+    description: 'Only deals worth at most this, minor units (1 to 2³¹−1).',
+  }),
+  sort: z.enum(BOARD_SORTS).default('board').openapi({
+    description:
+      '`board`: as people arranged it (`rank`); `value`: highest first; `age`: longest in stage first; `close`: soonest expected close first, none last. Ties by `rank`, then `id`.',
+  }),
+};
 
 export const PipelineBoard = z
   .object({
@@ -144,20 +183,51 @@ export const PipelineBoard = z
       .object(BoardFigures)
       .openapi({ description: 'The open pipeline: every `open` stage summed (won and lost are not).' }),
     stages: z.array(BoardStageFigures).openapi({ description: 'One entry per stage, in stage order.' }),
-    deals: z.array(BoardDeal).openapi({ description: 'Every deal of the pipeline, oldest first.' }),
+    deals: z.array(BoardDeal).openapi({
+      description:
+        "The first `limit` deals of each stage's column, in the column's order, stage after stage.",
+    }),
+    owners: z.array(z.object({ id: idSchema('user'), name: z.string() })).openapi({
+      description: "Everyone who owns a deal of the pipeline, by name: the owner filter's choices.",
+    }),
   })
   .openapi('PipelineBoard', {
-    description: 'A pipeline as a board: its stages, their figures computed by the server, and every deal.',
+    description:
+      "A pipeline as a board: its stages, their figures computed by the server over the filters, and each column's first deals.",
   });
 
 export const getPipelineBoard = createRoute({
   method: 'get',
   path: '/v1/pipelines/{id}/board',
   tags,
-  summary: 'A pipeline as a board: stage figures and every deal in one read',
+  summary: "A pipeline as a board: stage figures and each column's first deals in one read",
   description:
-    'One request for a deals board of any size: per-stage counts, totals and weighted totals computed in SQL, and every deal of the pipeline in a compact shape with its company and owner names.',
+    'One request for the first screen of a deals board of any size: per-stage counts, totals and weighted totals computed in SQL over the filters, and the first `limit` deals of every column (compact, with company and owner names) with a cursor for the rest.',
   security: bearer,
-  request: { params: z.object({ id: idSchema('pipeline') }) },
+  request: {
+    params: z.object({ id: idSchema('pipeline') }),
+    query: z.object({
+      limit: LimitParam.openapi({ description: 'Deals per column, 1 to 200.', example: 50 }),
+      ...BoardView,
+    }),
+  },
   responses: { 200: json(PipelineBoard, 'The board.'), ...problems(403, 404) },
+});
+
+export const listBoardStageDeals = createRoute({
+  method: 'get',
+  path: '/v1/pipelines/{id}/board/stages/{stageId}',
+  tags,
+  summary: "A board column's next deals",
+  description:
+    "The next page of one stage's column, with the same filters and order as the board read that gave the cursor. A cursor from another column, order or filter is refused with 400.",
+  security: bearer,
+  request: {
+    params: z.object({ id: idSchema('pipeline'), stageId: idSchema('stage') }),
+    query: z.object({ limit: LimitParam, cursor: CursorParam, ...BoardView }),
+  },
+  responses: {
+    200: json(page(BoardDeal, 'BoardStagePage'), "A page of the column's deals."),
+    ...problems(403, 404),
+  },
 });

@@ -1,5 +1,6 @@
 import type { components } from '@chorus/contract/paths';
 import type { ChorusClient } from '../client.js';
+import { applyDealMove } from './board-move.js';
 import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys, listFiltersOf } from './keys.js';
 import { ifMatch, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
@@ -17,6 +18,12 @@ export interface DealEdit {
 export interface DealMove {
   deal: Pick<Deal, 'id' | 'version' | 'pipelineId' | 'contactId'>;
   stageId: string;
+  /**
+   * Where in the stage: right after this deal of it, or first with `null`. Omitted, a deal that
+   * changes stage goes last and one that stays keeps its place. The order is stored (`rank`), so it
+   * is the same for everyone and after a reload.
+   */
+  after?: string | null;
   lostReason?: string;
   /**
    * To send a move again after it failed without a clear answer (a network error, a timeout, a 5xx):
@@ -96,23 +103,29 @@ export function dealQueries(chorus: ChorusClient) {
      */
     move: () =>
       mutationOptions({
-        mutationFn: ({ deal, stageId, lostReason, idempotencyKey }: DealMove) =>
+        mutationFn: ({ deal, stageId, after, lostReason, idempotencyKey }: DealMove) =>
           patchDeal(
             deal.id,
             deal.version,
-            lostReason === undefined ? { stageId } : { stageId, lostReason },
+            {
+              stageId,
+              ...(after === undefined ? {} : { after }),
+              ...(lostReason === undefined ? {} : { lostReason }),
+            },
             idempotencyKey,
           ),
-        onMutate: async ({ deal, stageId }, { client }) => {
+        onMutate: async ({ deal, stageId, after }, { client }) => {
           const board = keys.pipelines.board(deal.pipelineId);
           const snapshot = await takeSnapshot(client, [
             keys.deals.detail(deal.id),
             keys.deals.lists(),
             board,
           ]);
-          const enteredAt = new Date().toISOString();
-          client.setQueryData(board, (data) =>
-            rewriteBoardDeal(data, deal.id, (item) => ({ ...item, stageId, stageEnteredAt: enteredAt })),
+          const at = new Date().toISOString();
+          // Every view of the pipeline's board (its filters and orders) shows the deal moved.
+          client.setQueriesData<PipelineBoard>(
+            { queryKey: board },
+            (data) => data && applyDealMove(data, { dealId: deal.id, stageId, after, at }),
           );
           const cached = client.getQueryData(keys.deals.detail(deal.id));
           client.setQueryData(keys.deals.detail(deal.id), (current) => current && { ...current, stageId });
@@ -131,12 +144,13 @@ export function dealQueries(chorus: ChorusClient) {
           return snapshot;
         },
         onSuccess: (saved, { deal }, _snapshot, { client }) =>
-          client.setQueryData(keys.pipelines.board(deal.pipelineId), (data) =>
+          client.setQueriesData<PipelineBoard>({ queryKey: keys.pipelines.board(deal.pipelineId) }, (data) =>
             rewriteBoardDeal(data, saved.id, (item) => ({
               ...item,
               stageId: saved.stageId,
               status: saved.status,
               stageEnteredAt: saved.stageEnteredAt,
+              rank: saved.rank,
               version: saved.version,
             })),
           ),

@@ -9,9 +9,13 @@ export type { ChorusInfiniteQueryOptions, ChorusMutationOptions, ChorusQueryOpti
 export type { ContactEdit } from './contacts.js';
 export type { CompanyEdit } from './companies.js';
 export type { DealEdit, DealMove } from './deals.js';
+export { applyDealMove, compareRank } from './board-move.js';
+export type { BoardMove, BoardState } from './board-move.js';
+export type { ColumnPageRequest } from './pipelines.js';
 export type { TicketEdit } from './tickets.js';
 export type {
   ActivityFilters,
+  BoardView,
   CompanyFilters,
   ContactFilters,
   DealFilters,

@@ -60,8 +60,12 @@ export const chorusKeys = {
     all: () => [ROOT, 'pipelines'] as const,
     list: () => tag<T.PipelineList>()([ROOT, 'pipelines', 'list']),
     detail: (id: string) => tag<T.Pipeline>()([ROOT, 'pipelines', 'id', id]),
-    /** Under the detail's key: a change to the pipeline makes its board stale too. */
-    board: (id: string) => tag<T.PipelineBoard>()([ROOT, 'pipelines', 'id', id, 'board']),
+    /**
+     * Under the detail's key: a change to the pipeline makes its board stale too. One entry per view
+     * (filters and order); `board(id)` alone is a prefix that matches every view of the pipeline.
+     */
+    board: (id: string, view: T.BoardView = {}) =>
+      tag<T.PipelineBoard>()([ROOT, 'pipelines', 'id', id, 'board', view]),
   },
 
   deals: {

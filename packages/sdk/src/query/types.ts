@@ -18,6 +18,7 @@ export type Pipeline = Read<'/v1/pipelines/{id}'>;
 export type PipelineList = Read<'/v1/pipelines'>;
 export type PipelineBoard = Read<'/v1/pipelines/{id}/board'>;
 export type BoardDeal = PipelineBoard['deals'][number];
+export type BoardStagePage = Read<'/v1/pipelines/{id}/board/stages/{stageId}'>;
 export type Deal = Read<'/v1/deals/{id}'>;
 export type DealHistory = Read<'/v1/deals/{id}/history'>;
 export type Activity = Item<ActivityPage>;
@@ -47,6 +48,8 @@ export type TicketFilters = ListQuery<'/v1/tickets'>;
 export type RatingFilters = ListQuery<'/v1/ratings'>;
 export type RatingSummaryParams = ListQuery<'/v1/public/ratings/summary'>;
 export type MetricsParams = ListQuery<'/v1/metrics'>;
+/** A board's filters and order: the same for its first read and for each column's next pages. */
+export type BoardView = Omit<ListQuery<'/v1/pipelines/{id}/board'>, 'limit'>;
 /** Metrics over a window that ends now: `window` names it (`30d`), the range is worked out per fetch. */
 export interface RollingMetricsParams {
   names: string;

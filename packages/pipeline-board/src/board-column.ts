@@ -1,0 +1,131 @@
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing } from 'lit';
+import { type BoardDeal, type Column, daysInStage, isRotting } from './board-model.js';
+import { type CardView, renderCard } from './deal-card.js';
+
+type Msg = (key: string, params?: Record<string, string | number>) => string;
+
+/** What one column shows beyond its stage and deals, worked out by the board. */
+export interface ColumnView {
+  column: Column;
+  list: number;
+  msg: Msg;
+  /** A header figure, formatted (compact for large totals). */
+  figure: (amount: number) => string;
+  /** A count, formatted. */
+  count: (n: number) => string;
+  /** A card's value, formatted (cached by the board: scrolling renders cards by the hundred). */
+  money: (amount: number, currency: string) => string;
+  /** A duration in days, formatted. */
+  days: (days: number) => string;
+  /** Days after which a deal here is stale, if any. */
+  threshold: number | undefined;
+  carriedId: string | undefined;
+  tabStopId: string | undefined;
+  dropTarget: boolean;
+  definitionDismissed: boolean;
+  /** The column is fetching its next page. */
+  loadingMore: boolean;
+  on: {
+    aboutKeydown: (event: KeyboardEvent) => void;
+    aboutLeave: () => void;
+    visibility: (event: VisibilityChangedEvent) => void;
+  };
+}
+
+/**
+ * One stage's column: its header (name, the definition on the `?` button, the figures) and its
+ * virtualized cards. Behaviour (keys, drags, clicks) is delegated to the board through data
+ * attributes; this only renders.
+ */
+export function renderColumn(view: ColumnView) {
+  const { column, list, msg } = view;
+  const { stage, figures } = column;
+  const now = Date.now();
+  // Cards are rendered lazily as the column scrolls: everything they share is formatted once here.
+  const noOwner = msg('pipelineBoard.noOwner');
+  const staleBadge =
+    view.threshold === undefined
+      ? undefined
+      : {
+          label: msg('pipelineBoard.stale'),
+          detail: msg('pipelineBoard.staleDetail', { days: view.days(view.threshold) }),
+        };
+  const dayTexts = new Map<number, string>();
+  const daysText = (days: number) => {
+    let text = dayTexts.get(days);
+    if (text === undefined) {
+      text = msg('pipelineBoard.daysInStage', { days: view.days(days) });
+      dayTexts.set(days, text);
+    }
+    return text;
+  };
+  const card = (deal: BoardDeal, index: number): CardView => ({
+    deal,
+    value: view.money(deal.value.amount, deal.value.currency),
+    owner: deal.ownerName ?? noOwner,
+    days: daysText(daysInStage(deal, now)),
+    stale: isRotting(deal, view.threshold, now) ? staleBadge : undefined,
+    carried: deal.id === view.carriedId,
+    tabbable: deal.id === view.tabStopId,
+    position: index + 1,
+    // The server's count: a column that has not loaded all its deals still says how many it holds.
+    size: Math.max(figures.count, column.deals.length),
+  });
+  return html`<section
+    part="column"
+    class="column${view.dropTarget ? ' drop-target' : ''}"
+    role="group"
+    aria-labelledby="stage-${list}"
+    data-list=${list}
+    data-kind=${stage.kind}
+  >
+    <header part="column-header" class="header">
+      <div class="name-row">
+        <h3 id="stage-${list}" class="name">${stage.name}</h3>
+        <button
+          type="button"
+          class="about"
+          aria-label=${msg('pipelineBoard.about', { stage: stage.name })}
+          aria-describedby="definition-${list}"
+          @keydown=${view.on.aboutKeydown}
+          @blur=${view.on.aboutLeave}
+          @mouseleave=${view.on.aboutLeave}
+        >
+          ?
+        </button>
+        <span role="tooltip" id="definition-${list}" class="definition${view.definitionDismissed ? ' dismissed' : ''}">
+          ${stage.definition || msg('pipelineBoard.noDefinition')}
+        </span>
+      </div>
+      <p class="figures">
+        <span class="count">${msg('pipelineBoard.deals', { count: figures.count, n: view.count(figures.count) })}</span>
+        <span class="money">${view.figure(figures.total)}</span>
+        <span class="muted">${msg('pipelineBoard.weighted', { value: view.figure(figures.weighted) })}</span>
+      </p>
+    </header>
+    ${
+      column.deals.length
+        ? html`<div
+            class="cards"
+            role="list"
+            aria-labelledby="stage-${list}"
+            aria-busy=${view.loadingMore ? 'true' : 'false'}
+            data-list=${list}
+            @visibilityChanged=${view.on.visibility}
+          >
+            ${virtualize({
+              items: column.deals as BoardDeal[],
+              // The virtualizer can ask for the old range once after a column shrinks: a missing item renders nothing.
+              keyFunction: (deal: BoardDeal | undefined) => deal?.id,
+              renderItem: (deal: BoardDeal | undefined, index: number) =>
+                deal ? renderCard(card(deal, index), 'instructions') : html``,
+              scroller: true,
+            })}
+          </div>`
+        : html`<p class="empty">${msg('pipelineBoard.emptyColumn')}</p>`
+    }
+    ${view.loadingMore ? html`<p class="more muted" role="status">${msg('pipelineBoard.loadingMore')}</p>` : nothing}
+  </section>`;
+}

@@ -1,0 +1,48 @@
+import { html, nothing } from 'lit';
+import type { Figures } from './board-model.js';
+
+type Msg = (key: string, params?: Record<string, string | number>) => string;
+
+/** The open pipeline's figures above the columns. */
+export function renderTotal(msg: Msg, totals: Figures, count: string, money: (amount: number) => string) {
+  return html`<p part="total" class="total">
+    <span class="total-label">${msg('pipelineBoard.total')}</span>
+    <span>${msg('pipelineBoard.deals', { count: totals.count, n: count })}</span>
+    <span class="money">${money(totals.total)}</span>
+    <span class="muted">${msg('pipelineBoard.weighted', { value: money(totals.weighted) })}</span>
+  </p>`;
+}
+
+/** The alert that says why something failed; always present, so a new message is announced. */
+export function renderProblem(msg: Msg, problem: string, dismiss: () => void) {
+  return html`<div class="problem" role="alert">
+    ${
+      problem
+        ? html`<span>${problem}</span>
+          <button class="button" @click=${dismiss}>${msg('pipelineBoard.dismiss')}</button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** The board could not be read: why, and a retry. */
+export function renderLoadError(msg: Msg, detail: string, retry: () => void) {
+  return html`<div class="problem" role="alert">
+    <span>${msg('pipelineBoard.error', { detail })}</span>
+    <button class="button" @click=${retry}>${msg('core.retry')}</button>
+  </div>`;
+}
+
+/** Skeleton columns while the board loads, and the words a screen reader hears instead. */
+export function renderLoading(msg: Msg) {
+  return html`<p class="visually-hidden" role="status">${msg('pipelineBoard.loading')}</p>
+    <div class="columns" aria-hidden="true">
+      ${[0, 1, 2, 3].map(
+        () => html`<div class="column">
+          <div class="skeleton header-skeleton"></div>
+          <div class="skeleton card-skeleton"></div>
+          <div class="skeleton card-skeleton"></div>
+        </div>`,
+      )}
+    </div>`;
+}
