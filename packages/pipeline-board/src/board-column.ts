@@ -1,10 +1,9 @@
+import type { Msg } from '@chorus/core';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing } from 'lit';
 import { type BoardDeal, type Column, daysInStage, isRotting } from './board-model.js';
 import { type CardView, renderCard } from './deal-card.js';
-
-type Msg = (key: string, params?: Record<string, string | number>) => string;
 
 /** What one column shows beyond its stage and deals, worked out by the board. */
 export interface ColumnView {

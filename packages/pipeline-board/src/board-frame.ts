@@ -1,7 +1,6 @@
+import { type Msg, renderProblem as problemWithRetry } from '@chorus/core';
 import { html, nothing } from 'lit';
 import type { Figures } from './board-model.js';
-
-type Msg = (key: string, params?: Record<string, string | number>) => string;
 
 /** The open pipeline's figures above the columns. */
 export function renderTotal(msg: Msg, totals: Figures, count: string, money: (amount: number) => string) {
@@ -27,10 +26,11 @@ export function renderProblem(msg: Msg, problem: string, dismiss: () => void) {
 
 /** The board could not be read: why, and a retry. */
 export function renderLoadError(msg: Msg, detail: string, retry: () => void) {
-  return html`<div class="problem" role="alert">
-    <span>${msg('pipelineBoard.error', { detail })}</span>
-    <button class="button" @click=${retry}>${msg('core.retry')}</button>
-  </div>`;
+  return problemWithRetry(msg('pipelineBoard.error', { detail }), {
+    retry,
+    retryLabel: msg('core.retry'),
+    part: '',
+  });
 }
 
 /** Skeleton columns while the board loads, and the words a screen reader hears instead. */

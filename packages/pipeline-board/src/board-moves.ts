@@ -1,5 +1,5 @@
-import { type ChorusHost, MutationController } from '@chorus/core';
-import { ChorusError, ChorusPreconditionError, type Deal } from '@chorus/sdk';
+import { type ChorusHost, errorDetail, MutationController } from '@chorus/core';
+import { ChorusPreconditionError, type Deal } from '@chorus/sdk';
 import type { BoardMove, DealMove } from '@chorus/sdk/query';
 import type { ReactiveController } from 'lit';
 import type { BoardDeal, BoardSort, Column, Stage } from './board-model.js';
@@ -229,7 +229,7 @@ export class BoardMoves implements ReactiveController {
         this.problem = this.board.msg('pipelineBoard.conflict', { deal: deal.title });
         await this.board.reload();
       } else {
-        const detail = error instanceof ChorusError ? (error.detail ?? error.title) : String(error);
+        const detail = errorDetail(error);
         this.problem = this.board.msg('pipelineBoard.refused', {
           deal: deal.title,
           detail,

@@ -1,7 +1,6 @@
+import { minorDigits, type Msg } from '@chorus/core';
 import { html } from 'lit';
 import { type BoardFilter, type BoardSort, isSort, SORTS } from './board-model.js';
-
-type Msg = (key: string, params?: Record<string, string | number>) => string;
 
 /** What the toolbar reads and writes on the board. */
 export interface FilterHost {
@@ -9,10 +8,8 @@ export interface FilterHost {
   sort: BoardSort;
 }
 
-/** Minor units per major unit of a currency (100 for EUR, 1 for JPY), as Intl knows it. */
-const minorPerMajor = (currency: string) =>
-  10 **
-  (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+/** Minor units per major unit of a currency (100 for EUR, 1 for JPY), as core knows it. */
+const minorPerMajor = (currency: string) => 10 ** minorDigits(currency);
 
 /** The toolbar: owner, text, value range (typed in major units) and the order within columns. */
 export function renderFilters(

@@ -1,7 +1,6 @@
+import type { Msg } from '@chorus/core';
 import { html } from 'lit';
 import type { BoardDeal } from './board-model.js';
-
-type Msg = (key: string, params?: Record<string, string | number>) => string;
 
 /**
  * The modal that asks why a deal was lost before the move is sent: a native `<dialog>` (focus

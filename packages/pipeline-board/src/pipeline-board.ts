@@ -1,5 +1,5 @@
-import { ChorusElement, QueryController } from '@chorus/core';
-import { type BoardDeal, ChorusError, type Pipeline, type PipelineBoard } from '@chorus/sdk';
+import { ChorusElement, errorDetail, QueryController, setStates } from '@chorus/core';
+import type { BoardDeal, Pipeline, PipelineBoard } from '@chorus/sdk';
 import { applyDealMove } from '@chorus/sdk/query';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -117,7 +117,7 @@ export class ChorusPipelineBoard extends ChorusElement {
         : undefined;
     },
     (error) => {
-      this.problem = this.msg('pipelineBoard.moreFailed', { detail: detailOf(error) });
+      this.problem = this.msg('pipelineBoard.moreFailed', { detail: errorDetail(error) });
     },
   );
 
@@ -181,10 +181,7 @@ export class ChorusPipelineBoard extends ChorusElement {
       error: !!this.pipelineId && status === 'error',
       dragging: this.moves.dragging,
     };
-    for (const [name, on] of Object.entries(states)) {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    }
+    setStates(this.internals, states);
     this.internals.ariaBusy = String(states.loading);
   }
 
@@ -315,7 +312,7 @@ export class ChorusPipelineBoard extends ChorusElement {
     const { status, error } = this.board;
     const msg = (key: string, params?: Record<string, string | number>) => this.msg(key, params);
     if (this.pipelineId && status === 'error' && !source)
-      return renderLoadError(msg, detailOf(error), () => this.board.refetch());
+      return renderLoadError(msg, errorDetail(error), () => this.board.refetch());
     if (!source) return renderLoading(msg);
     const totals = boardTotals(this.baseColumns);
     const money = (amount: number) => this.figure(amount, source.currency, totals.total);
@@ -378,8 +375,3 @@ export class ChorusPipelineBoard extends ChorusElement {
     return this.format.money(amount, currency, { compact: Math.abs(scale) >= 10_000_000 });
   }
 }
-
-const detailOf = (error: unknown): string =>
-  error instanceof ChorusError
-    ? (error.detail ?? error.title)
-    : String((error as Error | null)?.message ?? error);

@@ -178,9 +178,7 @@ describe('timeouts and transport errors', () => {
         setTimeout(() => resolve(new Response(stalledBody(request.signal), { status: 200 })), 10);
       });
     };
-    const call = track(
-      client({ fetch, timeoutMs: 50, maxRetries: 1 }).get('/v1/contacts/{id}', getContact),
-    );
+    const call = track(client({ fetch, timeoutMs: 50, maxRetries: 1 }).get('/v1/contacts/{id}', getContact));
 
     await vi.advanceTimersByTimeAsync(49);
     expect(attempts).toEqual([0]);

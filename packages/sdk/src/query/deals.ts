@@ -3,7 +3,7 @@ import type { ChorusClient } from '../client.js';
 import { applyDealMove } from './board-move.js';
 import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys, listFiltersOf } from './keys.js';
-import { ifMatch, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
+import { editHeaders, infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
 import { restoreSnapshot, rewriteList, takeSnapshot } from './optimistic.js';
 import type { BoardDeal, Deal, DealFilters, PipelineBoard, WithoutCursor } from './types.js';
 
@@ -53,7 +53,7 @@ export function dealQueries(chorus: ChorusClient) {
     chorus.patch('/v1/deals/{id}', {
       params: {
         path: { id },
-        header: { ...ifMatch(version), ...(idempotencyKey && { 'idempotency-key': idempotencyKey }) },
+        header: editHeaders(version, idempotencyKey),
       },
       body: changes,
     });
