@@ -5,16 +5,18 @@ import type { MetricName } from '@chorus/contract';
  * holds the ranges (`s`, `e`, ordinal `i`: the period, the previous period, then each bucket).
  * Each query returns `(i, v)` for every range.
  *
- * Two shapes, chosen by what a metric reads:
- * - **In the range** (win rate, ratings, orders in the period…): a lateral subquery per range that
- *   walks an index on `(workspace_id, time)`, so it reads only the rows inside the ranges.
- * - **As of a moment** (pipeline value at the end of a bucket, buyers so far, customers at the
- *   start): instead of scanning all history once per range, each row becomes events (`+x` when it
- *   starts counting, `-x` when it stops) that are read once, put in the gap between sorted range
- *   bounds with `width_bucket`, and summed cumulatively (`sumBefore`).
+ * Every metric but the two medians is made of running sums kept by the rollups of migration 006
+ * (`metric_days`, `metric_events`, maintained by triggers in the transaction of each write): a
+ * family's sum strictly before a moment is its days before that moment's UTC day plus its moments
+ * of that day before it. A metric *as of a moment* (pipeline value at the end of a bucket, buyers so
+ * far, customers at the start) reads the sum at that moment; a metric *in a range* (deals won,
+ * orders, ratings…) reads the sum at the end minus the sum at the start. So a dashboard reads a
+ * few hundred days and the hours at the ranges' ends, whatever the history's size.
+ * The medians (resolution time, time to conversion) walk an index on `(workspace_id, time)` inside
+ * each range.
  *
  * The definitions are the contract's, word for word; `test/support/reference-metric-sql.ts` keeps
- * them written for clarity (one scan per range), and a property test holds these to them.
+ * them written for clarity (one scan of the rows per range), and a property test holds these to them.
  */
 
 /** The ranges, from the query's two arrays. */
@@ -23,25 +25,37 @@ export const RANGES_CTE = `r as materialized (
 )`;
 
 /**
- * CTEs ending in `name(i, v)`: for each range `i`, the sum of `d` over `events(t, d)` with
- * `t` strictly before the range's `point` (an expression over `r`). Events with a null `t` never count.
- * The events are read once (materialized: left inline, PostgreSQL would re-read them per range).
+ * CTEs ending in `name(i, <family>…)`: for each range `i` and each family, the family's sum of
+ * events strictly before the range's `point` (an expression over `r`). The days are summed
+ * cumulatively once (`name_days`); each point adds the events of its own day before it, read by index.
  */
-export function sumBefore(name: string, events: string, point: string): string {
-  return `${name}_p as (select i, ${point} as p from r),
-  ${name}_b as (select array_agg(p order by p) as bounds from (select distinct p from ${name}_p) x),
-  ${name}_seg as materialized (
-    select width_bucket(ev.t, b.bounds) as k, sum(ev.d) as d
-    from (${events}) ev cross join ${name}_b b group by 1
+export function runningSums(name: string, families: string[], point: string): string {
+  const list = families.map((f) => `'${f}'`).join(', ');
+  const at = (family: string) => `coalesce((
+      select d.c from ${name}_days d where d.family = '${family}' and d.day < p.day order by d.day desc limit 1
+    ), 0) + coalesce((
+      select sum(m.delta) from metric_events m
+      where m.workspace_id = $1 and m.family = '${family}' and m.at >= p.day_start and m.at < p.p
+    ), 0) as ${family}`;
+  return `${name}_days as materialized (
+    select family, day, sum(delta) over (partition by family order by day) as c
+    from metric_days where workspace_id = $1 and family in (${list})
   ),
-  ${name}_cum as materialized (select k, sum(d) over (order by k) as c from ${name}_seg where k is not null),
-  ${name} as (
-    select p.i, coalesce((
-      select c.c from ${name}_cum c where c.k < array_position(b.bounds, p.p) order by c.k desc limit 1
-    ), 0) as v
-    from ${name}_p p cross join ${name}_b b
-  )`;
+  ${name}_p as (
+    select i, p, (p at time zone 'UTC')::date as day, date_trunc('day', p, 'UTC') as day_start
+    from (select i, ${point} as p from r) x
+  ),
+  ${name} as (select p.i, ${families.map(at).join(',\n    ')} from ${name}_p p)`;
 }
+
+/** Sums over each range [s, e): the running sums at the end minus those at the start. */
+const inRangeSums = (families: string[]) =>
+  `${runningSums('at_end', families, 'e')},
+  ${runningSums('at_start', families, 's')},
+  sums as (
+    select i, ${families.map((f) => `at_end.${f} - at_start.${f} as ${f}`).join(', ')}
+    from at_end join at_start using (i)
+  )`;
 
 /** A metric read row by row inside each range: `sql` is a one-row subquery over `r.s`/`r.e`. */
 const inRange = (sql: string) => `with ${RANGES_CTE}
@@ -51,50 +65,23 @@ const inRange = (sql: string) => `with ${RANGES_CTE}
 const LEAD_STAGES = `('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`;
 
 export const METRIC_QUERIES: Record<MetricName, string> = {
+  // Revenue before the end over contacts who had ordered before it (each counts from its first order).
   customer_lifetime_value: `with ${RANGES_CTE},
-    ${sumBefore('revenue', 'select o.ordered_at as t, o.amount as d from orders o where o.workspace_id = $1', 'e')},
-    ${sumBefore(
-      'buyers',
-      'select min(o.ordered_at) as t, 1 as d from orders o where o.workspace_id = $1 group by o.contact_id',
-      'e',
-    )}
-    select revenue.i::int as i, revenue.v::float8 / nullif(buyers.v, 0) as v
-    from revenue join buyers using (i)`,
+    ${runningSums('at_end', ['revenue', 'buyers'], 'e')}
+    select i::int as i, revenue::float8 / nullif(buyers::float8, 0) as v from at_end`,
 
-  // Customers at the start of the range: a customer or evangelist stage counts from when it was
-  // entered until the contact's next change (the next change is found by index, for those stages only).
+  // Churned in the range over customers at its start: a customer or evangelist stage counts from
+  // when it was entered until the contact's next change.
   churn_rate: `with ${RANGES_CTE},
-    spans as materialized (
-      select lc.changed_at as since, (
-        select n.changed_at from lifecycle_changes n
-        where n.workspace_id = $1 and n.contact_id = lc.contact_id and (n.changed_at, n.id) > (lc.changed_at, lc.id)
-        order by n.changed_at, n.id limit 1
-      ) as until
-      from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.to_stage in ('customer', 'evangelist')
-    ),
-    ${sumBefore(
-      'base',
-      'select since as t, 1 as d from spans union all select until, -1 from spans where until is not null',
-      's',
-    )},
-    churned as (
-      select r.i, (
-        select count(*) from lifecycle_changes lc
-        where lc.workspace_id = $1 and lc.to_stage = 'churned' and lc.from_stage in ('customer', 'evangelist')
-          and lc.changed_at >= r.s and lc.changed_at < r.e
-      ) as v from r
-    )
-    select churned.i::int as i, churned.v::float8 / nullif(base.v, 0) as v from churned join base using (i)`,
+    ${inRangeSums(['churned'])},
+    ${runningSums('at_start_customers', ['customers'], 's')}
+    select i::int as i, churned::float8 / nullif(customers::float8, 0) as v
+    from sums join at_start_customers using (i)`,
 
-  lead_conversion_rate: inRange(`
-    select avg(case when exists (
-      select 1 from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.contact_id = c.id and lc.to_stage = 'customer'
-    ) then 1.0 else 0.0 end)::float8 as v
-    from contacts c
-    where c.workspace_id = $1 and c.created_at >= r.s and c.created_at < r.e
-      and c.initial_stage in ${LEAD_STAGES}`),
+  // Leads created in the range (by their first stage), and those of them who ever became customers.
+  lead_conversion_rate: `with ${RANGES_CTE},
+    ${inRangeSums(['leads', 'converted_leads'])}
+    select i::int as i, (converted_leads / nullif(leads, 0))::float8 as v from sums`,
 
   // A contact's first change to customer falls in the range when one does and none came before it.
   time_to_conversion: inRange(`
@@ -112,85 +99,52 @@ export const METRIC_QUERIES: Record<MetricName, string> = {
     join contacts c on c.id = f.contact_id
     where c.initial_stage in ${LEAD_STAGES}`),
 
-  win_rate: inRange(`
-    select (count(*) filter (where d.status = 'won'))::float8 / nullif(count(*), 0) as v
-    from deals d where d.workspace_id = $1 and d.status in ('won', 'lost') and d.closed_at >= r.s and d.closed_at < r.e`),
+  win_rate: `with ${RANGES_CTE},
+    ${inRangeSums(['won', 'closed'])}
+    select i::int as i, won::float8 / nullif(closed::float8, 0) as v from sums`,
 
   // Open at the end of the range: a deal counts from its creation until it closes.
   pipeline_value: `with ${RANGES_CTE},
-    ${sumBefore(
-      'open_value',
-      `select ev.t, ev.d from deals d cross join lateral (values
-         (d.created_at, d.value_amount),
-         (case when d.closed_at is null then null else greatest(d.created_at, d.closed_at) end, -d.value_amount)
-       ) ev(t, d)
-       where d.workspace_id = $1`,
-      'e',
-    )}
-    select i::int, v::float8 from open_value`,
+    ${runningSums('at_end', ['pipeline'], 'e')}
+    select i::int as i, pipeline::float8 as v from at_end`,
 
   // Each stage a deal sat in counts at its stage's probability while the deal was in it and open.
-  // A span that ended before the earliest range end adds and removes its weight before every
-  // bound, so only deals open or closed since then are read.
   weighted_pipeline_value: `with ${RANGES_CTE},
-    spans as (
-      select d.value_amount * s.probability as w,
-        greatest(h.entered_at, d.created_at) as lo,
-        least(h.left_at, d.closed_at) as hi
-      from deals d
-      join deal_stage_history h on h.workspace_id = $1 and h.deal_id = d.id
-      join stages s on s.id = h.stage_id
-      where d.workspace_id = $1
-        and (d.closed_at is null or d.closed_at >= (select min(e) from r))
-        and (h.left_at is null or h.left_at >= (select min(e) from r))
-    ),
-    ${sumBefore(
-      'weighted',
-      `select ev.t, ev.d from spans cross join lateral (values
-         (spans.lo, spans.w),
-         (case when spans.hi is null then null else greatest(spans.lo, spans.hi) end, -spans.w)
-       ) ev(t, d)`,
-      'e',
-    )}
-    select i::int, v::float8 from weighted`,
+    ${runningSums('at_end', ['weighted'], 'e')}
+    select i::int as i, weighted::float8 as v from at_end`,
 
-  lost_sales: inRange(`
-    select coalesce(sum(d.value_amount), 0)::float8 as v
-    from deals d where d.workspace_id = $1 and d.status = 'lost' and d.closed_at >= r.s and d.closed_at < r.e`),
+  lost_sales: `with ${RANGES_CTE},
+    ${inRangeSums(['lost_value'])}
+    select i::int as i, lost_value::float8 as v from sums`,
 
-  average_order_value: inRange(`
-    select avg(o.amount)::float8 as v from orders o where o.workspace_id = $1 and o.ordered_at >= r.s and o.ordered_at < r.e`),
+  average_order_value: `with ${RANGES_CTE},
+    ${inRangeSums(['revenue', 'orders'])}
+    select i::int as i, (revenue / nullif(orders, 0))::float8 as v from sums`,
 
-  average_rating: inRange(`
-    select avg(x.score)::float8 as v from ratings x
-    where x.workspace_id = $1 and x.scale = 'stars5' and x.created_at >= r.s and x.created_at < r.e`),
+  average_rating: `with ${RANGES_CTE},
+    ${inRangeSums(['stars5_sum', 'stars5_count'])}
+    select i::int as i, (stars5_sum / nullif(stars5_count, 0))::float8 as v from sums`,
 
-  nps: inRange(`
-    select ((count(*) filter (where x.score >= 9)) - (count(*) filter (where x.score <= 6)))::float8 * 100 / nullif(count(*), 0) as v
-    from ratings x where x.workspace_id = $1 and x.scale = 'nps10' and x.created_at >= r.s and x.created_at < r.e`),
+  nps: `with ${RANGES_CTE},
+    ${inRangeSums(['nps_promoters', 'nps_detractors', 'nps_count'])}
+    select i::int as i, (nps_promoters - nps_detractors)::float8 * 100 / nullif(nps_count::float8, 0) as v from sums`,
 
-  csat: inRange(`
-    select avg(case when x.score >= 4 then 1.0 else 0.0 end)::float8 as v from ratings x
-    where x.workspace_id = $1 and x.scale = 'csat5' and x.created_at >= r.s and x.created_at < r.e`),
+  csat: `with ${RANGES_CTE},
+    ${inRangeSums(['csat_satisfied', 'csat_count'])}
+    select i::int as i, (csat_satisfied / nullif(csat_count, 0))::float8 as v from sums`,
 
   issue_resolution_time: inRange(`
     select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8 as v
     from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e`),
 
-  // Orders of the trailing year at the end of the range: revenue before the end minus revenue
-  // before a year earlier. Orders older than the earliest of those moments cancel out, so they are
-  // not read. Read once (materialized): both sums below use them.
+  // Orders of the trailing year at the end of the range (companies with a wallet): the running sum
+  // at the end minus the one a year earlier.
   share_of_wallet: `with ${RANGES_CTE},
-    wallet_orders as materialized (
-      select o.ordered_at as t, o.amount as d from orders o join companies co on co.id = o.company_id
-      where o.workspace_id = $1 and co.wallet_amount is not null
-        and o.ordered_at >= (select min(e) - interval '1 year' from r)
-    ),
-    ${sumBefore('until_end', 'select t, d from wallet_orders', 'e')},
-    ${sumBefore('until_year_before', 'select t, d from wallet_orders', "e - interval '1 year'")},
+    ${runningSums('at_end', ['wallet'], 'e')},
+    ${runningSums('year_before', ['wallet'], "e - interval '1 year'")},
     wallet as (
       select sum(co.wallet_amount) as total from companies co where co.workspace_id = $1 and co.wallet_amount is not null
     )
-    select until_end.i::int as i, (until_end.v - until_year_before.v)::float8 / nullif(wallet.total, 0) as v
-    from until_end join until_year_before using (i) cross join wallet`,
+    select i::int as i, (at_end.wallet - year_before.wallet)::float8 / nullif(wallet.total, 0) as v
+    from at_end join year_before using (i) cross join wallet`,
 };
