@@ -6,14 +6,16 @@ import type { MetricName } from '@chorus/contract';
  * Each query returns `(i, v)` for every range.
  *
  * Every metric but the two medians is made of running sums kept by the rollups of migration 006
- * (`metric_days`, `metric_events`, maintained by triggers in the transaction of each write): a
- * family's sum strictly before a moment is its days before that moment's UTC day plus its moments
- * of that day before it. A metric *as of a moment* (pipeline value at the end of a bucket, buyers so
- * far, customers at the start) reads the sum at that moment; a metric *in a range* (deals won,
+ * (`metric_days`, `metric_hours`, `metric_events`, maintained by triggers in the transaction of each
+ * write): a family's sum strictly before a moment is its days before that moment's UTC day, plus
+ * its hours of that day before the moment's hour, plus its moments of that hour before it.
+ * A metric *as of a moment* (pipeline value at the end of a bucket, buyers so far, customers at
+ * the start) reads the sum at that moment; a metric *in a range* (deals won,
  * orders, ratings…) reads the sum at the end minus the sum at the start. So a dashboard reads a
  * few hundred days and the hours at the ranges' ends, whatever the history's size.
- * The medians (resolution time, time to conversion) walk an index on `(workspace_id, time)` inside
- * each range.
+ * The medians walk an index on `(workspace_id, time)` inside each range: tickets for resolution
+ * time, and for time to conversion `metric_conversions` (each lead's first change to customer with
+ * its days since creation, kept by the same triggers).
  *
  * The definitions are the contract's, word for word; `test/support/reference-metric-sql.ts` keeps
  * them written for clarity (one scan of the rows per range), and a property test holds these to them.
@@ -27,22 +29,30 @@ export const RANGES_CTE = `r as materialized (
 /**
  * CTEs ending in `name(i, <family>…)`: for each range `i` and each family, the family's sum of
  * events strictly before the range's `point` (an expression over `r`). The days are summed
- * cumulatively once (`name_days`); each point adds the events of its own day before it, read by index.
+ * cumulatively once (`name_days`, as sorted arrays); each point adds the hours of its own day before its hour, and
+ * the moments of its hour before it, both read by index.
  */
 export function runningSums(name: string, families: string[], point: string): string {
   const list = families.map((f) => `'${f}'`).join(', ');
+  // The last cumulative day before p's day, found by binary search (width_bucket) in the sorted days.
   const at = (family: string) => `coalesce((
-      select d.c from ${name}_days d where d.family = '${family}' and d.day < p.day order by d.day desc limit 1
+      select d.cums[width_bucket(p.day - 1, d.days)] from ${name}_days d where d.family = '${family}'
+    ), 0) + coalesce((
+      select sum(h.delta) from metric_hours h
+      where h.workspace_id = $1 and h.family = '${family}' and h.hour >= p.day_start and h.hour < p.hour_start
     ), 0) + coalesce((
       select sum(m.delta) from metric_events m
-      where m.workspace_id = $1 and m.family = '${family}' and m.at >= p.day_start and m.at < p.p
+      where m.workspace_id = $1 and m.family = '${family}' and m.at >= p.hour_start and m.at < p.p
     ), 0) as ${family}`;
   return `${name}_days as materialized (
-    select family, day, sum(delta) over (partition by family order by day) as c
-    from metric_days where workspace_id = $1 and family in (${list})
+    select family, array_agg(day order by day) as days, array_agg(c order by day) as cums from (
+      select family, day, sum(delta) over (partition by family order by day) as c
+      from metric_days where workspace_id = $1 and family in (${list})
+    ) x group by family
   ),
   ${name}_p as (
-    select i, p, (p at time zone 'UTC')::date as day, date_trunc('day', p, 'UTC') as day_start
+    select i, p, (p at time zone 'UTC')::date as day, date_trunc('day', p, 'UTC') as day_start,
+      date_trunc('hour', p, 'UTC') as hour_start
     from (select i, ${point} as p from r) x
   ),
   ${name} as (select p.i, ${families.map(at).join(',\n    ')} from ${name}_p p)`;
@@ -60,9 +70,6 @@ const inRangeSums = (families: string[]) =>
 /** A metric read row by row inside each range: `sql` is a one-row subquery over `r.s`/`r.e`. */
 const inRange = (sql: string) => `with ${RANGES_CTE}
   select r.i::int as i, m.v from r cross join lateral (${sql}) m`;
-
-/** Contacts whose first stage was one of the lead stages (the ones conversion is counted from). */
-const LEAD_STAGES = `('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`;
 
 export const METRIC_QUERIES: Record<MetricName, string> = {
   // Revenue before the end over contacts who had ordered before it (each counts from its first order).
@@ -83,21 +90,10 @@ export const METRIC_QUERIES: Record<MetricName, string> = {
     ${inRangeSums(['leads', 'converted_leads'])}
     select i::int as i, (converted_leads / nullif(leads, 0))::float8 as v from sums`,
 
-  // A contact's first change to customer falls in the range when one does and none came before it.
+  // A lead's first change to customer, kept with its days since creation (metric_conversions).
   time_to_conversion: inRange(`
-    select percentile_cont(0.5) within group (order by extract(epoch from (f.at - c.created_at)) / 86400)::float8 as v
-    from (
-      select lc.contact_id, min(lc.changed_at) as at from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.to_stage = 'customer' and lc.changed_at >= r.s and lc.changed_at < r.e
-        and not exists (
-          select 1 from lifecycle_changes p
-          where p.workspace_id = $1 and p.contact_id = lc.contact_id and p.to_stage = 'customer'
-            and p.changed_at < lc.changed_at
-        )
-      group by lc.contact_id
-    ) f
-    join contacts c on c.id = f.contact_id
-    where c.initial_stage in ${LEAD_STAGES}`),
+    select percentile_cont(0.5) within group (order by x.days) as v from metric_conversions x
+    where x.workspace_id = $1 and x.converted_at >= r.s and x.converted_at < r.e`),
 
   win_rate: `with ${RANGES_CTE},
     ${inRangeSums(['won', 'closed'])}

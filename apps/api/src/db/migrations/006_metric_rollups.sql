@@ -3,9 +3,10 @@
 -- customers at a moment: +x when something starts counting, -x when it stops) or, for a range
 -- [s, e), the sum at e minus the sum at s (deals won and closed, lost value, orders, ratings by
 -- scale, churned customers, leads and converted leads by creation).
--- metric_events keeps those sums per exact moment, metric_days per UTC day, both per workspace and
--- family. A sum before a moment p is the days before p's day plus the moments of p's own day before
--- p: a dashboard reads a few hundred days and the last hours, not every row of history.
+-- metric_events keeps those sums per exact moment, metric_hours per hour, metric_days per UTC day,
+-- all per workspace and family. A sum before a moment p is the days before p's day, plus the hours
+-- of that day before p's hour, plus the moments of that hour before p: a dashboard reads a few
+-- hundred days and a few dozen rows per range end, not every row of history.
 --
 -- Statement triggers with transition tables keep both tables right in the transaction of every
 -- write (on PGlite and PostgreSQL alike): each write takes away the events of the rows it replaced
@@ -19,6 +20,14 @@ create table metric_events (
   primary key (workspace_id, family, at) include (delta)
 );
 
+create table metric_hours (
+  workspace_id text not null references workspaces (id),
+  family text not null,
+  hour timestamptz not null,
+  delta numeric not null,
+  primary key (workspace_id, family, hour) include (delta)
+);
+
 create table metric_days (
   workspace_id text not null references workspaces (id),
   family text not null,
@@ -27,21 +36,41 @@ create table metric_days (
   primary key (workspace_id, family, day)
 );
 
+-- Time to conversion is a median, which no sum gives: each converted lead's first change to
+-- customer and its days since creation are kept instead, so a range reads only its conversions.
+create table metric_conversions (
+  workspace_id text not null references workspaces (id),
+  contact_id text not null references contacts (id),
+  converted_at timestamptz not null,
+  days double precision not null,
+  primary key (workspace_id, contact_id)
+);
+create index metric_conversions_at on metric_conversions (workspace_id, converted_at) include (days);
+
+alter table metric_conversions enable row level security;
+create policy tenant_isolation on metric_conversions using (workspace_id = current_setting('chorus.workspace_id', true)) with check (workspace_id = current_setting('chorus.workspace_id', true));
 alter table metric_events enable row level security;
 create policy tenant_isolation on metric_events using (workspace_id = current_setting('chorus.workspace_id', true)) with check (workspace_id = current_setting('chorus.workspace_id', true));
+alter table metric_hours enable row level security;
+create policy tenant_isolation on metric_hours using (workspace_id = current_setting('chorus.workspace_id', true)) with check (workspace_id = current_setting('chorus.workspace_id', true));
 alter table metric_days enable row level security;
 create policy tenant_isolation on metric_days using (workspace_id = current_setting('chorus.workspace_id', true)) with check (workspace_id = current_setting('chorus.workspace_id', true));
-grant select, insert, update, delete on metric_events, metric_days to chorus_app;
+grant select, insert, update, delete on metric_events, metric_hours, metric_days, metric_conversions to chorus_app;
 
 create type metric_delta as (workspace_id text, family text, at timestamptz, delta numeric);
 
--- Adds events to both tables (a sum per moment and per day; several events at one moment merge).
+-- Adds events to the three tables (a sum per moment, hour and day; events at one moment merge).
 create function metric_add(deltas metric_delta[]) returns void language sql as $$
   with d as (select * from unnest(deltas) where delta <> 0),
   moments as (
     insert into metric_events as m (workspace_id, family, at, delta)
     select workspace_id, family, at, sum(delta) from d group by 1, 2, 3 having sum(delta) <> 0
     on conflict (workspace_id, family, at) do update set delta = m.delta + excluded.delta
+  ),
+  hours as (
+    insert into metric_hours as m (workspace_id, family, hour, delta)
+    select workspace_id, family, date_trunc('hour', at, 'UTC'), sum(delta) from d group by 1, 2, 3 having sum(delta) <> 0
+    on conflict (workspace_id, family, hour) do update set delta = m.delta + excluded.delta
   )
   insert into metric_days as m (workspace_id, family, day, delta)
   select workspace_id, family, (at at time zone 'UTC')::date, sum(delta) from d group by 1, 2, 3
@@ -137,6 +166,19 @@ returns setof metric_delta language sql immutable as $$
     and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')
 $$;
 
+-- Recomputes the conversions of these contacts from their rows now: a lead's first change to customer.
+create function metric_refresh_conversions(ids text[]) returns void language sql as $$
+  delete from metric_conversions where contact_id = any(ids);
+  insert into metric_conversions (workspace_id, contact_id, converted_at, days)
+  select c.workspace_id, c.id, f.at, (extract(epoch from (f.at - c.created_at)) / 86400)::float8
+  from contacts c
+    cross join lateral (
+      select min(l.changed_at) as at from lifecycle_changes l where l.contact_id = c.id and l.to_stage = 'customer'
+    ) f
+  where c.id = any(ids) and f.at is not null
+    and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity');
+$$;
+
 create function metric_rollup_contacts() returns trigger language plpgsql as $$
 declare
   gone contacts[] := '{}';
@@ -154,6 +196,7 @@ begin
       cross join lateral metric_contact_events(c, exists (
         select 1 from lifecycle_changes l where l.contact_id = c.id and l.to_stage = 'customer'), 1) e
   ));
+  perform metric_refresh_conversions(array(select id from unnest(gone) union select id from unnest(came)));
   return null;
 end
 $$;
@@ -326,6 +369,7 @@ begin
       cross join lateral metric_contact_events(c, true, case when coalesce(after_write.converted, false) then 1 else -1 end) e
     where coalesce(before_write.converted, false) <> coalesce(after_write.converted, false) and e.family = 'converted_leads'
   ));
+  perform metric_refresh_conversions(array(select contact_id from unnest(gone) union select contact_id from unnest(came)));
   return null;
 end
 $$;
@@ -348,7 +392,18 @@ create trigger metric_rollups_update after update on companies referencing old t
 -- triggers), or to repair. Uses the same event functions as the triggers.
 create function metric_rollups_rebuild(ws text) returns void language sql as $$
   delete from metric_events where workspace_id = ws;
+  delete from metric_hours where workspace_id = ws;
   delete from metric_days where workspace_id = ws;
+  delete from metric_conversions where workspace_id = ws;
+  insert into metric_conversions (workspace_id, contact_id, converted_at, days)
+  select c.workspace_id, c.id, f.at, (extract(epoch from (f.at - c.created_at)) / 86400)::float8
+  from contacts c
+    join (
+      select contact_id, min(changed_at) as at from lifecycle_changes
+      where workspace_id = ws and to_stage = 'customer' group by contact_id
+    ) f on f.contact_id = c.id
+  where c.workspace_id = ws
+    and c.initial_stage in ('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity');
   with ev as materialized (
     select e.* from deals d cross join lateral metric_deal_events(d, 1) e where d.workspace_id = ws
     union all
@@ -384,6 +439,10 @@ create function metric_rollups_rebuild(ws text) returns void language sql as $$
   moments as (
     insert into metric_events (workspace_id, family, at, delta)
     select workspace_id, family, at, sum(delta) from ev group by 1, 2, 3 having sum(delta) <> 0
+  ),
+  hours as (
+    insert into metric_hours (workspace_id, family, hour, delta)
+    select workspace_id, family, date_trunc('hour', at, 'UTC'), sum(delta) from ev group by 1, 2, 3 having sum(delta) <> 0
   )
   insert into metric_days (workspace_id, family, day, delta)
   select workspace_id, family, (at at time zone 'UTC')::date, sum(delta) from ev group by 1, 2, 3
