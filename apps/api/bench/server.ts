@@ -10,6 +10,7 @@ import { seedDemo } from '../src/seed/demo.js';
 import { DEMO_SECRET_KEY } from '../src/seed/demo.js';
 import { startServer } from '../src/server.js';
 import { breakDownListRequest, LIST_PATH } from './breakdown.js';
+import { explainSlowestMetrics } from './explain.js';
 import { CEILING_PATH } from './load.js';
 import type { ServerReady } from './types.js';
 
@@ -33,6 +34,7 @@ try {
   const analyzeStarted = performance.now();
   if (analyze) await db.query('analyze');
   const analyzeMs = analyze ? performance.now() - analyzeStarted : null;
+  const explained = await explainSlowestMetrics(db, summary.workspaceId);
   let breakdown: ServerReady['breakdown'] | undefined;
   let ceilingBytes = 0;
   const callers = new CallerCache(db);
@@ -68,6 +70,7 @@ try {
     summary,
     breakdown: breakdown!,
     ceilingBytes,
+    explained,
   };
   send(ready);
 } catch (error) {

@@ -304,7 +304,10 @@ async function randomWrites(random: Random, ws: string, end: number) {
       const order = random.pick(orders).id;
       if (random.chance(0.5)) {
         await api.db.query('delete from orders where id = $1', [order]);
-        orders.splice(orders.findIndex((o) => o.id === order), 1);
+        orders.splice(
+          orders.findIndex((o) => o.id === order),
+          1,
+        );
       } else {
         await api.db.query('update orders set contact_id = $2, ordered_at = $3 where id = $1', [
           order,
@@ -337,9 +340,10 @@ async function randomWrites(random: Random, ws: string, end: number) {
         random.int(0, 100) / 100,
       ]);
     } else if (deals.length > 0) {
-      await api.db.query('delete from ratings where id = (select min(id) from ratings where workspace_id = $1)', [
-        ws,
-      ]);
+      await api.db.query(
+        'delete from ratings where id = (select min(id) from ratings where workspace_id = $1)',
+        [ws],
+      );
       const deal = deals.splice(random.int(0, deals.length - 1), 1)[0]!.id;
       await api.db.query('delete from deal_stage_history where deal_id = $1', [deal]);
       await api.db.query('delete from deals where id = $1', [deal]);
