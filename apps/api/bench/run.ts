@@ -10,7 +10,9 @@
  * Metrics: BENCH_METRIC_RUNS timed calls (default 20) give the median and p95 beside their goals, and
  * the three slowest metric queries are shown with their EXPLAIN (ANALYZE, BUFFERS) totals.
  * BENCH_1M=1 adds ~1M deals (scale 4274) on PostgreSQL; BENCH_ONLY=metrics skips the loads;
- * BENCH_PROPERTY_RUNS (default 40; 0 to skip) runs the metrics property test that many workspaces long.
+ * BENCH_PROPERTY_RUNS (default 40; 0 to skip) runs the metrics property test that many workspaces long;
+ * BENCH_DATABASE_PREFIX names the PostgreSQL databases made per scale (default chorus_bench);
+ * BENCH_PGLITE_MAX_SCALE seeds PGlite up to that scale only (default 500: 10k and 100k deals).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, platform, release } from 'node:os';
@@ -97,7 +99,9 @@ export async function runApiBench({
       if (postgres.available) {
         engines.push({
           engine: 'postgres',
-          databaseUrl: await postgres.host.createDatabase(`chorus_bench_s${scale}_${process.pid}`),
+          databaseUrl: await postgres.host.createDatabase(
+            `${process.env.BENCH_DATABASE_PREFIX ?? 'chorus_bench'}_s${scale}_${process.pid}`,
+          ),
         });
       } else scaleRun.skipped.push({ engine: 'postgres', reason: postgres.reason });
 
@@ -212,6 +216,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(env.BENCH_ANALYZE === '0' ? { analyze: false } : {}),
     ...(env.BENCH_METRIC_RUNS ? { metricRuns: Number(env.BENCH_METRIC_RUNS) } : {}),
     ...(env.BENCH_ONLY === 'metrics' ? { metricsOnly: true } : {}),
+    ...(env.BENCH_PGLITE_MAX_SCALE ? { pgliteMaxScale: Number(env.BENCH_PGLITE_MAX_SCALE) } : {}),
     ...(env.BENCH_1M === '1' && !env.BENCH_SCALES ? { scales: [...DEFAULT_SCALES, MILLION_SCALE] } : {}),
   });
   const propertyRuns = SMOKE ? 0 : Number(env.BENCH_PROPERTY_RUNS ?? 40);
