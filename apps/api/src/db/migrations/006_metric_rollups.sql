@@ -8,7 +8,7 @@
 -- of that day before p's hour, plus the moments of that hour before p: a dashboard reads a few
 -- hundred days and a few dozen rows per range end, not every row of history.
 --
--- Statement triggers with transition tables keep both tables right in the transaction of every
+-- Statement triggers with transition tables keep these tables right in the transaction of every
 -- write (on PGlite and PostgreSQL alike): each write takes away the events of the rows it replaced
 -- and adds those of the rows it wrote. Bulk loads may set chorus.metric_rollups_deferred to 'on'
 -- for their transaction and call metric_rollups_rebuild(workspace) once at the end.
