@@ -168,7 +168,11 @@ export function formatApiBench(result: ApiBenchResult): string {
       3,
     ),
   );
-  out.push('', '### The three slowest metric queries, EXPLAIN (ANALYZE, BUFFERS) totals', '');
+  out.push(
+    '',
+    '### EXPLAIN (ANALYZE, BUFFERS) totals: the whole dashboard query (all metrics), then the three slowest metrics alone',
+    '',
+  );
   out.push(
     table(
       ['Scale', 'Engine', 'Metric', 'execution ms', 'planning ms', 'shared hit', 'shared read'],

@@ -15,7 +15,7 @@ export interface ServerReady {
   breakdown: Breakdown;
   /** Size of the static body the ceiling route answers (the list's own answer). */
   ceilingBytes: number;
-  /** The three slowest metric queries under EXPLAIN (ANALYZE, BUFFERS), before any load. */
+  /** EXPLAIN (ANALYZE, BUFFERS) before any load: the whole dashboard query, then the three slowest metrics alone. */
   explained: ExplainedQuery[];
 }
 

@@ -1,18 +1,19 @@
 import type { MetricName } from '@chorus/contract';
 
 /**
- * One query per metric that answers every range at once: `$1` is the workspace, and the CTE `r`
- * holds the ranges (`s`, `e`, ordinal `i`: the period, the previous period, then each bucket).
- * Each query returns `(i, v)` for every range.
+ * One query answers every requested metric for every range: `$1` is the workspace, `$2`/`$3` the
+ * ranges' starts and ends (the period, the previous period, then each bucket). It returns one row
+ * per range, `i` (1-based) and one column per metric, named after it.
  *
  * Every metric but the two medians is made of running sums kept by the rollups of migration 006
  * (`metric_days`, `metric_hours`, `metric_events`, maintained by triggers in the transaction of each
  * write): a family's sum strictly before a moment is its days before that moment's UTC day, plus
  * its hours of that day before the moment's hour, plus its moments of that hour before it.
  * A metric *as of a moment* (pipeline value at the end of a bucket, buyers so far, customers at
- * the start) reads the sum at that moment; a metric *in a range* (deals won,
- * orders, ratings…) reads the sum at the end minus the sum at the start. So a dashboard reads a
- * few hundred days and the hours at the ranges' ends, whatever the history's size.
+ * the start) reads the sum at that moment; a metric *in a range* (deals won, orders, ratings…)
+ * reads the sum at the end minus the sum at the start. The sums are taken once per distinct moment
+ * (a bucket's end is the next one's start) and per family, for all the metrics asked for; so a
+ * dashboard reads a few hundred days and a few dozen rows per moment, whatever the history's size.
  * The medians walk an index on `(workspace_id, time)` inside each range: tickets for resolution
  * time, and for time to conversion `metric_conversions` (each lead's first change to customer with
  * its days since creation, kept by the same triggers).
@@ -21,126 +22,142 @@ import type { MetricName } from '@chorus/contract';
  * them written for clarity (one scan of the rows per range), and a property test holds these to them.
  */
 
-/** The ranges, from the query's two arrays. */
-export const RANGES_CTE = `r as materialized (
-  select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
-)`;
+/** Where a running sum is taken: at the range's end, its start, or a year before its end. */
+type Moment = 'e' | 's' | 'y';
 
-/**
- * CTEs ending in `name(i, <family>…)`: for each range `i` and each family, the family's sum of
- * events strictly before the range's `point` (an expression over `r`). The days are summed
- * cumulatively once (`name_days`, as sorted arrays); each point adds the hours of its own day before its hour, and
- * the moments of its hour before it, both read by index.
- */
-export function runningSums(name: string, families: string[], point: string): string {
-  const list = families.map((f) => `'${f}'`).join(', ');
-  // The last cumulative day before p's day, found by binary search (width_bucket) in the sorted days.
-  const at = (family: string) => `coalesce((
-      select d.cums[width_bucket(p.day - 1, d.days)] from ${name}_days d where d.family = '${family}'
-    ), 0) + coalesce((
-      select sum(h.delta) from metric_hours h
-      where h.workspace_id = $1 and h.family = '${family}' and h.hour >= p.day_start and h.hour < p.hour_start
-    ), 0) + coalesce((
-      select sum(m.delta) from metric_events m
-      where m.workspace_id = $1 and m.family = '${family}' and m.at >= p.hour_start and m.at < p.p
-    ), 0) as ${family}`;
-  return `${name}_days as materialized (
-    select family, array_agg(day order by day) as days, array_agg(c order by day) as cums from (
-      select family, day, sum(delta) over (partition by family order by day) as c
-      from metric_days where workspace_id = $1 and family in (${list})
-    ) x group by family
-  ),
-  ${name}_p as (
-    select i, p, (p at time zone 'UTC')::date as day, date_trunc('day', p, 'UTC') as day_start,
-      date_trunc('hour', p, 'UTC') as hour_start
-    from (select i, ${point} as p from r) x
-  ),
-  ${name} as (select p.i, ${families.map(at).join(',\n    ')} from ${name}_p p)`;
+interface MetricSql {
+  /** The families whose running sums the value reads, at each moment (columns `e.family`…). */
+  sums: Partial<Record<Moment, string[]>>;
+  /** The value for one range, over `e`, `s`, `y` (sums) and `r` (the range: `r.s`, `r.e`). */
+  value: string;
 }
 
-/** Sums over each range [s, e): the running sums at the end minus those at the start. */
-const inRangeSums = (families: string[]) =>
-  `${runningSums('at_end', families, 'e')},
-  ${runningSums('at_start', families, 's')},
-  sums as (
-    select i, ${families.map((f) => `at_end.${f} - at_start.${f} as ${f}`).join(', ')}
-    from at_end join at_start using (i)
-  )`;
+/** Sums over the range [s, e): read at both ends. */
+const between = (...families: string[]) => ({ e: families, s: families });
+const diff = (family: string) => `(e.${family} - s.${family})`;
 
-/** A metric read row by row inside each range: `sql` is a one-row subquery over `r.s`/`r.e`. */
-const inRange = (sql: string) => `with ${RANGES_CTE}
-  select r.i::int as i, m.v from r cross join lateral (${sql}) m`;
-
-export const METRIC_QUERIES: Record<MetricName, string> = {
+export const METRIC_SQL: Record<MetricName, MetricSql> = {
   // Revenue before the end over contacts who had ordered before it (each counts from its first order).
-  customer_lifetime_value: `with ${RANGES_CTE},
-    ${runningSums('at_end', ['revenue', 'buyers'], 'e')}
-    select i::int as i, revenue::float8 / nullif(buyers::float8, 0) as v from at_end`,
-
+  customer_lifetime_value: {
+    sums: { e: ['revenue', 'buyers'] },
+    value: 'e.revenue::float8 / nullif(e.buyers::float8, 0)',
+  },
   // Churned in the range over customers at its start: a customer or evangelist stage counts from
   // when it was entered until the contact's next change.
-  churn_rate: `with ${RANGES_CTE},
-    ${inRangeSums(['churned'])},
-    ${runningSums('at_start_customers', ['customers'], 's')}
-    select i::int as i, churned::float8 / nullif(customers::float8, 0) as v
-    from sums join at_start_customers using (i)`,
-
+  churn_rate: {
+    sums: { e: ['churned'], s: ['churned', 'customers'] },
+    value: `${diff('churned')}::float8 / nullif(s.customers::float8, 0)`,
+  },
   // Leads created in the range (by their first stage), and those of them who ever became customers.
-  lead_conversion_rate: `with ${RANGES_CTE},
-    ${inRangeSums(['leads', 'converted_leads'])}
-    select i::int as i, (converted_leads / nullif(leads, 0))::float8 as v from sums`,
-
-  // A lead's first change to customer, kept with its days since creation (metric_conversions).
-  time_to_conversion: inRange(`
-    select percentile_cont(0.5) within group (order by x.days) as v from metric_conversions x
-    where x.workspace_id = $1 and x.converted_at >= r.s and x.converted_at < r.e`),
-
-  win_rate: `with ${RANGES_CTE},
-    ${inRangeSums(['won', 'closed'])}
-    select i::int as i, won::float8 / nullif(closed::float8, 0) as v from sums`,
-
+  lead_conversion_rate: {
+    sums: between('leads', 'converted_leads'),
+    value: `(${diff('converted_leads')} / nullif(${diff('leads')}, 0))::float8`,
+  },
+  // A lead's first change to customer in the range, with its days since creation (metric_conversions).
+  time_to_conversion: {
+    sums: {},
+    value: `(select percentile_cont(0.5) within group (order by x.days) from metric_conversions x
+      where x.workspace_id = $1 and x.converted_at >= r.s and x.converted_at < r.e)`,
+  },
+  win_rate: {
+    sums: between('won', 'closed'),
+    value: `${diff('won')}::float8 / nullif(${diff('closed')}::float8, 0)`,
+  },
   // Open at the end of the range: a deal counts from its creation until it closes.
-  pipeline_value: `with ${RANGES_CTE},
-    ${runningSums('at_end', ['pipeline'], 'e')}
-    select i::int as i, pipeline::float8 as v from at_end`,
-
+  pipeline_value: { sums: { e: ['pipeline'] }, value: 'e.pipeline::float8' },
   // Each stage a deal sat in counts at its stage's probability while the deal was in it and open.
-  weighted_pipeline_value: `with ${RANGES_CTE},
-    ${runningSums('at_end', ['weighted'], 'e')}
-    select i::int as i, weighted::float8 as v from at_end`,
-
-  lost_sales: `with ${RANGES_CTE},
-    ${inRangeSums(['lost_value'])}
-    select i::int as i, lost_value::float8 as v from sums`,
-
-  average_order_value: `with ${RANGES_CTE},
-    ${inRangeSums(['revenue', 'orders'])}
-    select i::int as i, (revenue / nullif(orders, 0))::float8 as v from sums`,
-
-  average_rating: `with ${RANGES_CTE},
-    ${inRangeSums(['stars5_sum', 'stars5_count'])}
-    select i::int as i, (stars5_sum / nullif(stars5_count, 0))::float8 as v from sums`,
-
-  nps: `with ${RANGES_CTE},
-    ${inRangeSums(['nps_promoters', 'nps_detractors', 'nps_count'])}
-    select i::int as i, (nps_promoters - nps_detractors)::float8 * 100 / nullif(nps_count::float8, 0) as v from sums`,
-
-  csat: `with ${RANGES_CTE},
-    ${inRangeSums(['csat_satisfied', 'csat_count'])}
-    select i::int as i, (csat_satisfied / nullif(csat_count, 0))::float8 as v from sums`,
-
-  issue_resolution_time: inRange(`
-    select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8 as v
-    from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e`),
-
+  weighted_pipeline_value: { sums: { e: ['weighted'] }, value: 'e.weighted::float8' },
+  lost_sales: { sums: between('lost_value'), value: `${diff('lost_value')}::float8` },
+  average_order_value: {
+    sums: between('revenue', 'orders'),
+    value: `(${diff('revenue')} / nullif(${diff('orders')}, 0))::float8`,
+  },
+  average_rating: {
+    sums: between('stars5_sum', 'stars5_count'),
+    value: `(${diff('stars5_sum')} / nullif(${diff('stars5_count')}, 0))::float8`,
+  },
+  nps: {
+    sums: between('nps_promoters', 'nps_detractors', 'nps_count'),
+    value: `(${diff('nps_promoters')} - ${diff('nps_detractors')})::float8 * 100 / nullif(${diff('nps_count')}::float8, 0)`,
+  },
+  csat: {
+    sums: between('csat_satisfied', 'csat_count'),
+    value: `(${diff('csat_satisfied')} / nullif(${diff('csat_count')}, 0))::float8`,
+  },
+  issue_resolution_time: {
+    sums: {},
+    value: `(select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8
+      from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e)`,
+  },
   // Orders of the trailing year at the end of the range (companies with a wallet): the running sum
-  // at the end minus the one a year earlier.
-  share_of_wallet: `with ${RANGES_CTE},
-    ${runningSums('at_end', ['wallet'], 'e')},
-    ${runningSums('year_before', ['wallet'], "e - interval '1 year'")},
-    wallet as (
-      select sum(co.wallet_amount) as total from companies co where co.workspace_id = $1 and co.wallet_amount is not null
-    )
-    select i::int as i, (at_end.wallet - year_before.wallet)::float8 / nullif(wallet.total, 0) as v
-    from at_end join year_before using (i) cross join wallet`,
+  // at the end minus the one a year earlier, over the wallets' total.
+  share_of_wallet: {
+    sums: { e: ['wallet'], y: ['wallet'] },
+    value: `(e.wallet - y.wallet)::float8 / nullif((
+      select sum(co.wallet_amount) from companies co where co.workspace_id = $1 and co.wallet_amount is not null
+    ), 0)`,
+  },
 };
+
+/** A family's sum of events strictly before the moment `p` of the row (columns of `moments`). */
+const runningSum = (family: string) => `coalesce((
+      select d.cums[width_bucket(m.day - 1, d.days)] from days d where d.family = '${family}'
+    ), 0) + coalesce((
+      select sum(h.delta) from metric_hours h
+      where h.workspace_id = $1 and h.family = '${family}' and h.hour >= m.day_start and h.hour < m.hour_start
+    ), 0) + coalesce((
+      select sum(x.delta) from metric_events x
+      where x.workspace_id = $1 and x.family = '${family}' and x.at >= m.hour_start and x.at < m.p
+    ), 0) as ${family}`;
+
+/** The moments (each once) a set of sums is taken at, with their day and hour. */
+const momentsOf = (expressions: string[]) => `select p, (p at time zone 'UTC')::date as day,
+      date_trunc('day', p, 'UTC') as day_start, date_trunc('hour', p, 'UTC') as hour_start
+    from (select distinct p from (${expressions.map((x) => `select ${x} as p from r`).join(' union all ')}) x) x`;
+
+/** The one statement for `names`; see the top of this file. */
+export function metricsQuery(names: readonly MetricName[]): string {
+  const wanted = names.map((name) => METRIC_SQL[name]);
+  const at = (moment: Moment) => [...new Set(wanted.flatMap((m) => m.sums[moment] ?? []))];
+  // Ends and starts share their moments (and their sums); a year before the end has its own.
+  const bounds = [...new Set([...at('e'), ...at('s')])];
+  const yearBefore = at('y');
+  const families = [...new Set([...bounds, ...yearBefore])];
+  const boundMoments = [...(at('e').length ? ['e'] : []), ...(at('s').length ? ['s'] : [])];
+  const ctes = [
+    `r as materialized (
+    select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
+  )`,
+  ];
+  if (families.length > 0) {
+    // Each family's days, summed cumulatively and kept as sorted arrays: the sum before a day is
+    // found by binary search (width_bucket).
+    ctes.push(`days as materialized (
+    select family, array_agg(day order by day) as days, array_agg(c order by day) as cums from (
+      select family, day, sum(delta) over (partition by family order by day) as c
+      from metric_days where workspace_id = $1 and family in (${families.map((f) => `'${f}'`).join(', ')})
+    ) x group by family
+  )`);
+  }
+  if (bounds.length > 0) {
+    ctes.push(`bound_sums as (
+    select m.p, ${bounds.map(runningSum).join(',\n    ')}
+    from (${momentsOf(boundMoments)}) m
+  )`);
+  }
+  if (yearBefore.length > 0) {
+    ctes.push(`year_sums as (
+    select m.p, ${yearBefore.map(runningSum).join(',\n    ')}
+    from (${momentsOf(["e - interval '1 year'"])}) m
+  )`);
+  }
+  const joins = [
+    ...(at('e').length ? ['join bound_sums e on e.p = r.e'] : []),
+    ...(at('s').length ? ['join bound_sums s on s.p = r.s'] : []),
+    ...(yearBefore.length ? ["join year_sums y on y.p = r.e - interval '1 year'"] : []),
+  ];
+  return `with ${ctes.join(',\n  ')}
+  select r.i::int as i, ${names.map((name) => `${METRIC_SQL[name].value} as ${name}`).join(',\n    ')}
+  from r ${joins.join(' ')}
+  order by r.i`;
+}

@@ -33,7 +33,7 @@ create table metric_days (
   family text not null,
   day date not null,
   delta numeric not null,
-  primary key (workspace_id, family, day)
+  primary key (workspace_id, family, day) include (delta)
 );
 
 -- Time to conversion is a median, which no sum gives: each converted lead's first change to
