@@ -23,7 +23,7 @@ import { recordFigures } from '@chorus/bench/figures';
 import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
 import { apiFigures } from './figures.js';
-import { CEILING, ENDPOINTS, loadEndpoint, timeMetrics } from './load.js';
+import { CEILING, ENDPOINTS, explainMetrics, loadEndpoint, timeMetrics } from './load.js';
 import { acquirePostgres } from './postgres.js';
 import { formatApiBench } from './report.js';
 import type { ApiBenchResult, Engine, EngineRun, ScaleRun } from './types.js';
@@ -176,7 +176,8 @@ async function measure(
   // Metrics first: the rating POSTs below add rows that the metrics would then read.
   const metrics = await timeMetrics(server.url, options.metricRuns);
   log(`  /v1/metrics median ${metrics.medianMs.toFixed(1)} ms, p95 ${metrics.p95Ms.toFixed(1)} ms`);
-  for (const q of server.explained) {
+  const explained = await explainMetrics(server.url);
+  for (const q of explained) {
     log(
       `  EXPLAIN ${q.name}: ${q.executionMs.toFixed(1)} ms, shared hit ${q.sharedHit}, read ${q.sharedRead}`,
     );
@@ -197,7 +198,7 @@ async function measure(
     analyzeMs: server.analyzeMs,
     seeded: server.summary,
     metrics,
-    explained: server.explained,
+    explained,
     breakdown: server.breakdown,
     ceilingBytes: server.ceilingBytes,
     load,

@@ -15,8 +15,6 @@ export interface ServerReady {
   breakdown: Breakdown;
   /** Size of the static body the ceiling route answers (the list's own answer). */
   ceilingBytes: number;
-  /** EXPLAIN (ANALYZE, BUFFERS) before any load: the whole dashboard query, then the three slowest metrics alone. */
-  explained: ExplainedQuery[];
 }
 
 /** One metric query's EXPLAIN (ANALYZE, BUFFERS) totals. */
@@ -66,6 +64,7 @@ export interface EngineRun {
   analyzeMs: number | null;
   seeded: SeedSummary;
   metrics: MetricsFigures;
+  /** EXPLAIN (ANALYZE, BUFFERS) after the timed calls: the whole dashboard query, then the three slowest metrics alone. */
   explained: ExplainedQuery[];
   breakdown: Breakdown;
   ceilingBytes: number;
