@@ -150,6 +150,7 @@ export async function runApiBench({
 /** "~10k deals" from the seed's ~234 deals per unit of scale. */
 function scaleLabel(scale: number): string {
   const thousands = (scale * 234) / 1000;
+  if (thousands >= 950) return `~${(thousands / 1000).toFixed(1)}M deals`;
   return `~${thousands < 9.5 ? thousands.toFixed(1) : Math.round(thousands)}k deals`;
 }
 
