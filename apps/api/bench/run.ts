@@ -10,7 +10,7 @@
  * Metrics: BENCH_METRIC_RUNS timed calls (default 20) give the median and p95 beside their goals, and
  * the three slowest metric queries are shown with their EXPLAIN (ANALYZE, BUFFERS) totals.
  * BENCH_1M=1 adds ~1M deals (scale 4274) on PostgreSQL; BENCH_ONLY=metrics skips the loads;
- * BENCH_PROPERTY_RUNS (default 40; 0 to skip) runs the metrics property test that many workspaces long;
+ * BENCH_PROPERTY_RUNS (default 100; 0 to skip) runs the metrics property test that many workspaces long;
  * BENCH_DATABASE_PREFIX names the PostgreSQL databases made per scale (default chorus_bench);
  * BENCH_PGLITE_MAX_SCALE seeds PGlite up to that scale only (default 500: 10k and 100k deals).
  */
@@ -221,7 +221,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(env.BENCH_PGLITE_MAX_SCALE ? { pgliteMaxScale: Number(env.BENCH_PGLITE_MAX_SCALE) } : {}),
     ...(env.BENCH_1M === '1' && !env.BENCH_SCALES ? { scales: [...DEFAULT_SCALES, MILLION_SCALE] } : {}),
   });
-  const propertyRuns = SMOKE ? 0 : Number(env.BENCH_PROPERTY_RUNS ?? 40);
+  const propertyRuns = SMOKE ? 0 : Number(env.BENCH_PROPERTY_RUNS ?? 100);
   if (propertyRuns > 0) result.property = runPropertyTest(propertyRuns);
   console.log(formatApiBench(result));
   recordFigures('@chorus/api', apiFigures(result));
