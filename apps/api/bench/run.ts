@@ -37,8 +37,8 @@ export const DEFAULT_SCALES = [43, 428];
 export const MILLION_SCALE = 4274;
 
 /**
- * PGlite took about 220 s (and 3.2 GB of memory) to seed scale 428 on a 2-core EPYC before the
- * rollups' triggers (scale 43 about 15 s); above this scale (the 1M run) only PostgreSQL is seeded.
+ * PGlite takes about 190 s (and over 3 GB of memory) to seed scale 428 on a 2-core EPYC (scale 43
+ * about 20-25 s); above this scale (the 1M run, 22 min on PostgreSQL) only PostgreSQL is seeded.
  */
 export const PGLITE_MAX_SCALE = 500;
 
