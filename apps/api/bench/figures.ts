@@ -1,4 +1,5 @@
 import type { Figure } from '@chorus/bench/figures';
+import { metricsGoal } from './report.js';
 import type { ApiBenchResult, EngineRun } from './types.js';
 
 const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
@@ -28,13 +29,24 @@ export function apiFigures(result: ApiBenchResult): Figure[] {
         note: `p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.non2xx} non-2xx; ${result.settings.connections} connections × ${result.settings.durationSec} s`,
       });
     });
-    figures.push({
-      name: `GET /v1/metrics, all metrics, 30 days (${on})`,
-      value: first.metrics.medianMs,
-      unit: 'ms',
-      ...peerOf((run) => run.metrics.medianMs),
-      note: `median of ${first.metrics.runsMs.length}`,
-    });
+    // The dashboard per engine, each against the issue's goal for its size.
+    for (const run of scale.runs) {
+      const where = `${scale.label}, ${ENGINE_NAMES[run.engine]}`;
+      const goal = metricsGoal(run.engine, run.seeded.deals);
+      figures.push({
+        name: `GET /v1/metrics, all metrics, 30 days, median (${where})`,
+        value: run.metrics.medianMs,
+        unit: 'ms',
+        ...(goal ? { budget: { max: goal.medianMs } } : {}),
+        note: `median of ${run.metrics.runsMs.length}; the query ${run.explained[0]?.executionMs.toFixed(1) ?? '?'} ms, slowest metric alone ${run.explained[1]?.name ?? '?'} ${run.explained[1]?.executionMs.toFixed(1) ?? '?'} ms`,
+      });
+      figures.push({
+        name: `GET /v1/metrics, all metrics, 30 days, p95 (${where})`,
+        value: run.metrics.p95Ms,
+        unit: 'ms',
+        ...(goal?.p95Ms ? { budget: { max: goal.p95Ms } } : {}),
+      });
+    }
   }
   return figures;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { METRIC_NAMES } from '@chorus/contract';
 import autocannon from 'autocannon';
 import { DEMO_ORIGINS, DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from '../src/seed/demo.js';
-import type { LoadFigures, MetricsFigures } from './types.js';
+import type { ExplainedQuery, LoadFigures, MetricsFigures } from './types.js';
 
 export interface Endpoint {
   name: string;
@@ -46,6 +46,16 @@ export const ENDPOINTS: Endpoint[] = [
     body: JSON.stringify({ subject: 'product:studio-monitor-m1', score: 5, elapsedMs: 5000 }),
   },
 ];
+
+/** Bench-only (bench/server.ts): the metrics query's EXPLAIN (ANALYZE, BUFFERS) totals, see bench/explain.ts. */
+export const EXPLAIN_PATH = '/bench/explain-metrics';
+
+/** The metrics' EXPLAIN totals from the bench server (after the timed calls: a warm cache). */
+export async function explainMetrics(baseUrl: string): Promise<ExplainedQuery[]> {
+  const response = await fetch(baseUrl + EXPLAIN_PATH);
+  if (!response.ok) throw new Error(`${EXPLAIN_PATH} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as ExplainedQuery[];
+}
 
 export const METRICS_PATH = `/v1/metrics?names=${METRIC_NAMES.join(',')}`;
 
@@ -132,5 +142,7 @@ export async function timeMetrics(baseUrl: string, maxRuns: number): Promise<Met
   const sorted = [...runsMs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const medianMs = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { warmupMs, runsMs, medianMs, minMs: sorted[0]!, maxMs: sorted.at(-1)! };
+  // Nearest rank: with 20 runs, the 19th fastest.
+  const p95Ms = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
+  return { warmupMs, runsMs, medianMs, p95Ms, minMs: sorted[0]!, maxMs: sorted.at(-1)! };
 }

@@ -7,15 +7,23 @@
  * endpoint, interleaved; default 1), BENCH_CONNECTIONS (default 32). Each list endpoint is printed
  * beside the ceiling (the same server answering a static body of the list's size) and as a % of it,
  * and one list request is timed piece by piece (bench/breakdown.ts).
+ * Metrics: BENCH_METRIC_RUNS timed calls (default 20) give the median and p95 beside their goals, and
+ * the three slowest metric queries are shown with their EXPLAIN (ANALYZE, BUFFERS) totals.
+ * BENCH_1M=1 adds ~1M deals (scale 4274) on PostgreSQL; BENCH_ONLY=metrics skips the loads;
+ * BENCH_PROPERTY_RUNS (default 100; 0 to skip) runs the metrics property test that many workspaces long;
+ * BENCH_DATABASE_PREFIX names the PostgreSQL databases made per scale (default chorus_bench);
+ * BENCH_PGLITE_MAX_SCALE seeds PGlite up to that scale only (default 500: 10k and 100k deals).
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, platform, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { pathToFileURL } from 'node:url';
 import { within } from '@chorus/bench/bounded';
 import { recordFigures } from '@chorus/bench/figures';
 import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
 import { apiFigures } from './figures.js';
-import { CEILING, ENDPOINTS, loadEndpoint, timeMetrics } from './load.js';
+import { CEILING, ENDPOINTS, explainMetrics, loadEndpoint, timeMetrics } from './load.js';
 import { acquirePostgres } from './postgres.js';
 import { formatApiBench } from './report.js';
 import type { ApiBenchResult, Engine, EngineRun, ScaleRun } from './types.js';
@@ -25,12 +33,14 @@ export { formatApiBench } from './report.js';
 
 /** Seed scales: each unit is about 234 deals (43 → ~10.0k, 428 → ~100.6k). */
 export const DEFAULT_SCALES = [43, 428];
+/** About 1M deals, PostgreSQL only (BENCH_1M=1). */
+export const MILLION_SCALE = 4274;
 
 /**
- * PGlite takes about 220 s (and 3.2 GB of memory) to seed scale 428 on a 2-core EPYC, too long
- * for the bench's time budget (scale 43 takes about 15 s); above this scale only PostgreSQL is seeded.
+ * PGlite takes about 190 s (and over 3 GB of memory) to seed scale 428 on a 2-core EPYC (scale 43
+ * about 20-25 s); above this scale (the 1M run, 22 min on PostgreSQL) only PostgreSQL is seeded.
  */
-export const PGLITE_MAX_SCALE = 100;
+export const PGLITE_MAX_SCALE = 500;
 
 export interface ApiBenchOptions {
   scales?: number[];
@@ -42,6 +52,8 @@ export interface ApiBenchOptions {
   pgliteMaxScale?: number;
   /** Run ANALYZE after seeding (default), as a server that has been up a while would have. */
   analyze?: boolean;
+  /** Time the metrics only, without the loads of the list endpoints. */
+  metricsOnly?: boolean;
   /** Progress lines; stderr by default. */
   log?: (line: string) => void;
 }
@@ -50,10 +62,11 @@ export async function runApiBench({
   scales = DEFAULT_SCALES,
   connections = 32,
   durationSec = 5,
-  metricRuns = 5,
+  metricRuns = 20,
   rounds = 1,
   pgliteMaxScale = PGLITE_MAX_SCALE,
   analyze = true,
+  metricsOnly = false,
   log = (line) => process.stderr.write(`bench: ${line}\n`),
 }: ApiBenchOptions = {}): Promise<ApiBenchResult> {
   const started = performance.now();
@@ -86,7 +99,9 @@ export async function runApiBench({
       if (postgres.available) {
         engines.push({
           engine: 'postgres',
-          databaseUrl: await postgres.host.createDatabase(`chorus_bench_s${scale}_${process.pid}`),
+          databaseUrl: await postgres.host.createDatabase(
+            `${process.env.BENCH_DATABASE_PREFIX ?? 'chorus_bench'}_s${scale}_${process.pid}`,
+          ),
         });
       } else scaleRun.skipped.push({ engine: 'postgres', reason: postgres.reason });
 
@@ -101,7 +116,7 @@ export async function runApiBench({
         );
         try {
           scaleRun.runs.push(
-            await measure(server, engine, { connections, durationSec, metricRuns, rounds, log }),
+            await measure(server, engine, { connections, durationSec, metricRuns, rounds, metricsOnly, log }),
           );
         } finally {
           await server.close();
@@ -135,6 +150,7 @@ export async function runApiBench({
 /** "~10k deals" from the seed's ~234 deals per unit of scale. */
 function scaleLabel(scale: number): string {
   const thousands = (scale * 234) / 1000;
+  if (thousands >= 950) return `~${(thousands / 1000).toFixed(1)}M deals`;
   return `~${thousands < 9.5 ? thousands.toFixed(1) : Math.round(thousands)}k deals`;
 }
 
@@ -146,6 +162,7 @@ async function measure(
     durationSec: number;
     metricRuns: number;
     rounds: number;
+    metricsOnly: boolean;
     log: (line: string) => void;
   },
 ): Promise<EngineRun> {
@@ -159,9 +176,15 @@ async function measure(
   );
   // Metrics first: the rating POSTs below add rows that the metrics would then read.
   const metrics = await timeMetrics(server.url, options.metricRuns);
-  log(`  /v1/metrics median ${metrics.medianMs.toFixed(1)} ms`);
+  log(`  /v1/metrics median ${metrics.medianMs.toFixed(1)} ms, p95 ${metrics.p95Ms.toFixed(1)} ms`);
+  const explained = await explainMetrics(server.url);
+  for (const q of explained) {
+    log(
+      `  EXPLAIN ${q.name}: ${q.executionMs.toFixed(1)} ms, shared hit ${q.sharedHit}, read ${q.sharedRead}`,
+    );
+  }
   const load = [];
-  for (let round = 1; round <= options.rounds; round++) {
+  for (let round = 1; round <= (options.metricsOnly ? 0 : options.rounds); round++) {
     for (const endpoint of [CEILING, ...ENDPOINTS]) {
       const figures = await loadEndpoint(server.url, endpoint, { ...options, round });
       log(
@@ -176,6 +199,7 @@ async function measure(
     analyzeMs: server.analyzeMs,
     seeded: server.summary,
     metrics,
+    explained,
     breakdown: server.breakdown,
     ceilingBytes: server.ceilingBytes,
     load,
@@ -192,7 +216,27 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(env.BENCH_ROUNDS ? { rounds: Number(env.BENCH_ROUNDS) } : {}),
     ...(env.BENCH_CONNECTIONS ? { connections: Number(env.BENCH_CONNECTIONS) } : {}),
     ...(env.BENCH_ANALYZE === '0' ? { analyze: false } : {}),
+    ...(env.BENCH_METRIC_RUNS ? { metricRuns: Number(env.BENCH_METRIC_RUNS) } : {}),
+    ...(env.BENCH_ONLY === 'metrics' ? { metricsOnly: true } : {}),
+    ...(env.BENCH_PGLITE_MAX_SCALE ? { pgliteMaxScale: Number(env.BENCH_PGLITE_MAX_SCALE) } : {}),
+    ...(env.BENCH_1M === '1' && !env.BENCH_SCALES ? { scales: [...DEFAULT_SCALES, MILLION_SCALE] } : {}),
   });
+  const propertyRuns = SMOKE ? 0 : Number(env.BENCH_PROPERTY_RUNS ?? 100);
+  if (propertyRuns > 0) result.property = runPropertyTest(propertyRuns);
   console.log(formatApiBench(result));
   recordFigures('@chorus/api', apiFigures(result));
+}
+
+/** The metrics property test, `runs` random workspaces long (twice: as seeded, and after writes). */
+function runPropertyTest(runs: number): NonNullable<ApiBenchResult['property']> {
+  const started = performance.now();
+  const child = spawnSync('npx', ['vitest', 'run', 'test/metrics-property.test.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, METRICS_PROPERTY_RUNS: String(runs), NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = `${child.stdout}${child.stderr}`;
+  const tests = /Tests\s+(.*)/.exec(output)?.[1]?.trim() ?? 'no summary';
+  return { runs, passed: child.status === 0, summary: tests, ms: performance.now() - started };
 }

@@ -17,6 +17,16 @@ export interface ServerReady {
   ceilingBytes: number;
 }
 
+/** One metric query's EXPLAIN (ANALYZE, BUFFERS) totals. */
+export interface ExplainedQuery {
+  name: string;
+  planningMs: number;
+  executionMs: number;
+  /** Shared buffers found in the cache and read, over the whole plan. */
+  sharedHit: number;
+  sharedRead: number;
+}
+
 /** One endpoint under autocannon. */
 export interface LoadFigures {
   name: string;
@@ -43,6 +53,7 @@ export interface MetricsFigures {
   warmupMs: number;
   runsMs: number[];
   medianMs: number;
+  p95Ms: number;
   minMs: number;
   maxMs: number;
 }
@@ -53,6 +64,8 @@ export interface EngineRun {
   analyzeMs: number | null;
   seeded: SeedSummary;
   metrics: MetricsFigures;
+  /** EXPLAIN (ANALYZE, BUFFERS) after the timed calls: the whole dashboard query, then the three slowest metrics alone. */
+  explained: ExplainedQuery[];
   breakdown: Breakdown;
   ceilingBytes: number;
   /** The ceiling endpoint's run first in each round, then ENDPOINTS. */
@@ -81,6 +94,8 @@ export interface ApiBenchResult {
   /** Where PostgreSQL came from, or why it was skipped. */
   postgres: { available: true; source: string; version: string } | { available: false; reason: string };
   scales: ScaleRun[];
+  /** The metrics property test's long run, when the bench ran it. */
+  property?: { runs: number; passed: boolean; summary: string; ms: number };
 }
 
 /** One list request, piece by piece (medians, ms): see bench/breakdown.ts. */

@@ -1,196 +1,163 @@
 import type { MetricName } from '@chorus/contract';
 
 /**
- * One query per metric that answers every range at once: `$1` is the workspace, and the CTE `r`
- * holds the ranges (`s`, `e`, ordinal `i`: the period, the previous period, then each bucket).
- * Each query returns `(i, v)` for every range.
+ * One query answers every requested metric for every range: `$1` is the workspace, `$2`/`$3` the
+ * ranges' starts and ends (the period, the previous period, then each bucket). It returns one row
+ * per range, `i` (1-based) and one column per metric, named after it.
  *
- * Two shapes, chosen by what a metric reads:
- * - **In the range** (win rate, ratings, orders in the period…): a lateral subquery per range that
- *   walks an index on `(workspace_id, time)`, so it reads only the rows inside the ranges.
- * - **As of a moment** (pipeline value at the end of a bucket, buyers so far, customers at the
- *   start): instead of scanning all history once per range, each row becomes events (`+x` when it
- *   starts counting, `-x` when it stops) that are read once, put in the gap between sorted range
- *   bounds with `width_bucket`, and summed cumulatively (`sumBefore`).
+ * Every metric but the two medians is made of running sums kept by the rollups of migration 006
+ * (`metric_days`, `metric_hours`, `metric_events`, maintained by triggers in the transaction of each
+ * write): a family's sum strictly before a moment is its days before that moment's UTC day, plus
+ * its hours of that day before the moment's hour, plus its moments of that hour before it.
+ * A metric *as of a moment* (pipeline value at the end of a bucket, buyers so far, customers at
+ * the start) reads the sum at that moment; a metric *in a range* (deals won, orders, ratings…)
+ * reads the sum at the end minus the sum at the start. The sums are taken once per distinct moment
+ * (a bucket's end is the next one's start) and per family, for all the metrics asked for; so a
+ * dashboard reads a few hundred days and a few dozen rows per moment, whatever the history's size.
+ * The medians walk an index on `(workspace_id, time)` inside each range: tickets for resolution
+ * time, and for time to conversion `metric_conversions` (each lead's first change to customer with
+ * its days since creation, kept by the same triggers).
  *
  * The definitions are the contract's, word for word; `test/support/reference-metric-sql.ts` keeps
- * them written for clarity (one scan per range), and a property test holds these to them.
+ * them written for clarity (one scan of the rows per range), and a property test holds these to them.
  */
 
-/** The ranges, from the query's two arrays. */
-export const RANGES_CTE = `r as materialized (
-  select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
-)`;
+/** Where a running sum is taken: at the range's end, its start, or a year before its end. */
+type Moment = 'e' | 's' | 'y';
 
-/**
- * CTEs ending in `name(i, v)`: for each range `i`, the sum of `d` over `events(t, d)` with
- * `t` strictly before the range's `point` (an expression over `r`). Events with a null `t` never count.
- * The events are read once (materialized: left inline, PostgreSQL would re-read them per range).
- */
-export function sumBefore(name: string, events: string, point: string): string {
-  return `${name}_p as (select i, ${point} as p from r),
-  ${name}_b as (select array_agg(p order by p) as bounds from (select distinct p from ${name}_p) x),
-  ${name}_seg as materialized (
-    select width_bucket(ev.t, b.bounds) as k, sum(ev.d) as d
-    from (${events}) ev cross join ${name}_b b group by 1
-  ),
-  ${name}_cum as materialized (select k, sum(d) over (order by k) as c from ${name}_seg where k is not null),
-  ${name} as (
-    select p.i, coalesce((
-      select c.c from ${name}_cum c where c.k < array_position(b.bounds, p.p) order by c.k desc limit 1
-    ), 0) as v
-    from ${name}_p p cross join ${name}_b b
-  )`;
+interface MetricSql {
+  /** The families whose running sums the value reads, at each moment (columns `e.family`…). */
+  sums: Partial<Record<Moment, string[]>>;
+  /** The value for one range, over `e`, `s`, `y` (sums) and `r` (the range: `r.s`, `r.e`). */
+  value: string;
 }
 
-/** A metric read row by row inside each range: `sql` is a one-row subquery over `r.s`/`r.e`. */
-const inRange = (sql: string) => `with ${RANGES_CTE}
-  select r.i::int as i, m.v from r cross join lateral (${sql}) m`;
+/** Sums over the range [s, e): read at both ends. */
+const between = (...families: string[]) => ({ e: families, s: families });
+const diff = (family: string) => `(e.${family} - s.${family})`;
 
-/** Contacts whose first stage was one of the lead stages (the ones conversion is counted from). */
-const LEAD_STAGES = `('subscriber', 'lead', 'marketing_qualified', 'sales_qualified', 'opportunity')`;
-
-export const METRIC_QUERIES: Record<MetricName, string> = {
-  customer_lifetime_value: `with ${RANGES_CTE},
-    ${sumBefore('revenue', 'select o.ordered_at as t, o.amount as d from orders o where o.workspace_id = $1', 'e')},
-    ${sumBefore(
-      'buyers',
-      'select min(o.ordered_at) as t, 1 as d from orders o where o.workspace_id = $1 group by o.contact_id',
-      'e',
-    )}
-    select revenue.i::int as i, revenue.v::float8 / nullif(buyers.v, 0) as v
-    from revenue join buyers using (i)`,
-
-  // Customers at the start of the range: a customer or evangelist stage counts from when it was
-  // entered until the contact's next change (the next change is found by index, for those stages only).
-  churn_rate: `with ${RANGES_CTE},
-    spans as materialized (
-      select lc.changed_at as since, (
-        select n.changed_at from lifecycle_changes n
-        where n.workspace_id = $1 and n.contact_id = lc.contact_id and (n.changed_at, n.id) > (lc.changed_at, lc.id)
-        order by n.changed_at, n.id limit 1
-      ) as until
-      from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.to_stage in ('customer', 'evangelist')
-    ),
-    ${sumBefore(
-      'base',
-      'select since as t, 1 as d from spans union all select until, -1 from spans where until is not null',
-      's',
-    )},
-    churned as (
-      select r.i, (
-        select count(*) from lifecycle_changes lc
-        where lc.workspace_id = $1 and lc.to_stage = 'churned' and lc.from_stage in ('customer', 'evangelist')
-          and lc.changed_at >= r.s and lc.changed_at < r.e
-      ) as v from r
-    )
-    select churned.i::int as i, churned.v::float8 / nullif(base.v, 0) as v from churned join base using (i)`,
-
-  lead_conversion_rate: inRange(`
-    select avg(case when exists (
-      select 1 from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.contact_id = c.id and lc.to_stage = 'customer'
-    ) then 1.0 else 0.0 end)::float8 as v
-    from contacts c
-    where c.workspace_id = $1 and c.created_at >= r.s and c.created_at < r.e
-      and c.initial_stage in ${LEAD_STAGES}`),
-
-  // A contact's first change to customer falls in the range when one does and none came before it.
-  time_to_conversion: inRange(`
-    select percentile_cont(0.5) within group (order by extract(epoch from (f.at - c.created_at)) / 86400)::float8 as v
-    from (
-      select lc.contact_id, min(lc.changed_at) as at from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.to_stage = 'customer' and lc.changed_at >= r.s and lc.changed_at < r.e
-        and not exists (
-          select 1 from lifecycle_changes p
-          where p.workspace_id = $1 and p.contact_id = lc.contact_id and p.to_stage = 'customer'
-            and p.changed_at < lc.changed_at
-        )
-      group by lc.contact_id
-    ) f
-    join contacts c on c.id = f.contact_id
-    where c.initial_stage in ${LEAD_STAGES}`),
-
-  win_rate: inRange(`
-    select (count(*) filter (where d.status = 'won'))::float8 / nullif(count(*), 0) as v
-    from deals d where d.workspace_id = $1 and d.status in ('won', 'lost') and d.closed_at >= r.s and d.closed_at < r.e`),
-
+export const METRIC_SQL: Record<MetricName, MetricSql> = {
+  // Revenue before the end over contacts who had ordered before it (each counts from its first order).
+  customer_lifetime_value: {
+    sums: { e: ['revenue', 'buyers'] },
+    value: 'e.revenue::float8 / nullif(e.buyers::float8, 0)',
+  },
+  // Churned in the range over customers at its start: a customer or evangelist stage counts from
+  // when it was entered until the contact's next change.
+  churn_rate: {
+    sums: { e: ['churned'], s: ['churned', 'customers'] },
+    value: `${diff('churned')}::float8 / nullif(s.customers::float8, 0)`,
+  },
+  // Leads created in the range (by their first stage), and those of them who ever became customers.
+  lead_conversion_rate: {
+    sums: between('leads', 'converted_leads'),
+    value: `(${diff('converted_leads')} / nullif(${diff('leads')}, 0))::float8`,
+  },
+  // A lead's first change to customer in the range, with its days since creation (metric_conversions).
+  time_to_conversion: {
+    sums: {},
+    value: `(select percentile_cont(0.5) within group (order by x.days) from metric_conversions x
+      where x.workspace_id = $1 and x.converted_at >= r.s and x.converted_at < r.e)`,
+  },
+  win_rate: {
+    sums: between('won', 'closed'),
+    value: `${diff('won')}::float8 / nullif(${diff('closed')}::float8, 0)`,
+  },
   // Open at the end of the range: a deal counts from its creation until it closes.
-  pipeline_value: `with ${RANGES_CTE},
-    ${sumBefore(
-      'open_value',
-      `select ev.t, ev.d from deals d cross join lateral (values
-         (d.created_at, d.value_amount),
-         (case when d.closed_at is null then null else greatest(d.created_at, d.closed_at) end, -d.value_amount)
-       ) ev(t, d)
-       where d.workspace_id = $1`,
-      'e',
-    )}
-    select i::int, v::float8 from open_value`,
-
+  pipeline_value: { sums: { e: ['pipeline'] }, value: 'e.pipeline::float8' },
   // Each stage a deal sat in counts at its stage's probability while the deal was in it and open.
-  // A span that ended before the earliest range end adds and removes its weight before every
-  // bound, so only deals open or closed since then are read.
-  weighted_pipeline_value: `with ${RANGES_CTE},
-    spans as (
-      select d.value_amount * s.probability as w,
-        greatest(h.entered_at, d.created_at) as lo,
-        least(h.left_at, d.closed_at) as hi
-      from deals d
-      join deal_stage_history h on h.workspace_id = $1 and h.deal_id = d.id
-      join stages s on s.id = h.stage_id
-      where d.workspace_id = $1
-        and (d.closed_at is null or d.closed_at >= (select min(e) from r))
-        and (h.left_at is null or h.left_at >= (select min(e) from r))
-    ),
-    ${sumBefore(
-      'weighted',
-      `select ev.t, ev.d from spans cross join lateral (values
-         (spans.lo, spans.w),
-         (case when spans.hi is null then null else greatest(spans.lo, spans.hi) end, -spans.w)
-       ) ev(t, d)`,
-      'e',
-    )}
-    select i::int, v::float8 from weighted`,
-
-  lost_sales: inRange(`
-    select coalesce(sum(d.value_amount), 0)::float8 as v
-    from deals d where d.workspace_id = $1 and d.status = 'lost' and d.closed_at >= r.s and d.closed_at < r.e`),
-
-  average_order_value: inRange(`
-    select avg(o.amount)::float8 as v from orders o where o.workspace_id = $1 and o.ordered_at >= r.s and o.ordered_at < r.e`),
-
-  average_rating: inRange(`
-    select avg(x.score)::float8 as v from ratings x
-    where x.workspace_id = $1 and x.scale = 'stars5' and x.created_at >= r.s and x.created_at < r.e`),
-
-  nps: inRange(`
-    select ((count(*) filter (where x.score >= 9)) - (count(*) filter (where x.score <= 6)))::float8 * 100 / nullif(count(*), 0) as v
-    from ratings x where x.workspace_id = $1 and x.scale = 'nps10' and x.created_at >= r.s and x.created_at < r.e`),
-
-  csat: inRange(`
-    select avg(case when x.score >= 4 then 1.0 else 0.0 end)::float8 as v from ratings x
-    where x.workspace_id = $1 and x.scale = 'csat5' and x.created_at >= r.s and x.created_at < r.e`),
-
-  issue_resolution_time: inRange(`
-    select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8 as v
-    from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e`),
-
-  // Orders of the trailing year at the end of the range: revenue before the end minus revenue
-  // before a year earlier. Orders older than the earliest of those moments cancel out, so they are
-  // not read. Read once (materialized): both sums below use them.
-  share_of_wallet: `with ${RANGES_CTE},
-    wallet_orders as materialized (
-      select o.ordered_at as t, o.amount as d from orders o join companies co on co.id = o.company_id
-      where o.workspace_id = $1 and co.wallet_amount is not null
-        and o.ordered_at >= (select min(e) - interval '1 year' from r)
-    ),
-    ${sumBefore('until_end', 'select t, d from wallet_orders', 'e')},
-    ${sumBefore('until_year_before', 'select t, d from wallet_orders', "e - interval '1 year'")},
-    wallet as (
-      select sum(co.wallet_amount) as total from companies co where co.workspace_id = $1 and co.wallet_amount is not null
-    )
-    select until_end.i::int as i, (until_end.v - until_year_before.v)::float8 / nullif(wallet.total, 0) as v
-    from until_end join until_year_before using (i) cross join wallet`,
+  weighted_pipeline_value: { sums: { e: ['weighted'] }, value: 'e.weighted::float8' },
+  lost_sales: { sums: between('lost_value'), value: `${diff('lost_value')}::float8` },
+  average_order_value: {
+    sums: between('revenue', 'orders'),
+    value: `(${diff('revenue')} / nullif(${diff('orders')}, 0))::float8`,
+  },
+  average_rating: {
+    sums: between('stars5_sum', 'stars5_count'),
+    value: `(${diff('stars5_sum')} / nullif(${diff('stars5_count')}, 0))::float8`,
+  },
+  nps: {
+    sums: between('nps_promoters', 'nps_detractors', 'nps_count'),
+    value: `(${diff('nps_promoters')} - ${diff('nps_detractors')})::float8 * 100 / nullif(${diff('nps_count')}::float8, 0)`,
+  },
+  csat: {
+    sums: between('csat_satisfied', 'csat_count'),
+    value: `(${diff('csat_satisfied')} / nullif(${diff('csat_count')}, 0))::float8`,
+  },
+  issue_resolution_time: {
+    sums: {},
+    value: `(select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8
+      from tickets t where t.workspace_id = $1 and t.resolved_at >= r.s and t.resolved_at < r.e)`,
+  },
+  // Orders of the trailing year at the end of the range (companies with a wallet): the running sum
+  // at the end minus the one a year earlier, over the wallets' total.
+  share_of_wallet: {
+    sums: { e: ['wallet'], y: ['wallet'] },
+    value: `(e.wallet - y.wallet)::float8 / nullif((
+      select sum(co.wallet_amount) from companies co where co.workspace_id = $1 and co.wallet_amount is not null
+    ), 0)`,
+  },
 };
+
+/** A family's sum of events strictly before the moment `p` of the row (columns of `moments`). */
+const runningSum = (family: string) => `coalesce((
+      select d.cums[width_bucket(m.day - 1, d.days)] from days d where d.family = '${family}'
+    ), 0) + coalesce((
+      select sum(h.delta) from metric_hours h
+      where h.workspace_id = $1 and h.family = '${family}' and h.hour >= m.day_start and h.hour < m.hour_start
+    ), 0) + coalesce((
+      select sum(x.delta) from metric_events x
+      where x.workspace_id = $1 and x.family = '${family}' and x.at >= m.hour_start and x.at < m.p
+    ), 0) as ${family}`;
+
+/** The moments (each once) a set of sums is taken at, with their day and hour. */
+const momentsOf = (expressions: string[]) => `select p, (p at time zone 'UTC')::date as day,
+      date_trunc('day', p, 'UTC') as day_start, date_trunc('hour', p, 'UTC') as hour_start
+    from (select distinct p from (${expressions.map((x) => `select ${x} as p from r`).join(' union all ')}) x) x`;
+
+/** The one statement for `names`; see the top of this file. */
+export function metricsQuery(names: readonly MetricName[]): string {
+  const wanted = names.map((name) => METRIC_SQL[name]);
+  const at = (moment: Moment) => [...new Set(wanted.flatMap((m) => m.sums[moment] ?? []))];
+  // Ends and starts share their moments (and their sums); a year before the end has its own.
+  const bounds = [...new Set([...at('e'), ...at('s')])];
+  const yearBefore = at('y');
+  const families = [...new Set([...bounds, ...yearBefore])];
+  const boundMoments = [...(at('e').length ? ['e'] : []), ...(at('s').length ? ['s'] : [])];
+  const ctes = [
+    `r as materialized (
+    select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
+  )`,
+  ];
+  if (families.length > 0) {
+    // Each family's days, summed cumulatively and kept as sorted arrays: the sum before a day is
+    // found by binary search (width_bucket).
+    ctes.push(`days as materialized (
+    select family, array_agg(day order by day) as days, array_agg(c order by day) as cums from (
+      select family, day, sum(delta) over (partition by family order by day) as c
+      from metric_days where workspace_id = $1 and family in (${families.map((f) => `'${f}'`).join(', ')})
+    ) x group by family
+  )`);
+  }
+  if (bounds.length > 0) {
+    ctes.push(`bound_sums as (
+    select m.p, ${bounds.map(runningSum).join(',\n    ')}
+    from (${momentsOf(boundMoments)}) m
+  )`);
+  }
+  if (yearBefore.length > 0) {
+    ctes.push(`year_sums as (
+    select m.p, ${yearBefore.map(runningSum).join(',\n    ')}
+    from (${momentsOf(["e - interval '1 year'"])}) m
+  )`);
+  }
+  const joins = [
+    ...(at('e').length ? ['join bound_sums e on e.p = r.e'] : []),
+    ...(at('s').length ? ['join bound_sums s on s.p = r.s'] : []),
+    ...(yearBefore.length ? ["join year_sums y on y.p = r.e - interval '1 year'"] : []),
+  ];
+  return `with ${ctes.join(',\n  ')}
+  select r.i::int as i, ${names.map((name) => `${METRIC_SQL[name].value} as ${name}`).join(',\n    ')}
+  from r ${joins.join(' ')}
+  order by r.i`;
+}
