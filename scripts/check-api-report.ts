@@ -29,7 +29,9 @@ function kindOf(symbol: ts.Symbol): string {
 /** The declaration file of every entry point that has one, by its specifier (`.`, `./define`, …). */
 function typedEntries(exportsField: Record<string, ExportTarget>): Array<[string, string]> {
   return Object.entries(exportsField).flatMap(([specifier, target]) =>
-    target && typeof target === 'object' && target.types ? [[specifier, target.types] as [string, string]] : [],
+    target && typeof target === 'object' && target.types
+      ? [[specifier, target.types] as [string, string]]
+      : [],
   );
 }
 
@@ -56,16 +58,23 @@ export function apiReport(packageDir: string): string {
       : [];
     names.sort((a, b) => a.localeCompare(b, 'en'));
     const heading = specifier === '.' ? manifest.name : `${manifest.name}${specifier.slice(1)}`;
-    return [`## \`${heading}\` (${names.length})`, '', ...names.map((name) => `- ${name}`)].join('\n');
+    const title = `## \`${heading}\` (${names.length})`;
+    return names.length === 0 ? title : [title, '', ...names.map((name) => `- ${name}`)].join('\n');
   });
-  return [
-    `# Public API of ${manifest.name}`,
-    '',
-    'Generated from the built declarations by `scripts/check-api-report.ts`; `check-package` fails when',
-    'it is out of date. A change here is a change to what users can import: review it as one.',
-    '',
-    ...sections.flatMap((section) => [section, '']),
-  ].join('\n');
+  return (
+    [
+      `# Public API of ${manifest.name}`,
+      '',
+      'Generated from the built declarations by `scripts/check-api-report.ts`; `check-package` fails when',
+      'it is out of date. A change here is a change to what users can import: review it as one.',
+      '',
+      sections.join('\n\n'),
+    ]
+      .join('\n')
+      // One newline at the end, as the formatter writes Markdown (an empty last section left two).
+      .trimEnd()
+      .concat('\n')
+  );
 }
 
 /** Problems for check-package: the committed report is missing or differs from the build. */
@@ -76,7 +85,8 @@ export function apiReportProblems(packageDir: string): string[] {
     writeFileSync(path, current);
     return [];
   }
-  if (!existsSync(path)) return [`${API_REPORT} is missing: run CHORUS_API_REPORT=update npm run check-package`];
+  if (!existsSync(path))
+    return [`${API_REPORT} is missing: run CHORUS_API_REPORT=update npm run check-package`];
   const committed = readFileSync(path, 'utf8');
   if (committed === current) return [];
   const before = new Set(committed.split('\n'));
