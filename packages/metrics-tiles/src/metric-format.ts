@@ -1,4 +1,4 @@
-import type { Formatter, Msg } from '@chorus/core';
+import { type Formatter, minorDigits, type Msg } from '@chorus/core';
 import type { MetricChange, MetricUnit } from './metric-model.js';
 
 /** Looks a message up in the element's catalogue (with the provider's overrides) and fills it in. */
@@ -6,19 +6,6 @@ export type { Msg };
 
 /** From this many whole currency units up, money is shown compact ("€3.7M"); below, in full ("€10,489.58"). */
 export const COMPACT_MONEY_FROM = 100_000;
-
-const currencyDigits = new Map<string, number>();
-
-/** How many minor units a currency has (EUR 2, JPY 0), as `Intl` knows it. */
-export function minorDigits(currency: string): number {
-  let digits = currencyDigits.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits as number;
-    currencyDigits.set(currency, digits);
-  }
-  return digits;
-}
 
 /**
  * A metric's value as a person reads it, in the formatter's locale: money (minor units) in the

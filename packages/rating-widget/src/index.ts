@@ -3,4 +3,4 @@ export { ChorusRatingSummary, SUMMARY_VARIANTS, type SummaryVariant } from './su
 export { ChorusRatingStoredEvent } from './events.js';
 export { RATING_MESSAGES } from './messages.js';
 export { RATING_SCALES, type RatingScale, scoresOf } from './scales.js';
-export { backoffMs, pendingRatings, type PendingRating } from './outbox.js';
+export { pendingRatings, type PendingRating } from './outbox.js';
