@@ -1,9 +1,11 @@
+import type { MetricsParams } from '@chorus/sdk/query';
+
 /** The periods a tile or grid can show; the union type, the grid's switcher and the tests derive from it. */
 export const PERIODS = ['30d', '90d', '12m', 'ytd', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
 
-/** The series bucket, as the API takes it. */
-export type MetricInterval = 'day' | 'week' | 'month';
+/** The series bucket, as the API takes it (the contract's `interval` of `GET /v1/metrics`). */
+export type MetricInterval = NonNullable<MetricsParams['interval']>;
 
 /** What one `GET /v1/metrics` needs besides the names: `[from, to)` as RFC 3339 UTC, and the bucket. */
 export interface PeriodRange {

@@ -1,6 +1,6 @@
+import type { components } from '@chorus/contract/paths';
 import { ChorusError, type ChorusRateLimitError, type Rating } from '@chorus/sdk';
 import { clientFor } from './client.js';
-import type { RatingScale } from './scales.js';
 
 /** A rating on its way: written down before the first attempt, crossed out once the API has it. */
 export interface PendingRating {
@@ -8,18 +8,11 @@ export interface PendingRating {
   key: string;
   api: string;
   publishableKey: string;
-  /** The rating, or the answer to its follow-up question (`amends` the stored rating's id). */
-  body:
-    | {
-        subject: string;
-        scale: RatingScale;
-        score: number;
-        comment?: string;
-        contact?: string;
-        hp?: string;
-        elapsedMs: number;
-      }
-    | { amends: string; comment: string };
+  /**
+   * The rating, or the answer to its follow-up question (`amends` the stored rating's id): the
+   * contract's request bodies, so a field the API adds or renames is a type error here.
+   */
+  body: components['schemas']['PublicRatingSubmission'] | components['schemas']['PublicRatingAmendment'];
   attempts: number;
   /** Not to be sent before this time (ms since the epoch): the backoff, kept across page loads. */
   due: number;

@@ -1,5 +1,13 @@
 import '@chorus/rating-widget/define';
-import type { ChorusRating, ChorusRatingSummary } from '@chorus/rating-widget';
+import { THEMES, type Theme } from '@chorus/core';
+import {
+  type ChorusRating,
+  type ChorusRatingSummary,
+  COMMENT_MODES,
+  type CommentMode,
+  RATING_SCALES,
+  type RatingScale,
+} from '@chorus/rating-widget';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -8,9 +16,9 @@ import { apiUrl } from '../../src/demo-api.js';
 import { DEMO_PUBLISHABLE_KEY, dwell, SEEDED_PRODUCT, shadowText } from './support.js';
 
 interface RatingArgs {
-  scale: 'stars5' | 'nps10' | 'csat5';
-  comment: 'off' | 'optional' | 'required';
-  theme: 'auto' | 'light' | 'dark';
+  scale: RatingScale;
+  comment: CommentMode;
+  theme: Theme;
   locale?: string;
 }
 
@@ -24,9 +32,9 @@ const meta: Meta<RatingArgs> = {
   // The widget is configured by attributes (a website has no provider): no <chorus-provider> around it.
   parameters: { chorusProvider: false },
   argTypes: {
-    scale: { control: 'inline-radio', options: ['stars5', 'nps10', 'csat5'] },
-    comment: { control: 'inline-radio', options: ['off', 'optional', 'required'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    scale: { control: 'inline-radio', options: [...RATING_SCALES] },
+    comment: { control: 'inline-radio', options: [...COMMENT_MODES] },
+    theme: { control: 'inline-radio', options: [...THEMES] },
   },
   args: { scale: 'stars5', comment: 'off', theme: 'auto' },
   render: (args) => html`<chorus-rating

@@ -1,5 +1,6 @@
 import '@chorus/rating-widget/define';
-import type { ChorusRatingSummary } from '@chorus/rating-widget';
+import { THEMES, type Theme } from '@chorus/core';
+import { type ChorusRatingSummary, RATING_SCALES, type RatingScale } from '@chorus/rating-widget';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
@@ -8,10 +9,10 @@ import { DEMO_PUBLISHABLE_KEY, SEEDED_PRODUCT, shadowText } from './support.js';
 
 interface SummaryArgs {
   subject: string;
-  scale: 'stars5' | 'nps10' | 'csat5';
+  scale: RatingScale;
   variant: 'full' | 'compact';
   structuredData: boolean;
-  theme: 'auto' | 'light' | 'dark';
+  theme: Theme;
 }
 
 const meta: Meta<SummaryArgs> = {
@@ -19,9 +20,9 @@ const meta: Meta<SummaryArgs> = {
   component: 'chorus-rating-summary',
   parameters: { chorusProvider: false },
   argTypes: {
-    scale: { control: 'inline-radio', options: ['stars5', 'nps10', 'csat5'] },
+    scale: { control: 'inline-radio', options: [...RATING_SCALES] },
     variant: { control: 'inline-radio', options: ['full', 'compact'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    theme: { control: 'inline-radio', options: [...THEMES] },
   },
   args: {
     subject: SEEDED_PRODUCT.subject,
