@@ -3,37 +3,17 @@
  * overlaps, nothing scrolls sideways, the board keeps a usable width, the page keeps a margin, and
  * opening a deal shows it without jumping the page.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startTestApi, type TestApi } from '@chorus/api/testing';
-import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, serveStatic } from './static-server.js';
+import { openStaticStorybook, type StaticStorybook } from './static-storybook.js';
 
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
-if (!existsSync(`${distDir}/iframe.html`)) {
-  throw new Error(
-    `No static build at ${distDir}: run \`npm run build\` in apps/storybook first (turbo does).`,
-  );
-}
-
-let api: TestApi;
-let site: StaticServer;
-let browser: Browser;
+let storybook: StaticStorybook;
 
 beforeAll(async () => {
-  site = await serveStatic(distDir);
-  api = await startTestApi({ extraOrigins: [site.origin] });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  storybook = await openStaticStorybook();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await site?.close();
+  await storybook?.close();
 });
 
 interface Box {
@@ -52,14 +32,9 @@ describe('the sales workspace', () => {
   it.each([375, 768, 1280])(
     'at %i px: no overlap, no sideways scroll, a usable board, a still page',
     async (width) => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await storybook.browser.newPage({ viewport: { width, height: 900 } });
       try {
-        const params = new URLSearchParams({
-          id: 'pages-sales-workspace--sales-workspace',
-          viewMode: 'story',
-          chorusApi: api.url,
-        });
-        await page.goto(`${site.origin}/iframe.html?${params}`);
+        await page.goto(storybook.storyUrl('pages-sales-workspace--sales-workspace'));
         // The board draws the cards in view (it is virtualized): on a phone it starts below the tiles.
         await page.locator('demo-sales-workspace chorus-pipeline-board').scrollIntoViewIfNeeded();
         const card = page.locator('demo-sales-workspace chorus-pipeline-board [part~="card"]').first();

@@ -6,21 +6,15 @@
  * It also saves screenshots of the contact card, the sales dashboard and the sizing stories to
  * screenshots/ for a reviewer.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startTestApi, type TestApi } from '@chorus/api/testing';
-import { type Browser, chromium, type Page } from 'playwright';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, serveStatic } from './static-server.js';
+import { distDir, openStaticStorybook, requireBuild, type StaticStorybook } from './static-storybook.js';
 
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const screenshotDir = fileURLToPath(new URL('../screenshots', import.meta.url));
+requireBuild();
 const indexFile = `${distDir}/index.json`;
-if (!existsSync(indexFile)) {
-  throw new Error(
-    `No static build at ${distDir}: run \`npm run build\` in apps/storybook first (turbo does).`,
-  );
-}
 const index = JSON.parse(readFileSync(indexFile, 'utf8')) as {
   entries: Record<
     string,
@@ -48,36 +42,21 @@ const SCREENSHOTS = [
   { id: 'layout-sizing--in-a-grid', theme: 'light', file: 'sizing-in-a-grid.png', ...SIZING },
 ] as const;
 
-let api: TestApi;
-let site: StaticServer;
-let browser: Browser;
+let storybook: StaticStorybook;
 
 beforeAll(async () => {
-  site = await serveStatic(distDir);
-  api = await startTestApi({ extraOrigins: [site.origin] });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  storybook = await openStaticStorybook();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await site?.close();
+  await storybook?.close();
 });
 
-function storyUrl(id: string, globals = ''): string {
-  const params = new URLSearchParams({ id, viewMode: 'story', chorusApi: api.url });
-  if (globals) params.set('globals', globals);
-  return `${site.origin}/iframe.html?${params}`;
-}
-
 async function openStory(id: string, globals = '') {
-  const page = await browser.newPage();
+  const page = await storybook.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(storyUrl(id, globals));
+  await page.goto(storybook.storyUrl(id, globals));
   return { page, errors };
 }
 
@@ -114,7 +93,7 @@ async function storyPhase(page: Page): Promise<string> {
  * versions of the records it could edit. Equal before and after a story means it changed nothing.
  */
 async function dataFingerprint(): Promise<Record<string, number>> {
-  const [row] = await api.db.query<Record<string, number>>(
+  const [row] = await storybook.api.db.query<Record<string, number>>(
     `select
       (select count(*) from ratings)::int as ratings,
       (select count(*) from deals)::int as deals,

@@ -11,21 +11,12 @@
  * a page of its own (`packages/<element>/test/strict-csp.node.test.ts`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startTestApi, type TestApi } from '@chorus/api/testing';
-import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
+import { readFileSync } from 'node:fs';
 import { STRICT_CSP } from '@chorus/bench/strict-csp';
-import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, serveStatic } from './static-server.js';
+import { distDir, openStaticStorybook, requireBuild, type StaticStorybook } from './static-storybook.js';
 
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
-if (!existsSync(`${distDir}/iframe.html`)) {
-  throw new Error(
-    `No static build at ${distDir}: run \`npm run build\` in apps/storybook first (turbo does).`,
-  );
-}
+requireBuild();
 const PAGES = [
   'pages-sales-workspace--sales-workspace',
   'pages-customer-360--customer-360',
@@ -54,9 +45,7 @@ const scriptHashes = [...iframeHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].m
   ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
 );
 
-let api: TestApi;
-let site: StaticServer;
-let browser: Browser;
+let storybook: StaticStorybook;
 
 /** The strict policy, with Storybook's shell needs added by name (see above); Trusted Types go report-only. */
 function policies(apiUrl: string) {
@@ -68,15 +57,11 @@ function policies(apiUrl: string) {
 }
 
 beforeAll(async () => {
-  site = await serveStatic(distDir, (path) => (path.endsWith('.html') ? policies(api.url) : {}));
-  api = await startTestApi({ extraOrigins: [site.origin] });
-  browser = await chromium.launch(chromiumLaunchOptions());
+  storybook = await openStaticStorybook((path, apiUrl) => (path.endsWith('.html') ? policies(apiUrl) : {}));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await site?.close();
+  await storybook?.close();
 });
 
 describe('the composed pages of the static Storybook under the strict policy', () => {
@@ -85,7 +70,7 @@ describe('the composed pages of the static Storybook under the strict policy', (
   });
 
   it.each(PAGES)('renders %s with no violation', async (id) => {
-    const page = await browser.newPage();
+    const page = await storybook.browser.newPage();
     const reports: { disposition: string; text: string; target: string; source: string }[] = [];
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -111,8 +96,7 @@ describe('the composed pages of the static Storybook under the strict policy', (
       listen(document);
     });
     try {
-      const params = new URLSearchParams({ id, viewMode: 'story', chorusApi: api.url });
-      await page.goto(`${site.origin}/iframe.html?${params}`);
+      await page.goto(storybook.storyUrl(id));
       await page.waitForFunction(
         () =>
           ['finished', 'errored', 'aborted'].includes(
