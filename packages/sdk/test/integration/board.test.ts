@@ -23,20 +23,26 @@ const titles = (board: Pick<PipelineBoard, 'deals'>, stageId: string) =>
     .sort(compareRank)
     .map((deal) => deal.title);
 
+/** A fresh workspace, a client on its secret key, and a pipeline of Lead in (at `leadProbability`), Won and Lost. */
+async function salesPipeline(leadProbability: number) {
+  const ws = await api.createWorkspace();
+  const chorus = createChorusClient({ baseUrl: api.url, apiKey: ws.secretKey });
+  const pipeline = await chorus.post('/v1/pipelines', {
+    body: {
+      name: 'Sales',
+      stages: [
+        { name: 'Lead in', probability: leadProbability, definition: '' },
+        { name: 'Won', kind: 'won', probability: 1, definition: '' },
+        { name: 'Lost', kind: 'lost', probability: 0, definition: '' },
+      ],
+    },
+  });
+  return { ws, chorus, pipeline };
+}
+
 describe('the board through the query layer', () => {
   it('moves a deal within its column; a reload and a second client find it in the same place', async () => {
-    const ws = await api.createWorkspace();
-    const chorus = createChorusClient({ baseUrl: api.url, apiKey: ws.secretKey });
-    const pipeline = await chorus.post('/v1/pipelines', {
-      body: {
-        name: 'Sales',
-        stages: [
-          { name: 'Lead in', probability: 0.1, definition: '' },
-          { name: 'Won', kind: 'won', probability: 1, definition: '' },
-          { name: 'Lost', kind: 'lost', probability: 0, definition: '' },
-        ],
-      },
-    });
+    const { ws, chorus, pipeline } = await salesPipeline(0.1);
     const lead = pipeline.stages[0]!.id;
     for (const title of ['Monitors', 'Desks', 'Chairs']) {
       await chorus.post('/v1/deals', {
@@ -76,18 +82,7 @@ describe('the board through the query layer', () => {
   });
 
   it("loads a column's next page into the cached board; the figures stay the server's", async () => {
-    const ws = await api.createWorkspace();
-    const chorus = createChorusClient({ baseUrl: api.url, apiKey: ws.secretKey });
-    const pipeline = await chorus.post('/v1/pipelines', {
-      body: {
-        name: 'Sales',
-        stages: [
-          { name: 'Lead in', probability: 0.5, definition: '' },
-          { name: 'Won', kind: 'won', probability: 1, definition: '' },
-          { name: 'Lost', kind: 'lost', probability: 0, definition: '' },
-        ],
-      },
-    });
+    const { ws, chorus, pipeline } = await salesPipeline(0.5);
     const lead = pipeline.stages[0]!.id;
     for (let i = 0; i < 5; i++) {
       await chorus.post('/v1/deals', {
