@@ -69,6 +69,10 @@ export type SessionScope = (typeof SESSION_SCOPES)[number];
 export const METRIC_INTERVALS = ['day', 'week', 'month'] as const;
 export type MetricInterval = (typeof METRIC_INTERVALS)[number];
 
+/** What `previous` is measured over: the preceding period of equal length, or the same dates a year earlier. */
+export const METRIC_COMPARISONS = ['previous', 'year-ago'] as const;
+export type MetricComparison = (typeof METRIC_COMPARISONS)[number];
+
 export const METRIC_UNITS = ['money', 'percent', 'days', 'hours', 'score', 'count'] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 

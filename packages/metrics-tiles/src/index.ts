@@ -10,6 +10,7 @@ export {
   type Period,
   type PeriodRange,
   type MetricInterval,
+  type MetricComparison,
 } from './period.js';
 export {
   LEVELS,

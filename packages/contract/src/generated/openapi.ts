@@ -1295,6 +1295,12 @@ export interface components {
          */
         LifecycleStage: "subscriber" | "lead" | "marketing_qualified" | "sales_qualified" | "opportunity" | "customer" | "evangelist" | "churned";
         /**
+         * @description `previous`: the preceding period of equal length. `year-ago`: the same dates one year earlier (29 February falls back to 28 February).
+         * @example year-ago
+         * @enum {string}
+         */
+        MetricComparison: "previous" | "year-ago";
+        /**
          * @description The length of each series bucket.
          * @example week
          * @enum {string}
@@ -1314,7 +1320,7 @@ export interface components {
             label: string;
             name: components["schemas"]["MetricName"];
             /**
-             * @description The same measure over the preceding period of equal length.
+             * @description The same measure over the comparison period [previousFrom, previousTo) (see `compare`).
              * @example 0.025
              */
             previous: number | null;
@@ -1340,6 +1346,7 @@ export interface components {
             value: number | null;
         };
         MetricsResponse: {
+            compare: components["schemas"]["MetricComparison"];
             /**
              * @description Currency of money metrics.
              * @example EUR
@@ -1359,6 +1366,12 @@ export interface components {
              * @example 2026-03-14T09:26:53.000Z
              */
             previousFrom: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            previousTo: string;
             /**
              * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
@@ -2049,6 +2062,7 @@ export type SchemaKeyKind = components['schemas']['KeyKind'];
 export type SchemaLifecycleChange = components['schemas']['LifecycleChange'];
 export type SchemaLifecycleHistory = components['schemas']['LifecycleHistory'];
 export type SchemaLifecycleStage = components['schemas']['LifecycleStage'];
+export type SchemaMetricComparison = components['schemas']['MetricComparison'];
 export type SchemaMetricInterval = components['schemas']['MetricInterval'];
 export type SchemaMetricName = components['schemas']['MetricName'];
 export type SchemaMetricResult = components['schemas']['MetricResult'];
@@ -3664,6 +3678,8 @@ export interface operations {
     getMetrics: {
         parameters: {
             query: {
+                /** @description What `previous` is measured over; `previous` when left out. */
+                compare?: components["schemas"]["MetricComparison"] & unknown;
                 /** @description Start (inclusive); defaults to 30 days before `to`. */
                 from?: string;
                 /** @description Series bucket; chosen from the period length when left out. */
