@@ -3,6 +3,7 @@ export { ChorusMetricsGrid, type MetricThresholds } from './metrics-grid.js';
 export { ChorusMetricSelectEvent } from './events.js';
 export { METRICS_TILES_MESSAGES } from './messages.js';
 export {
+  COMPARISONS,
   PERIODS,
   periodRange,
   intervalFor,
