@@ -6,15 +6,12 @@ export {
   COMPARISONS,
   PERIODS,
   periodRange,
-  intervalFor,
-  isPeriod,
   type Period,
   type PeriodRange,
   type MetricInterval,
   type MetricComparison,
 } from './period.js';
 export {
-  LEVELS,
   compareToPrevious,
   targetProgress,
   thresholdLevel,
