@@ -46,6 +46,16 @@ export function apiFigures(result: ApiBenchResult): Figure[] {
         unit: 'ms',
         ...(goal?.p95Ms ? { budget: { max: goal.p95Ms } } : {}),
       });
+      const c = run.contention;
+      if (c) {
+        figures.push({
+          name: `${c.endpoint} p99 during dashboard loads ÷ alone (${where})`,
+          value: c.during.p99Ms / Math.max(c.alone.p99Ms, 1),
+          unit: '×',
+          budget: { max: 3 },
+          note: `one reader: p99 ${c.alone.p99Ms} ms alone, ${c.during.p99Ms} ms beside ${c.dashboards} dashboards`,
+        });
+      }
     }
   }
   return figures;

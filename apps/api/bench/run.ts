@@ -23,7 +23,14 @@ import { recordFigures } from '@chorus/bench/figures';
 import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
 import { apiFigures } from './figures.js';
-import { CEILING, ENDPOINTS, explainMetrics, loadEndpoint, timeMetrics } from './load.js';
+import {
+  CEILING,
+  ENDPOINTS,
+  explainMetrics,
+  listDuringDashboards,
+  loadEndpoint,
+  timeMetrics,
+} from './load.js';
 import { acquirePostgres } from './postgres.js';
 import { formatApiBench } from './report.js';
 import type { ApiBenchResult, Engine, EngineRun, ScaleRun } from './types.js';
@@ -193,6 +200,14 @@ async function measure(
       load.push(figures);
     }
   }
+  const contention = options.metricsOnly
+    ? undefined
+    : await listDuringDashboards(server.url, ENDPOINTS[0]!, options.durationSec);
+  if (contention) {
+    log(
+      `  ${contention.endpoint}, one reader: p99 ${contention.alone.p99Ms} ms alone, ${contention.during.p99Ms} ms during ${contention.dashboards} dashboard loads`,
+    );
+  }
   return {
     engine,
     seedMs: server.seedMs,
@@ -203,6 +218,7 @@ async function measure(
     breakdown: server.breakdown,
     ceilingBytes: server.ceilingBytes,
     load,
+    ...(contention ? { contention } : {}),
   };
 }
 
