@@ -52,12 +52,13 @@ export function registerEventRoutes(
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
-      let lastSent = -1n;
+      // Ids sent on this stream: the backlog and the live events overlap, and a transaction that
+      // committed late arrives live with an id below the last sent, so order alone cannot tell.
+      const sent = new Set<string>();
       const send = async (event: ChangeEventDto) => {
-        const id = BigInt(event.id);
-        // The backlog re-reads a late-commit window; only the resumed position's later ids are new.
-        if (id <= lastSent) return;
-        lastSent = id;
+        if (sent.has(event.id)) return;
+        sent.add(event.id);
+        if (sent.size > 2 * BACKLOG_LIMIT) sent.delete(sent.values().next().value as string);
         await stream.writeSSE({ id: event.id, event: event.type, data: JSON.stringify(event) });
       };
       let queue = Promise.resolve();
