@@ -1,10 +1,10 @@
 import type { components } from '@chorus/contract/paths';
-import { createParser } from 'eventsource-parser';
 import type { ChorusClientOptions } from './client.js';
 import { type ChorusError, ChorusNetworkError, errorFromResponse } from './errors.js';
 import { abortErrors } from './middleware/aborts.js';
 import { authorization } from './middleware/auth.js';
 import { composeFetch, type FetchLike } from './middleware/types.js';
+import { createSseParser } from './sse-parser.js';
 
 /** One change in the workspace, as `GET /v1/events` sends it. */
 export type ChangeEvent = components['schemas']['ChangeEvent'];
@@ -138,19 +138,17 @@ export class ChangeFeed {
       }
       throw errorFromResponse(response, body);
     }
-    const parser = createParser({
-      onEvent: (message) => {
-        if (message.event === 'ready') {
-          this.failures = 0;
-          this.emit('connection', true);
-          return;
-        }
-        if (!message.id || this.seen.has(message.id)) return;
-        this.remember(message.id);
-        // A late commit arrives with a lower id: resume from the highest seen.
-        if (!this.lastEventId || BigInt(message.id) > BigInt(this.lastEventId)) this.lastEventId = message.id;
-        this.emit('change', JSON.parse(message.data) as ChangeEvent);
-      },
+    const feed = createSseParser((message) => {
+      if (message.event === 'ready') {
+        this.failures = 0;
+        this.emit('connection', true);
+        return;
+      }
+      if (!message.id || this.seen.has(message.id)) return;
+      this.remember(message.id);
+      // A late commit arrives with a lower id: resume from the highest seen.
+      if (!this.lastEventId || BigInt(message.id) > BigInt(this.lastEventId)) this.lastEventId = message.id;
+      this.emit('change', JSON.parse(message.data) as ChangeEvent);
     });
     const decoder = new TextDecoder();
     const reader = response.body.getReader();
@@ -158,7 +156,7 @@ export class ChangeFeed {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return 'ended';
-        parser.feed(decoder.decode(value, { stream: true }));
+        feed(decoder.decode(value, { stream: true }));
       }
     } catch (error) {
       if (signal.aborted) return 'ended';

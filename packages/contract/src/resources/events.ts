@@ -10,12 +10,14 @@ import { bearer, problems } from '../http.js';
  */
 export const ChangeEvent = z
   .object({
-    id: z
-      .string()
-      .regex(/^\d+$/)
-      .openapi({ description: 'Increasing within the feed; send it back as `Last-Event-ID` to resume.', example: '4711' }),
+    id: z.string().regex(/^\d+$/).openapi({
+      description: 'Increasing within the feed; send it back as `Last-Event-ID` to resume.',
+      example: '4711',
+    }),
     type: z.enum(CHANGE_TYPES).openapi({ example: 'deal.moved' }),
-    entityId: z.string().openapi({ description: 'The id of the record changed.', example: 'deal_01hx7f3k9q2m5v8w' }),
+    entityId: z
+      .string()
+      .openapi({ description: 'The id of the record changed.', example: 'deal_01hx7f3k9q2m5v8w' }),
     version: z
       .number()
       .int()
@@ -37,21 +39,21 @@ export const ChangeEvent = z
         scale: z.string().optional(),
         activityType: z.string().optional(),
       })
-      .openapi({ description: 'What a client needs to update its view: a deal’s stage and rank, a rating’s subject…' }),
-    actor: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Who made the change: the `subject` of the session that made it, when there was one.', example: 'Ana Lima' }),
+      .openapi({
+        description: 'What a client needs to update its view: a deal’s stage and rank, a rating’s subject…',
+      }),
+    actor: z.string().nullable().openapi({
+      description: 'Who made the change: the `subject` of the session that made it, when there was one.',
+      example: 'Ana Lima',
+    }),
     at: Timestamp,
   })
   .openapi('ChangeEvent');
 
 export const EventsQuery = z.object({
-  lastEventId: z
-    .string()
-    .regex(/^\d+$/, 'must be the id of an event')
-    .optional()
-    .openapi({ description: 'Resume after this event, for clients that cannot send the `Last-Event-ID` header.' }),
+  lastEventId: z.string().regex(/^\d+$/, 'must be the id of an event').optional().openapi({
+    description: 'Resume after this event, for clients that cannot send the `Last-Event-ID` header.',
+  }),
 });
 
 export const streamEvents = createRoute({
@@ -64,7 +66,9 @@ export const streamEvents = createRoute({
   security: bearer,
   request: {
     query: EventsQuery,
-    headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/, 'must be the id of an event').optional() }),
+    headers: z.object({
+      'last-event-id': z.string().regex(/^\d+$/, 'must be the id of an event').optional(),
+    }),
   },
   responses: {
     200: {
