@@ -46,6 +46,22 @@ export function apiFigures(result: ApiBenchResult): Figure[] {
         unit: 'ms',
         ...(goal?.p95Ms ? { budget: { max: goal.p95Ms } } : {}),
       });
+      const f = run.fanout;
+      if (f) {
+        figures.push({
+          name: `change feed, write → last of ${f.streams} streams, median (${where})`,
+          value: f.delayMedianMs,
+          unit: 'ms',
+          budget: { max: 1000 },
+          note: `p95 ${f.delayP95Ms.toFixed(1)} ms, max ${f.delayMaxMs.toFixed(1)} ms over ${f.writes} writes`,
+        });
+        figures.push({
+          name: `change feed, events delivered per second to ${f.streams} streams (${where})`,
+          value: f.eventsPerSecond,
+          unit: 'events/s',
+          note: `${f.burst} writes, eight at a time`,
+        });
+      }
       const c = run.contention;
       if (c) {
         figures.push({

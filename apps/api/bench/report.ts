@@ -162,6 +162,44 @@ export function formatApiBench(result: ApiBenchResult): string {
     );
   }
 
+  const fanned = result.scales.flatMap((s) =>
+    s.runs.flatMap(({ engine, fanout: f }) =>
+      f
+        ? [
+            [
+              s.label,
+              ENGINE_NAMES[engine],
+              int(f.streams),
+              `${f.delayMedianMs.toFixed(1)} / ${f.delayP95Ms.toFixed(1)} / ${f.delayMaxMs.toFixed(1)}`,
+              int(f.eventsPerSecond),
+              `${int(f.burst)} writes in ${(f.burstMs / 1000).toFixed(2)} s`,
+            ],
+          ]
+        : [],
+    ),
+  );
+  if (fanned.length > 0) {
+    out.push(
+      '',
+      '## The change feed (GET /v1/events) fanned out to open streams',
+      '',
+      table(
+        [
+          'Scale',
+          'Engine',
+          'streams',
+          'write → last client ms (median / p95 / max)',
+          'events/s delivered',
+          'burst',
+        ],
+        fanned,
+        2,
+      ),
+      '',
+      'Each write is a rating posted with the secret key; its delay runs from just before the POST to the moment the last stream has the event. The burst posts eight at a time; events/s counts deliveries to all streams.',
+    );
+  }
+
   out.push('', '## One list request, piece by piece (in process, one at a time, median ms)', '');
   out.push(
     table(

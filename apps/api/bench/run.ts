@@ -22,6 +22,7 @@ import { within } from '@chorus/bench/bounded';
 import { recordFigures } from '@chorus/bench/figures';
 import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
+import { measureFanout } from './fanout.js';
 import { apiFigures } from './figures.js';
 import {
   CEILING,
@@ -208,6 +209,14 @@ async function measure(
       `  ${contention.endpoint}, one reader: p99 ${contention.alone.p99Ms} ms alone, ${contention.during.p99Ms} ms during ${contention.dashboards} dashboard loads`,
     );
   }
+  const fanout = options.metricsOnly
+    ? undefined
+    : await measureFanout(server.url, SMOKE ? { streams: 20, writes: 3, burst: 10 } : {});
+  if (fanout) {
+    log(
+      `  change feed to ${fanout.streams} streams: write → last client median ${fanout.delayMedianMs.toFixed(1)} ms, p95 ${fanout.delayP95Ms.toFixed(1)} ms; ${Math.round(fanout.eventsPerSecond)} events/s fanned out`,
+    );
+  }
   return {
     engine,
     seedMs: server.seedMs,
@@ -219,6 +228,7 @@ async function measure(
     ceilingBytes: server.ceilingBytes,
     load,
     ...(contention ? { contention } : {}),
+    ...(fanout ? { fanout } : {}),
   };
 }
 

@@ -60,6 +60,20 @@ export interface ContentionFigures {
   dashboards: number;
 }
 
+/** The change feed fanned out to many open streams (bench/fanout.ts). */
+export interface FanoutFigures {
+  streams: number;
+  writes: number;
+  burst: number;
+  /** From just before a write's POST to the moment the last stream received its event. */
+  delayMedianMs: number;
+  delayP95Ms: number;
+  delayMaxMs: number;
+  /** Events received across all streams per second while a burst of writes arrives. */
+  eventsPerSecond: number;
+  burstMs: number;
+}
+
 /** The full `/v1/metrics` call, all metric names, default period (the last 30 days). */
 export interface MetricsFigures {
   warmupMs: number;
@@ -84,6 +98,8 @@ export interface EngineRun {
   load: LoadFigures[];
   /** A list read alone and during dashboard loads (absent with BENCH_ONLY=metrics). */
   contention?: ContentionFigures;
+  /** The change feed to many streams (absent with BENCH_ONLY=metrics). */
+  fanout?: FanoutFigures;
 }
 
 export interface ScaleRun {
