@@ -38,6 +38,9 @@ const giveToken = ref((element) => {
  * Every story runs inside `<chorus-provider>` configured from the toolbar, with a session token from
  * the demo API; the page takes the locale's language and direction and the theme's color scheme.
  * A story about a missing provider opts out with `parameters: { chorusProvider: false }`.
+ * Only stories that show live updates follow the change feed (`parameters: { chorusLive: true }`):
+ * a docs page renders every story of a component at once, and a stream each would take the
+ * browser's six connections to the API (HTTP/1.1), leaving none for the stories' reads.
  */
 const withChorusProvider: Decorator = (story, context) => {
   const theme = (THEMES as readonly string[]).includes(context.globals.theme)
@@ -50,7 +53,8 @@ const withChorusProvider: Decorator = (story, context) => {
   root.dataset.chorusTheme = theme;
   if (context.parameters.chorusProvider === false) return story();
   // A provider (and so a client and a cache) per story: stories do not see each other's data.
-  const provider = html`<chorus-provider base-url=${apiUrl} locale=${locale} theme=${theme} ${giveToken}
+  const live = context.parameters.chorusLive === true ? 'on' : 'off';
+  const provider = html`<chorus-provider base-url=${apiUrl} locale=${locale} theme=${theme} live=${live} ${giveToken}
     >${story()}</chorus-provider
   >`;
   return html`${keyed(context.id, provider)}`;

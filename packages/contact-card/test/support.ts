@@ -17,10 +17,11 @@ export function mount(template: TemplateResult): HTMLElement {
 export const withProvider = (
   api: BrowserApiInfo,
   children: TemplateResult,
-  options: { theme?: string; locale?: string } = {},
+  options: { theme?: string; locale?: string; live?: 'on' | 'off' } = {},
 ) =>
   html`<chorus-provider
     base-url=${api.url}
+    live=${options.live ?? 'on'}
     theme=${options.theme ?? 'auto'}
     locale=${options.locale ?? 'en-US'}
     .getToken=${async () => api.sessionToken}

@@ -21,8 +21,8 @@ export function mount(template: TemplateResult, width = 1240): HTMLElement {
   return root;
 }
 
-export const withProvider = (api: BrowserApiInfo, children: TemplateResult) =>
-  html`<chorus-provider base-url=${api.url} locale="en-US" .getToken=${async () => api.sessionToken}
+export const withProvider = (api: BrowserApiInfo, children: TemplateResult, live: 'on' | 'off' = 'on') =>
+  html`<chorus-provider base-url=${api.url} locale="en-US" live=${live} .getToken=${async () => api.sessionToken}
     >${children}</chorus-provider
   >`;
 
