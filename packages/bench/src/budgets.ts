@@ -94,10 +94,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',
     file: '@chorus/rating-widget/chorus-rating.js',
-    max: 13 * KB,
+    max: 13.05 * KB,
     target: 11 * KB,
     peer: 'bare Lit',
-    note: 'lit-html and reactive-element are 12.9 kB of its 34 kB minified; the outbox (issue 21) and self-naming SDK errors (issue 13) took it over 11 kB, the follow-up question (issue 15) added 0.23 kB, raising the gate from 12.5; translations (issue 17: the lookup, plural forms, locale digits, bidi isolation and the loader; the de/ja/ar catalogues are chunks beside it, 0.7-0.85 kB each, loaded only by a page in that language) added 0.36 kB, raising it from 12.75',
+    note: 'lit-html and reactive-element are 12.9 kB of its 34 kB minified; the outbox (issue 21) and self-naming SDK errors (issue 13) took it over 11 kB, the follow-up question (issue 15) added 0.23 kB, raising the gate from 12.5; translations (issue 17: the lookup, plural forms, locale digits, bidi isolation and the loader; the de/ja/ar catalogues are chunks beside it, 0.7-0.85 kB each, loaded only by a page in that language) and the distribution’s counts in the locale’s digits added 0.37 kB, raising it from 12.75',
   },
   {
     name: 'plain SDK client',
