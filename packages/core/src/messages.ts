@@ -1,3 +1,5 @@
+import { intl } from './intl-cache.js';
+
 /** Message templates: `{name}` placeholders; plural forms as `key.one` / `key.other` (Intl.PluralRules). */
 export type MessageCatalogue = Record<string, string>;
 export type MessageOverrides = Partial<MessageCatalogue>;
@@ -95,7 +97,9 @@ export function formatMessage(
     template = find(`${key}.${new Intl.PluralRules(locale).select(params.count)}`) ?? find(`${key}.other`);
   }
   template ??= find(key) ?? key;
-  const digits = new Intl.NumberFormat(locale);
+  // From the page-wide cache: a board renders hundreds of messages, and building a formatter costs
+  // far more than using one.
+  const digits = intl(Intl.NumberFormat, locale);
   return template.replace(/\{(\w+)\}|\d+/g, (whole, name?: string) => {
     const value = name ? params[name] : Number(whole);
     if (value === undefined) return whole;

@@ -32,7 +32,7 @@ export const messages: MessageCatalogue = {
   'metricTile.levelBadge.critical': 'Kritisch',
   'metricTile.target': 'Ziel {target}',
   'metricTile.targetMet': 'Ziel {target} erreicht',
-  'metricTile.targetNotMet': '{progress} des Wegs zum Ziel {target}',
+  'metricTile.targetNotMet': '{progress} des Ziels {target} erreicht',
   'metricTile.about': 'Was „{label}“ bedeutet',
   'metricTile.loading': 'Kennzahl wird geladen',
   'metricTile.error': '{name} konnte nicht geladen werden: {detail}',
