@@ -51,6 +51,25 @@ describe('GET /demo/chorus-rating.js', () => {
     expect(await response.text()).toContain('chorus-rating');
   });
 
+  it('serves the translation chunks beside it, and no other file of its folder', async () => {
+    writeFileSync(script, 'import("./chorus-rating.de-AB12.js");\n');
+    writeFileSync(
+      join(dir, 'chorus-rating.de-AB12.js'),
+      'export const messages = { "rating.send": "Bewertung senden" };\n',
+    );
+    writeFileSync(join(dir, 'secret.txt'), 'not for the web');
+    const server = await startServer(api.db, { demoWidgetScript: script });
+    servers = [...servers, server];
+    const chunk = await fetch(`${server.url}/demo/chorus-rating.de-AB12.js`, { headers: { Origin: 'null' } });
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('content-type')).toContain('text/javascript');
+    expect(chunk.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await chunk.text()).toContain('Bewertung senden');
+    expect((await fetch(`${server.url}/demo/chorus-rating.ja-XX.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/demo/secret.txt`)).status).toBe(404);
+    expect((await fetch(`${server.url}/demo/chorus-rating.%2e%2e%2fsecret.txt`)).status).toBe(404);
+  });
+
   it('says how to build it when it is not built', async () => {
     const server = await startServer(api.db, { demoWidgetScript: join(dir, 'missing.js') });
     servers = [...servers, server];

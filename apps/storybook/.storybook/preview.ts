@@ -51,13 +51,17 @@ const withChorusProvider: Decorator = (story, context) => {
   root.lang = locale;
   root.dir = LOCALES[locale].dir;
   root.dataset.chorusTheme = theme;
-  if (context.parameters.chorusProvider === false) return story();
+  // Keyed by the locale: elements under a provider follow its locale on their own, but the rating
+  // widgets (which have no provider) read the page's `lang` when they render, so a new language
+  // renders the story anew.
+  const key = `${context.id} ${locale}`;
+  if (context.parameters.chorusProvider === false) return html`${keyed(key, story())}`;
   // A provider (and so a client and a cache) per story: stories do not see each other's data.
   const live = context.parameters.chorusLive === true ? 'on' : 'off';
   const provider = html`<chorus-provider base-url=${apiUrl} locale=${locale} theme=${theme} live=${live} ${giveToken}
     >${story()}</chorus-provider
   >`;
-  return html`${keyed(context.id, provider)}`;
+  return html`${keyed(key, provider)}`;
 };
 
 const preview: Preview = {
@@ -77,7 +81,7 @@ const preview: Preview = {
       },
     },
     locale: {
-      description: 'Locale for numbers, dates and messages',
+      description: 'Language of every element (its messages, numbers and dates) and the page direction',
       toolbar: {
         title: 'Locale',
         icon: 'globe',

@@ -25,6 +25,7 @@ import { renderActivities, renderInsights } from './details.js';
 import { ChorusContactChangeEvent, ChorusContactSelectEvent } from './events.js';
 import { allowedStages, avatarHue, initials, type LifecycleStage, stageGroup } from './lifecycle.js';
 import { CONTACT_CARD_MESSAGES } from './messages.js';
+import { CONTACT_CARD_TRANSLATIONS } from './translations.js';
 
 export const CONTACT_CARD_VARIANTS = ['full', 'compact'] as const;
 export type ContactCardVariant = (typeof CONTACT_CARD_VARIANTS)[number];
@@ -59,6 +60,7 @@ const RECENT_ACTIVITIES = 5;
 export class ChorusContactCard extends ChorusElement {
   static override styles = [...ChorusElement.styles, contactCardStyles];
   static override defaultMessages = CONTACT_CARD_MESSAGES;
+  static override translations = CONTACT_CARD_TRANSLATIONS;
 
   private readonly contactQuery = new QueryController<Contact>(this, (q) =>
     this.contact || !this.contactId ? null : q.contacts.detail(this.contactId),

@@ -4,7 +4,15 @@ import { property, state } from 'lit/decorators.js';
 import { type ChorusEnvironment, chorusContext, type Theme } from './context.js';
 import { Formatter } from './format.js';
 import { pageLocale } from './page-locale.js';
-import { CORE_MESSAGES, formatMessage, type MessageCatalogue, type MessageOverrides } from './messages.js';
+import {
+  CORE_MESSAGES,
+  formatMessage,
+  loadMessages,
+  type MessageCatalogue,
+  type MessageLoaders,
+  type MessageOverrides,
+} from './messages.js';
+import { CORE_TRANSLATIONS } from './translations.js';
 import { setStates } from './shell.js';
 import { sharedStyles, tokens } from './tokens.js';
 
@@ -18,11 +26,17 @@ export class ChorusElement extends LitElement {
   /** The element's own English messages; merged over the core's. */
   static defaultMessages: MessageCatalogue = {};
 
+  /** The element's translations, loaded when its locale asks for them (the core's come along). */
+  static translations?: MessageLoaders;
+
   /** `light` or `dark` forces a scheme; `auto` (default) follows the provider, then the OS. */
   @property() theme?: Theme;
 
-  /** BCP 47 locale for numbers, dates and messages; defaults to the provider's, then the page's. */
+  /** BCP 47 locale for numbers, dates and messages; defaults to `lang`, the provider's, then the page's. */
   @property() locale?: string;
+
+  /** The element's own `lang` attribute, which chooses its language as `locale` does. */
+  @property({ attribute: 'lang' }) private hostLang?: string;
 
   /** Message overrides for this element only (on top of the provider's). */
   @property({ attribute: false }) messages: MessageOverrides = {};
@@ -40,9 +54,9 @@ export class ChorusElement extends LitElement {
   }
   private formatter?: Formatter;
 
-  /** The locale in use: own, provider's, the document's, or English. */
+  /** The locale in use: own (`locale`, then `lang`), the provider's, the document's, or English. */
   get effectiveLocale(): string {
-    return this.locale ?? this.chorus?.locale ?? pageLocale();
+    return this.locale || this.hostLang || this.chorus?.locale || pageLocale();
   }
 
   protected get format(): Formatter {
@@ -65,6 +79,11 @@ export class ChorusElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // English renders at once; the locale's translations, when first asked for, render when they arrive.
+    loadMessages(this.effectiveLocale, [
+      CORE_TRANSLATIONS,
+      (this.constructor as typeof ChorusElement).translations,
+    ])?.then(() => this.requestUpdate());
     const theme = this.theme && this.theme !== 'auto' ? this.theme : this.chorus?.theme;
     // Custom states, not attributes: the page's own `theme` attribute stays what the page set.
     setStates(this.internals, { light: theme === 'light', dark: theme === 'dark' });

@@ -8,10 +8,16 @@ export { intl } from './intl-cache.js';
 export {
   CORE_MESSAGES,
   formatMessage,
+  loadMessages,
+  localeChain,
   type MessageCatalogue,
+  type MessageLoaders,
   type MessageOverrides,
   type Msg,
+  registerMessages,
 } from './messages.js';
+export { CORE_TRANSLATIONS } from './translations.js';
+export { translationProblems } from './translation-check.js';
 export { errorDetail, type ProblemOptions, renderProblem, setStates } from './shell.js';
 export { pageLocale } from './page-locale.js';
 export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';

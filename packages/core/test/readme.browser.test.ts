@@ -3,8 +3,8 @@ import { html, render } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApi } from '@chorus/api/testing/browser-client';
 import '../src/define.js';
-// The README's "Writing an element", run as written: it defines <my-contact-name>.
-import 'virtual:readme-snippet/1.ts';
+// The README's "Writing an element" (its third ts block, after the two of "Languages"), run as written: it defines <my-contact-name>.
+import 'virtual:readme-snippet/3.ts';
 
 let api: { url: string; sessionToken: string };
 let contact: Contact;

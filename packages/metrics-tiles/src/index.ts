@@ -2,6 +2,7 @@ export { ChorusMetricTile } from './metric-tile.js';
 export { ChorusMetricsGrid, type MetricThresholds } from './metrics-grid.js';
 export { ChorusMetricSelectEvent } from './events.js';
 export { METRICS_TILES_MESSAGES } from './messages.js';
+export { METRICS_TILES_TRANSLATIONS } from './translations.js';
 export {
   COMPARISONS,
   PERIODS,

@@ -20,6 +20,7 @@ import {
 } from './metric-model.js';
 import { metricTileStyles } from './metric-tile.styles.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
+import { METRICS_TILES_TRANSLATIONS } from './translations.js';
 import { metricsQuery } from './metrics-query.js';
 import { type MetricComparison, type Period, type PeriodRange, periodRange } from './period.js';
 import { sparklinePaths } from './sparkline.js';
@@ -67,6 +68,7 @@ const STATES = ['loading', 'error', 'no-data', 'warn', 'critical', 'good', 'bad'
 export class ChorusMetricTile extends ChorusElement {
   static override styles = [...ChorusElement.styles, metricTileStyles];
   static override defaultMessages = METRICS_TILES_MESSAGES;
+  static override translations = METRICS_TILES_TRANSLATIONS;
 
   private readonly query = new QueryController<MetricsResponse>(this, (q) =>
     this.metric || this.loading || !this.metricName || !this.range

@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ChorusMetricSelectEvent } from './events.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
+import { METRICS_TILES_TRANSLATIONS } from './translations.js';
 import type { MetricData, MetricName } from './metric-model.js';
 import { metricsGridStyles } from './metrics-grid.styles.js';
 import { metricsQuery } from './metrics-query.js';
@@ -51,6 +52,7 @@ export interface MetricThresholds {
 export class ChorusMetricsGrid extends ChorusElement {
   static override styles = [...ChorusElement.styles, metricsGridStyles];
   static override defaultMessages = METRICS_TILES_MESSAGES;
+  static override translations = METRICS_TILES_TRANSLATIONS;
 
   private readonly query = new QueryController<MetricsResponse>(this, (q) => {
     const names = this.names.join(',');

@@ -1,6 +1,8 @@
+import { CORE_TRANSLATIONS, loadMessages } from '@chorus/core';
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import type { ChorusMetricTile, MetricData } from '../src/index.js';
+import { METRICS_TILES_TRANSLATIONS } from '../src/translations.js';
 import { mount, shownOf } from './support.js';
 
 /*
@@ -133,8 +135,9 @@ const CASES: Case[] = [
   },
 ];
 
-/** Tiles for every case in one locale, in the order of `CASES`. */
+/** Tiles for every case in one locale, in the order of `CASES`, with the locale's messages loaded first (as a page may). */
 async function tilesFor(locale: Locale): Promise<ChorusMetricTile[]> {
+  await loadMessages(locale, [CORE_TRANSLATIONS, METRICS_TILES_TRANSLATIONS]);
   const root = mount(
     html`${CASES.map(
       (c) =>
@@ -173,15 +176,16 @@ describe('a tile writes the change and the previous value in the locale too', ()
       ['▲0.2', 'was 4.1'],
       ['▼13', 'was 5'],
     ],
+    // In German words too (the catalogue de.ts): "vorher", "Pkt.".
     'de-DE': [
-      ['▲1.036\u00a0%', 'was 125.000\u00a0€'],
-      ['■0', 'was 10.489,58\u00a0€'],
-      ['▲177,8\u00a0%', 'was 90.000\u00a0¥'],
-      ['▼0,4 pts', 'was 2,5\u00a0%'],
-      ['▼1,5 Tage', 'was 14 Tage'],
-      ['▲6 Stunden', 'was 30 Stunden'],
-      ['▲0,2', 'was 4,1'],
-      ['▼13', 'was 5'],
+      ['▲1.036\u00a0%', 'vorher 125.000\u00a0€'],
+      ['■0', 'vorher 10.489,58\u00a0€'],
+      ['▲177,8\u00a0%', 'vorher 90.000\u00a0¥'],
+      ['▼0,4 Pkt.', 'vorher 2,5\u00a0%'],
+      ['▼1,5 Tage', 'vorher 14 Tage'],
+      ['▲6 Stunden', 'vorher 30 Stunden'],
+      ['▲0,2', 'vorher 4,1'],
+      ['▼13', 'vorher 5'],
     ],
   };
   for (const locale of ['en-US', 'de-DE'] as const) {

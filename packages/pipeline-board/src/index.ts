@@ -1,6 +1,7 @@
 export { ChorusPipelineBoard } from './pipeline-board.js';
 export { ChorusDealMoveEvent, ChorusDealMovedEvent, ChorusDealOpenEvent } from './events.js';
 export { PIPELINE_BOARD_MESSAGES } from './messages.js';
+export { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
 export { KeyboardDnd, type Carry } from './keyboard-dnd.js';
 export {
   SORTS,

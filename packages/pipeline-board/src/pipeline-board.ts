@@ -27,6 +27,7 @@ import { ChorusDealOpenEvent } from './events.js';
 import { renderFilters } from './filters.js';
 import { renderLostDialog } from './lost-dialog.js';
 import { PIPELINE_BOARD_MESSAGES } from './messages.js';
+import { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
 import { MoneyTexts } from './money-texts.js';
 import { pipelineBoardStyles } from './pipeline-board.styles.js';
 import { cardOf, PointerDrag } from './pointer-drag.js';
@@ -73,6 +74,7 @@ interface Source {
 export class ChorusPipelineBoard extends ChorusElement {
   static override styles = [...ChorusElement.styles, pipelineBoardStyles];
   static override defaultMessages = PIPELINE_BOARD_MESSAGES;
+  static override translations = PIPELINE_BOARD_TRANSLATIONS;
 
   private readonly board = new QueryController<PipelineBoard>(this, (q) =>
     // While another view of the same pipeline loads, the last one stays on screen rather than a skeleton.

@@ -1,6 +1,7 @@
-import { formatMessage, type MessageOverrides } from '@chorus/core';
-import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
+import { formatMessage, loadMessages, type MessageOverrides } from '@chorus/core';
+import { type CSSResultGroup, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RATING_MESSAGES } from './messages.js';
+import { RATING_TRANSLATIONS } from './translations.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -19,6 +20,7 @@ export class RatingElement extends LitElement {
     subject: {},
     scale: {},
     locale: {},
+    hostLang: { attribute: 'lang' },
     theme: { reflect: true },
     messages: { attribute: false },
   };
@@ -31,11 +33,13 @@ export class RatingElement extends LitElement {
   declare subject?: string;
   /** `stars5` (default), `nps10` or `csat5`. */
   declare scale: string;
-  /** BCP 47 locale for numbers and plural forms; defaults to the page's `lang`, then the browser's. */
+  /** BCP 47 locale for messages, numbers and plural forms; defaults to `lang`, the page's `lang`, then the browser's. */
   declare locale?: string;
+  /** The element's own `lang` attribute, which chooses its language as `locale` does. */
+  declare private hostLang?: string;
   /** `light`, `dark` or `auto` (default: the visitor's OS setting). */
   declare theme?: string;
-  /** Overrides for any of the English strings in `RATING_MESSAGES`. */
+  /** Overrides for any of the strings in `RATING_MESSAGES`, over the locale's translation. */
   declare messages: MessageOverrides;
 
   constructor() {
@@ -45,7 +49,14 @@ export class RatingElement extends LitElement {
   }
 
   protected get effectiveLocale(): string {
-    return this.locale || document.documentElement.lang || navigator.language || 'en';
+    return this.locale || this.hostLang || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  // `update`, not `willUpdate`, which the elements override for their own work.
+  protected override update(changed: PropertyValues): void {
+    // English renders at once; a locale's translations, when first asked for, render when they arrive.
+    loadMessages(this.effectiveLocale, [RATING_TRANSLATIONS])?.then(() => this.requestUpdate());
+    super.update(changed);
   }
 
   protected msg(key: string, params?: Record<string, string | number>): string {

@@ -2,5 +2,6 @@ export { ChorusRating, COMMENT_MODES, type CommentMode, type RatingStatus } from
 export { ChorusRatingSummary, SUMMARY_VARIANTS, type SummaryVariant } from './summary.js';
 export { ChorusRatingStoredEvent } from './events.js';
 export { RATING_MESSAGES } from './messages.js';
+export { RATING_TRANSLATIONS } from './translations.js';
 export { RATING_SCALES, type RatingScale, scoresOf } from './scales.js';
 export { pendingRatings, type PendingRating } from './outbox.js';

@@ -160,6 +160,8 @@ export class ChorusRatingSummary extends RatingElement {
   }
 
   private renderDistribution(s: RatingSummary) {
+    // Counts in the locale's digits, as the average is (ar-EG: ٣, not 3).
+    const digits = intl(Intl.NumberFormat, this.effectiveLocale);
     const rows: [string, number][] = s.nps
       ? [
           [this.msg('summary.promoters'), s.nps.promoters],
@@ -169,14 +171,14 @@ export class ChorusRatingSummary extends RatingElement {
       : s.distribution.map((d) => [
           s.scale === 'stars5'
             ? this.msg('summary.stars', { score: d.score, count: d.score })
-            : String(d.score),
+            : digits.format(d.score),
           d.count,
         ]);
     // A list of text rows; the bars are decoration beside numbers a screen reader reads anyway.
     return html`<ul part="distribution">
       ${rows.map(
         ([label, n]) => html`<li>
-          <span>${label}</span><meter aria-hidden="true" min="0" max=${s.count} .value=${n}></meter><span>${n}</span>
+          <span>${label}</span><meter aria-hidden="true" min="0" max=${s.count} .value=${n}></meter><span>${digits.format(n)}</span>
         </li>`,
       )}
     </ul>`;

@@ -1,0 +1,67 @@
+import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
+import axe from 'axe-core';
+import { html } from 'lit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { boardOf, mount, shadow, textOf, until } from './support.js';
+
+let demo: BrowserApiInfo;
+
+beforeAll(async () => {
+  demo = await testApi.demo();
+  await page.viewport(1320, 900);
+});
+
+const inLocale = (locale: string) =>
+  html`<chorus-provider base-url=${demo.url} locale=${locale} .getToken=${async () => demo.sessionToken}
+    ><chorus-pipeline-board pipeline-id="pip_demonewbusiness"></chorus-pipeline-board
+  ></chorus-provider>`;
+
+async function expectNoAxeViolations(element: Element) {
+  const results = await axe.run(element, { resultTypes: ['violations'] });
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+describe('the pipeline board in other languages', () => {
+  it('speaks German: totals, counts, filters and the keyboard instructions', async () => {
+    const board = boardOf(mount(inLocale('de-DE')));
+    await until(
+      () => textOf(shadow(board).querySelector('[part=total]')).startsWith('Offene Pipeline'),
+      'German total',
+    );
+    await until(() => shadow(board).querySelectorAll('.card').length > 0, 'the cards');
+    const total = textOf(shadow(board).querySelector('[part=total]'));
+    expect(total).toMatch(/^Offene Pipeline [\d.]+ Deals .+ gewichtet .+€$/);
+    const text = textOf(shadow(board) as unknown as Element);
+    expect(text).toContain('Drücken Sie die Leertaste');
+    expect(text).toContain('Suche');
+    expect(text).not.toContain('Open pipeline');
+    expect(text).not.toMatch(/\bweighted\b/);
+    await expectNoAxeViolations(board);
+  });
+
+  it('speaks Arabic right to left: columns run from the right, figures in Arabic digits, nothing spills out', async () => {
+    const root = mount(html`<div dir="rtl" lang="ar-EG">${inLocale('ar-EG')}</div>`);
+    const board = boardOf(root);
+    await until(
+      () => textOf(shadow(board).querySelector('[part=total]')).startsWith('مسار المبيعات المفتوح'),
+      'Arabic total',
+    );
+    await until(() => shadow(board).querySelectorAll('.card').length > 0, 'the cards');
+    const total = textOf(shadow(board).querySelector('[part=total]'));
+    expect(total).toContain('المرجّحة');
+    expect(total).toMatch(/[٠-٩]/);
+    expect(total).not.toMatch(/[0-9]/);
+    const columns = [...shadow(board).querySelectorAll('section.column')];
+    expect(getComputedStyle(columns[0]!).direction).toBe('rtl');
+    // The first stage stands at the right, the next to its left.
+    expect(columns[0]!.getBoundingClientRect().right).toBeGreaterThan(
+      columns[1]!.getBoundingClientRect().right,
+    );
+    expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+    expect(textOf(shadow(board) as unknown as Element)).not.toContain('Open pipeline');
+    await expectNoAxeViolations(root);
+  });
+});

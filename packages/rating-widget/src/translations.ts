@@ -1,0 +1,11 @@
+import type { MessageLoaders } from '@chorus/core';
+
+/**
+ * The widgets' translations, one module per language. The script-tag bundle keeps them as chunks
+ * beside `chorus-rating.js`, so a page in English downloads none of them.
+ */
+export const RATING_TRANSLATIONS: MessageLoaders = {
+  de: () => import('./messages/de.js'),
+  ja: () => import('./messages/ja.js'),
+  ar: () => import('./messages/ar.js'),
+};
