@@ -40,6 +40,7 @@ const deal = (id: string, stageId: string, amount: number, extra: Partial<BoardD
   ownerId: null,
   ownerName: null,
   expectedCloseDate: null,
+  nextActivity: null,
   stageEnteredAt: '2026-01-01T00:00:00.000Z',
   // Ranks in the order the deals are listed below, unless a test says otherwise.
   rank: `a${id.slice(1)}`,

@@ -426,6 +426,7 @@ const deal = (id: string, title: string, stageId: string, extra: Partial<BoardDe
   ownerId: 'usr_1',
   ownerName: 'Ada',
   expectedCloseDate: null,
+  nextActivity: null,
   stageEnteredAt: days(2),
   rank: `f${(made++).toString(16).padStart(6, '0')}`,
   version: 1,

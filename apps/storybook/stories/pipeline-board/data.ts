@@ -132,6 +132,7 @@ export function bigBoard() {
       ownerId: `usr_big${i % 12}`,
       ownerName: `Owner ${(i % 12) + 1}`,
       expectedCloseDate: null,
+      nextActivity: null,
       stageEnteredAt: daysAgo(i % 40),
       rank: `f${i.toString(16).padStart(6, '0')}`,
       version: 1,

@@ -23,5 +23,6 @@ export type {
   OrderFilters,
   RatingFilters,
   RatingSummaryParams,
+  TaskFilters,
   TicketFilters,
 } from './types.js';
