@@ -31,6 +31,12 @@ export const PIPELINE_BOARD_MESSAGES = {
   'pipelineBoard.stale': 'Stale',
   'pipelineBoard.staleDetail': 'Stale: over {days} in this stage',
   'pipelineBoard.noOwner': 'Unassigned',
+  'pipelineBoard.next': 'Next: {activity}, {due}',
+  'pipelineBoard.overdue': 'Overdue: {activity}, {due}',
+  'pipelineBoard.task': 'Task',
+  'pipelineBoard.closes': 'Closes {date}',
+  'pipelineBoard.dropWon': 'Drop here: {stage} (won)',
+  'pipelineBoard.dropLost': 'Drop here: {stage} (lost)',
   'pipelineBoard.instructions':
     'Press Space to pick the deal up, the arrow keys to move it between stages and within a column, Space to drop it and Escape to cancel. Enter opens it.',
   'pipelineBoard.lifted': '{deal} picked up in {stage}, position {position} of {count}.',
@@ -45,6 +51,8 @@ export const PIPELINE_BOARD_MESSAGES = {
   'pipelineBoard.lostTitle': 'Why was “{deal}” lost?',
   'pipelineBoard.lostReason': 'Reason',
   'pipelineBoard.lostHint': 'Required. It helps everyone learn why deals are lost.',
+  'pipelineBoard.lostOther': 'Other',
+  'pipelineBoard.lostOtherText': 'Other reason',
   'pipelineBoard.lostConfirm': 'Mark as lost',
   'pipelineBoard.lostCancel': 'Cancel',
 } as const satisfies MessageCatalogue;
