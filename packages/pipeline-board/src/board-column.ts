@@ -38,6 +38,8 @@ export interface ColumnView {
   definitionDismissed: boolean;
   /** The column is fetching its next page. */
   loadingMore: boolean;
+  /** Opens quick add into this stage (connected boards, open stages). */
+  add?: (() => void) | undefined;
   on: {
     aboutKeydown: (event: KeyboardEvent) => void;
     aboutLeave: () => void;
@@ -141,6 +143,11 @@ export function renderColumn(view: ColumnView) {
         <span role="tooltip" id="definition-${list}" class="definition${view.definitionDismissed ? ' dismissed' : ''}">
           ${stage.definition || msg('pipelineBoard.noDefinition')}
         </span>
+        ${
+          view.add
+            ? html`<button type="button" class="about add" aria-label=${msg('pipelineBoard.addTo', { stage: stage.name })} @click=${view.add}>+</button>`
+            : nothing
+        }
       </div>
       <p class="figures">
         <span class="count">${msg('pipelineBoard.deals', { count: figures.count, n: view.count(figures.count) })}</span>

@@ -43,7 +43,7 @@ export function renderLostDialog(
   };
   const choice = (value: string, label: string) =>
     html`<label class="choice"><input type="radio" name="choice" .value=${value} />${label}</label>`;
-  return html`<dialog part="dialog" class="dialog" aria-labelledby="lost-title" @cancel=${cancel}>
+  return html`<dialog id="lost" part="dialog" class="dialog" aria-labelledby="lost-title" @cancel=${cancel}>
     <form method="dialog" novalidate @submit=${submit}>
       <h2 id="lost-title">${msg('pipelineBoard.lostTitle', { deal: deal.title })}</h2>
       ${

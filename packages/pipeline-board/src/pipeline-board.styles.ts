@@ -282,6 +282,34 @@ export const pipelineBoardStyles = css`
     border-radius: calc(var(--_radius) - 2px);
     padding: calc(var(--_space) * 2);
   }
+  .add {
+    margin-inline-start: auto;
+    cursor: pointer;
+  }
+  .dialog input:not([type='radio']) {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    min-block-size: 32px;
+    padding: 0 calc(var(--_space) * 2);
+  }
+  .dialog [aria-invalid='true'] {
+    border-color: var(--_negative);
+  }
+  .field-error {
+    color: var(--_negative);
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .find {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 2);
+    align-items: center;
+  }
   .choices {
     display: grid;
     gap: var(--_space);

@@ -27,6 +27,7 @@ import { ChorusDealOpenEvent } from './events.js';
 import { renderFilters } from './filters.js';
 import { renderLostDialog } from './lost-dialog.js';
 import { PIPELINE_BOARD_MESSAGES } from './messages.js';
+import { QuickAdd } from './quick-add.js';
 import { MoneyTexts } from './money-texts.js';
 import { pipelineBoardStyles } from './pipeline-board.styles.js';
 import { cardOf, PointerDrag } from './pointer-drag.js';
@@ -100,6 +101,14 @@ export class ChorusPipelineBoard extends ChorusElement {
   private readonly reasons = new QueryController<{ data: { label: string }[] }>(this, (q) =>
     this.pipelineId && (this.moves.dragging || this.moves.pendingLost) ? q.deals.lostReasons() : null,
   );
+  private readonly quickAdd = new QuickAdd(this, {
+    pipelineId: () => this.pipelineId,
+    currency: () => this.source?.currency ?? this.currency,
+    root: () => this.renderRoot as ShadowRoot,
+    added: (text) => {
+      this.announcement = text;
+    },
+  });
   private readonly cards = new CardFocus(this, {
     columns: () => this.arranged.columns,
     where: () => this.arranged.where,
@@ -163,7 +172,7 @@ export class ChorusPipelineBoard extends ChorusElement {
   /** The column whose definition Escape hid (WCAG 1.4.13: content on hover or focus is dismissible). */
   @state() private dismissedDefinition?: number;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#lost') private dialog?: HTMLDialogElement;
 
   private readonly arranged = new Arrangement();
   private readonly money = new MoneyTexts();
@@ -275,6 +284,7 @@ export class ChorusPipelineBoard extends ChorusElement {
       ${this.renderBody(source)}
       <p id="instructions" hidden>${this.msg('pipelineBoard.instructions')}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.quickAdd.render(msg)}
       ${
         pending
           ? renderLostDialog(msg, pending.deal, this.reasonLabels, {
@@ -360,6 +370,8 @@ export class ChorusPipelineBoard extends ChorusElement {
       dropTarget: this.moves.dropList === list,
       definitionDismissed: this.dismissedDefinition === list,
       loadingMore: this.pages.isLoading(column.stage.id),
+      add:
+        this.pipelineId && column.stage.kind === 'open' ? () => this.quickAdd.open(column.stage) : undefined,
       on: {
         aboutKeydown: (event) => this.onAboutKeydown(event),
         aboutLeave: () => {

@@ -396,6 +396,74 @@ describe('<chorus-pipeline-board> connected', () => {
     expect(cardOf(board, fixture.deals[1].id)!.querySelector('.next')).toBeNull();
   });
 
+  it('adds a deal into a stage with a new contact, and shows it there', async () => {
+    const { api, board, pipeline, stages } = await connectedBoard();
+    const add = shadow(board).querySelector<HTMLButtonElement>('section.column[data-list="1"] button.add')!;
+    expect(add.getAttribute('aria-label')).toBe('Add a deal to Qualified');
+    await userEvent.click(add);
+    const dialog = () => shadow(board).querySelector<HTMLDialogElement>('#quick-add');
+    await until(() => !!dialog()?.open, 'the quick add form');
+    expect(textOf(dialog()!.querySelector('h2'))).toBe('New deal in Qualified');
+    await expectNoAxeViolations(board);
+    await userEvent.fill(dialog()!.querySelector('input[name=title]')!, 'Speakers');
+    await userEvent.fill(dialog()!.querySelector('input[name=amount]')!, '1200.50');
+    await userEvent.fill(dialog()!.querySelector('input[name=firstName]')!, 'Nia');
+    await userEvent.fill(dialog()!.querySelector('input[name=lastName]')!, 'Quick');
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button.primary')!);
+    await until(() => !dialog(), 'the form closed');
+    await until(() => titlesIn(board, 1).includes('Speakers'), 'the new card in Qualified');
+    expect(announcement(board)).toBe('Deal Speakers added to Qualified.');
+    const created = (await readBoard(api, pipeline.id)).deals.find((d) => d.title === 'Speakers')!;
+    expect(created).toMatchObject({ stageId: stages[1]!.id, value: { amount: 120_050, currency: 'EUR' } });
+    const contact = await call(api, 'GET', `/v1/contacts/${created.contactId}`);
+    expect(contact).toMatchObject({ firstName: 'Nia', lastName: 'Quick' });
+  });
+
+  it('finds an existing contact for a new deal by search', async () => {
+    const { api, board, pipeline } = await connectedBoard();
+    const zed = await call(api, 'POST', '/v1/contacts', { firstName: 'Zed', lastName: 'Zebrafinch' });
+    await userEvent.click(
+      shadow(board).querySelector<HTMLButtonElement>('section.column[data-list="0"] button.add')!,
+    );
+    const dialog = () => shadow(board).querySelector<HTMLDialogElement>('#quick-add');
+    await until(() => !!dialog()?.open, 'the quick add form');
+    await userEvent.fill(dialog()!.querySelector('input[name=search]')!, 'zebrafinch');
+    await userEvent.keyboard('{Enter}');
+    const found = () => dialog()?.querySelector<HTMLInputElement>(`input[name=contact][value="${zed.id}"]`);
+    await until(() => !!found(), 'the contact found');
+    expect(dialog()!.open).toBe(true);
+    await userEvent.click(found()!);
+    await userEvent.fill(dialog()!.querySelector('input[name=title]')!, 'Headphones');
+    await userEvent.fill(dialog()!.querySelector('input[name=amount]')!, '99');
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button.primary')!);
+    await until(() => !dialog(), 'the form closed');
+    const created = (await readBoard(api, pipeline.id)).deals.find((d) => d.title === 'Headphones')!;
+    expect(created.contactId).toBe(zed.id);
+  });
+
+  it("shows the API's problem details beside the fields they name, and adds nothing", async () => {
+    const { api, board, pipeline } = await connectedBoard();
+    await userEvent.click(
+      shadow(board).querySelector<HTMLButtonElement>('section.column[data-list="0"] button.add')!,
+    );
+    const dialog = () => shadow(board).querySelector<HTMLDialogElement>('#quick-add')!;
+    await until(() => !!dialog()?.open, 'the quick add form');
+    await userEvent.fill(dialog().querySelector('input[name=title]')!, '   ');
+    await userEvent.fill(dialog().querySelector('input[name=amount]')!, 'lots');
+    await userEvent.click(dialog().querySelector<HTMLButtonElement>('button.primary')!);
+    await until(() => textOf(dialog().querySelector('#qa-title-error')) !== '', 'the field errors');
+    expect(textOf(dialog().querySelector('#qa-title-error'))).toBe(
+      'Give the deal a title of up to 200 characters.',
+    );
+    expect(textOf(dialog().querySelector('#qa-amount-error'))).toBe(
+      'Enter the value as a number, such as 1200 or 1200.50.',
+    );
+    expect(dialog().querySelector('input[name=title]')!.getAttribute('aria-invalid')).toBe('true');
+    expect(dialog().querySelector('input[name=amount]')!.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(board);
+    expect((await readBoard(api, pipeline.id)).deals).toHaveLength(4);
+  });
+
   it('cancelling the Lost dialog keeps the deal where it was', async () => {
     const { board, deals } = await connectedBoard();
     await testApi.resetRequests();
