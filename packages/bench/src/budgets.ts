@@ -79,6 +79,12 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17; issue 18 took it from 17.59 to 20.57 kB: next activity, close date and initials on cards, Won and Lost drop zones and the lost-reasons dialog (+1.4 kB), quick add with contact search and per-field problems (+1.6 kB), raising the gate from 18',
   },
   {
+    name: 'deal card over the runtime',
+    ...overRuntime('@chorus/pipeline-board/define-deal-card'),
+    max: 6 * KB,
+    peer: 'bare Lit',
+  },
+  {
     name: 'the whole kit on one page: runtime + SDK + query layer + all four element packages',
     entry: [
       `import '@chorus/core/define';`,
@@ -86,10 +92,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
       `export * from '@chorus/sdk';`,
       `export * from '@chorus/sdk/query';`,
     ].join('\n'),
-    max: 65 * KB,
+    max: 68 * KB,
     target: 45 * KB,
     peer: 'bare Lit',
-    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the board issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB) made it 64.57 kB, raising it to 65',
+    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the board issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB) made it 64.57 kB, and the deal card (issue 18, 4.75 kB over the runtime) 67.6 kB, raising it to 68',
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

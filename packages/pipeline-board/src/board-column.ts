@@ -11,7 +11,7 @@ import {
   isOverdue,
   isRotting,
 } from './board-model.js';
-import { type CardView, renderCard } from './deal-card.js';
+import { type CardView, renderCard } from './board-card.js';
 
 /** What one column shows beyond its stage and deals, worked out by the board. */
 export interface ColumnView {

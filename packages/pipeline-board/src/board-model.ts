@@ -119,7 +119,7 @@ export function viewOf(filter: BoardFilter, sort: BoardSort): BoardView {
 export const isFiltered = (filter: BoardFilter): boolean => Object.keys(viewOf(filter, 'board')).length > 0;
 
 /** Whole days since the deal entered its stage. */
-export const daysInStage = (deal: BoardDeal, now: number): number =>
+export const daysInStage = (deal: Pick<BoardDeal, 'stageEnteredAt'>, now: number): number =>
   Math.max(0, Math.floor((now - Date.parse(deal.stageEnteredAt)) / DAY));
 
 /** The days after which a deal in `stage` is stale: the page's override, the stage's own, the board default. */

@@ -1,8 +1,8 @@
 import type { Msg } from '@chorus/core';
 import { html, nothing } from 'lit';
 import type { Column } from './board-model.js';
-import type { CardView } from './deal-card.js';
-import { renderCard } from './deal-card.js';
+import type { CardView } from './board-card.js';
+import { renderCard } from './board-card.js';
 
 /** A won or lost stage while a deal is dragged or carried: somewhere to drop it, not a column to read. */
 export interface DropZoneView {
