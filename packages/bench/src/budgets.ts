@@ -59,8 +59,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'contact card over the runtime',
     ...overRuntime('@chorus/contact-card/define'),
-    max: 5 * KB,
+    max: 6.5 * KB,
+    target: 5 * KB,
     peer: 'bare Lit',
+    note: 'it was 4.91 kB; quick actions (log a note, call or email, schedule a task) and associations (deals, open tickets, company) of issue 18 made it 6.31 kB, raising the gate from 5',
   },
   {
     name: 'metric tile + grid over the runtime',
@@ -92,10 +94,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
       `export * from '@chorus/sdk';`,
       `export * from '@chorus/sdk/query';`,
     ].join('\n'),
-    max: 68 * KB,
+    max: 70 * KB,
     target: 45 * KB,
     peer: 'bare Lit',
-    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the board issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB) made it 64.57 kB, and the deal card (issue 18, 4.75 kB over the runtime) 67.6 kB, raising it to 68',
+    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the board issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB) made it 64.57 kB, and the deal card (issue 18, 4.75 kB over the runtime) 67.6 kB, and the contact card quick actions and associations with the optimistic activity create 69.22 kB, raising it to 70',
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

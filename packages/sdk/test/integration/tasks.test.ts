@@ -49,7 +49,7 @@ describe('tasks and lost reasons through the query layer', () => {
         { type: 'call', contactId: contact.id, dealId: deal.id, dueAt: inDays(1), body: 'Call back' },
         { client: queryClient, meta: undefined },
       );
-      await schedule.onSuccess!(task, { type: 'call', contactId: contact.id }, undefined, {
+      await schedule.onSuccess!(task, { type: 'call', contactId: contact.id }, [], {
         client: queryClient,
         meta: undefined,
       });
