@@ -11,7 +11,6 @@ import {
   type Activity,
   type Company,
   type Contact,
-  ChorusError,
   ChorusPreconditionError,
   type Deal,
   type Pipeline,
@@ -26,6 +25,7 @@ import { dealCardStyles } from './deal-card.styles.js';
 import { renderSchedule, renderTimeline, taskTypes } from './deal-timeline.js';
 import { ChorusContactOpenEvent } from './events.js';
 import { DEAL_CARD_MESSAGES } from './messages.js';
+import { fieldsNamed } from './problem-fields.js';
 
 type Page<T> = { data: T[] };
 /** The edit form's fields that the API's problem details can point at, by path prefix. */
@@ -169,10 +169,8 @@ export class ChorusDealCard extends ChorusElement {
       this.editing = false;
       return this.msg('dealCard.conflict');
     }
-    for (const { path } of error instanceof ChorusError ? error.errors : []) {
-      const field = Object.entries(FIELDS).find(([prefix]) => path.startsWith(prefix))?.[1];
-      if (field) this.errors = { ...this.errors, [field]: this.msg(`dealCard.invalid.${field}`) };
-    }
+    const named = fieldsNamed(error, FIELDS);
+    this.errors = Object.fromEntries(named.map((field) => [field, this.msg(`dealCard.invalid.${field}`)]));
     return this.msg('dealCard.refused', { detail: errorDetail(error) });
   }
 

@@ -6,10 +6,11 @@ import {
   type Msg,
   QueryController,
 } from '@chorus/core';
-import { ChorusError, type Contact, type Deal } from '@chorus/sdk';
+import type { Contact, Deal } from '@chorus/sdk';
 import type { components } from '@chorus/contract/paths';
 import { html, nothing, type ReactiveController } from 'lit';
 import type { Stage } from './board-model.js';
+import { fieldsNamed } from './problem-fields.js';
 
 type ContactPage = { data: Contact[] };
 /** The form's fields that the API's problem details can point at. */
@@ -122,11 +123,8 @@ export class QuickAdd implements ReactiveController {
   }
 
   private refused(error: unknown, msg: Msg): void {
-    const fieldErrors = error instanceof ChorusError ? error.errors : [];
-    for (const { path } of fieldErrors) {
-      const field = Object.entries(FIELDS).find(([prefix]) => path.startsWith(prefix))?.[1];
-      if (field) this.errors[field] = msg(`pipelineBoard.invalid.${field}`);
-    }
+    for (const field of fieldsNamed(error, FIELDS))
+      this.errors[field] = msg(`pipelineBoard.invalid.${field}`);
     if (!Object.keys(this.errors).length)
       this.problem = msg('pipelineBoard.addFailed', { detail: errorDetail(error) });
   }
