@@ -114,8 +114,8 @@ describe('tasks: activities with a due date and a done state', () => {
       dueAt: inDays(-2),
       body: 'Overdue call',
     });
-    const card = (title: string, board: { deals: { title: string }[] }) =>
-      board.deals.find((d) => d.title === title) as { nextActivity: unknown };
+    const card = (title: string, board: { deals: { title: string; nextActivity: unknown }[] }) =>
+      board.deals.find((d) => d.title === title)!;
 
     let board = (await own.get(`/v1/pipelines/${p.id}/board`)).body;
     expect(card('Busy', board).nextActivity).toEqual({

@@ -33,8 +33,7 @@ export const Activity = z
       description: 'A task: when it is due. Null for a touch logged after the fact.',
     }),
     completedAt: Timestamp.nullable().openapi({
-      description:
-        'When it was done: null while a task is open. A logged touch is done when it happened.',
+      description: 'When it was done: null while a task is open. A logged touch is done when it happened.',
     }),
   })
   .openapi('Activity', {

@@ -20,8 +20,7 @@ export const listLostReasons = createRoute({
   path: '/v1/lost-reasons',
   tags: ['Deals'],
   summary: "The workspace's lost reasons, in order",
-  description:
-    'What a board offers when a deal is lost. Every new workspace starts with a default list.',
+  description: 'What a board offers when a deal is lost. Every new workspace starts with a default list.',
   security: bearer,
   responses: {
     200: json(
