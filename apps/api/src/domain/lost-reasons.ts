@@ -5,7 +5,7 @@ import type { Sql } from '../db/database.js';
 
 type LostReasonDto = z.infer<typeof LostReasonOption>;
 
-/** What every new workspace starts with (migration 007 gave older workspaces the same list). */
+/** What every new workspace starts with (migration 008 gave older workspaces the same list). */
 export const DEFAULT_LOST_REASONS = [
   'Chose a competitor',
   'Price too high',
