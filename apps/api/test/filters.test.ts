@@ -114,6 +114,17 @@ async function makeRows() {
     body: 'Room sizes.',
   });
   await post('email', '/v1/activities', { type: 'email', contactId: made.bo!.id, body: 'Quote sent.' });
+  await post('adaTask', '/v1/activities', {
+    type: 'call',
+    contactId: made.ada!.id,
+    dealId: made.openDeal!.id,
+    dueAt: '2026-12-01T09:00:00.000Z',
+  });
+  await post('boTask', '/v1/activities', {
+    type: 'email',
+    contactId: made.bo!.id,
+    dueAt: '2026-12-02T09:00:00.000Z',
+  });
   await post('adaOrder', '/v1/orders', {
     contactId: made.ada!.id,
     companyId: made.alpha!.id,
@@ -184,6 +195,10 @@ const FILTERS: Record<string, Record<string, FilterCase>> = {
     contactId: { value: id('bo'), keeps: (r) => r.contactId === made.bo!.id },
     dealId: { value: id('openDeal'), keeps: (r) => r.dealId === made.openDeal!.id },
     type: { value: () => 'email', keeps: (r) => r.type === 'email' },
+  },
+  '/v1/tasks': {
+    contactId: { value: id('bo'), keeps: (r) => r.contactId === made.bo!.id },
+    dealId: { value: id('openDeal'), keeps: (r) => r.dealId === made.openDeal!.id },
   },
   '/v1/orders': {
     contactId: { value: id('ada'), keeps: (r) => r.contactId === made.ada!.id },

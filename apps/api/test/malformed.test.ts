@@ -36,6 +36,11 @@ beforeAll(async () => {
     contactId: contact.body.id,
   });
   const ticket = await http.post('/v1/tickets', { contactId: contact.body.id, subject: 'Fixture case' });
+  const task = await http.post('/v1/activities', {
+    type: 'call',
+    contactId: contact.body.id,
+    dueAt: '2026-12-01T09:00:00.000Z',
+  });
   const key = await http.post('/v1/keys', { kind: 'publishable', label: 'fixture' });
   const session = await http.post('/v1/sessions', { scopes: ['read'] });
   built = buildCases(document, {
@@ -45,6 +50,7 @@ beforeAll(async () => {
     stg: pipeline.stages[0].id,
     deal: deal.body.id,
     tkt: ticket.body.id,
+    act: task.body.id,
     key: key.body.id,
     ses: session.body.id,
   });

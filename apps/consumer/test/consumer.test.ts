@@ -14,6 +14,7 @@ const ELEMENT_TAGS = [
   'chorus-provider',
   'chorus-contact-card',
   'chorus-pipeline-board',
+  'chorus-deal-card',
   'chorus-metric-tile',
   'chorus-metrics-grid',
   'chorus-rating',

@@ -59,8 +59,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'contact card over the runtime',
     ...overRuntime('@chorus/contact-card/define'),
-    max: 5 * KB,
+    max: 6.5 * KB,
+    target: 5 * KB,
     peer: 'bare Lit',
+    note: 'it was 4.91 kB; quick actions (log a note, call or email, schedule a task) and associations (deals, open tickets, company) of issue 18 made it 6.31 kB, raising the gate from 5',
   },
   {
     name: 'metric tile + grid over the runtime',
@@ -73,10 +75,16 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'pipeline board over the runtime, virtualizer included',
     ...overRuntime('@chorus/pipeline-board/define'),
-    max: 18 * KB,
+    max: 21.5 * KB,
     target: 12 * KB,
     peer: 'bare Lit',
-    note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17',
+    note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17; issue 18 took it from 17.59 to 20.57 kB: next activity, close date and initials on cards, Won and Lost drop zones and the lost-reasons dialog (+1.4 kB), quick add with contact search and per-field problems (+1.6 kB), raising the gate from 18',
+  },
+  {
+    name: 'deal card over the runtime',
+    ...overRuntime('@chorus/pipeline-board/define-deal-card'),
+    max: 6 * KB,
+    peer: 'bare Lit',
   },
   {
     name: 'the whole kit on one page: runtime + SDK + query layer + all four element packages',
@@ -86,10 +94,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
       `export * from '@chorus/sdk';`,
       `export * from '@chorus/sdk/query';`,
     ].join('\n'),
-    max: 65 * KB,
+    max: 73 * KB,
     target: 45 * KB,
     peer: 'bare Lit',
-    note: "query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the change feed with its own 30-line SSE parser (a parser package would have added 1.4 kB more), following it into the cache, the tiles' comparisons (issues 18 and 20) and translations (issue 17) raised it from 62",
+    note: "query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16) made it 61.68 kB, raising the gate from 60; the change feed with its own 30-line SSE parser (a parser package would have added 1.4 kB more), the tiles' comparisons and translations (issues 17, 18, 20) about 2.5 kB; the board's issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB), the deal card (4.75 kB over the runtime) and the contact card's quick actions and associations about 7.5 kB more, raising it to 73",
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

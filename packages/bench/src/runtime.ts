@@ -15,6 +15,7 @@ export const ELEMENT_DEFINES = [
   '@chorus/contact-card/define',
   '@chorus/metrics-tiles/define',
   '@chorus/pipeline-board/define',
+  '@chorus/pipeline-board/define-deal-card',
   '@chorus/rating-widget/define',
 ];
 

@@ -189,6 +189,36 @@ export const contactCardStyles = css`
     margin: 0;
     min-height: 1.2em;
   }
+  h4 {
+    margin: calc(var(--_space) * 2) 0 var(--_space);
+    font-size: 0.92em;
+  }
+  .links {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  .link {
+    all: unset;
+    cursor: pointer;
+    color: var(--_accent);
+    min-block-size: 24px;
+    overflow-wrap: anywhere;
+  }
+  .link:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    padding: var(--_space) calc(var(--_space) * 2);
+  }
   .status.refused {
     color: var(--_negative);
   }

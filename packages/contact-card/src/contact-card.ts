@@ -15,17 +15,21 @@ import {
   type Contact,
   type ContactInsights,
   ChorusError,
+  type Deal,
+  type Ticket,
   type UserList,
 } from '@chorus/sdk';
 import type { ContactEdit } from '@chorus/sdk/query';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { contactCardStyles } from './contact-card.styles.js';
+import { renderAssociations } from './associations.js';
 import { renderActivities, renderInsights } from './details.js';
-import { ChorusContactChangeEvent, ChorusContactSelectEvent } from './events.js';
+import { ChorusAssociationOpenEvent, ChorusContactChangeEvent, ChorusContactSelectEvent } from './events.js';
 import { allowedStages, avatarHue, initials, type LifecycleStage, stageGroup } from './lifecycle.js';
 import { CONTACT_CARD_MESSAGES } from './messages.js';
 import { CONTACT_CARD_TRANSLATIONS } from './translations.js';
+import { QuickActions } from './quick-actions.js';
 
 export const CONTACT_CARD_VARIANTS = ['full', 'compact'] as const;
 export type ContactCardVariant = (typeof CONTACT_CARD_VARIANTS)[number];
@@ -44,6 +48,9 @@ const RECENT_ACTIVITIES = 5;
  * @summary A contact's card: lifecycle stage, company, owner, insights and latest activities.
  * @fires chorus-contact-select - The name was activated; the event's `contactId` says which contact.
  * @fires chorus-contact-change - The user saved a change; cancelable, dispatched before it is sent, with `contact` and `changes`.
+ * @fires chorus-association-open - A deal, ticket or company in the associations was activated: `kind` and `id`.
+ * @attr quick-actions - Connected, full variant: buttons to log a note, a call or an email and to schedule a task; the timeline shows each at once and takes it back, with a message, if the server refuses.
+ * @attr associations - Connected, full variant: the contact's deals (open and won, with values), open tickets and company, each with its count.
  * @attr theme - `light`, `dark` or `auto` (default: the provider's, then the OS setting).
  * @attr locale - BCP 47 locale for numbers, dates and messages (default: the provider's, then the page's).
  * @csspart base - The card.
@@ -51,6 +58,8 @@ const RECENT_ACTIVITIES = 5;
  * @csspart name - The name button.
  * @csspart badge - The lifecycle stage badge.
  * @csspart actions - The email and phone links.
+ * @csspart quick-actions - The quick action buttons.
+ * @csspart associations - The deals, tickets and company.
  * @cssproperty --chorus-contact-card-background - Card background (default: --chorus-color-surface).
  * @cssproperty --chorus-contact-card-border-color - Card border (default: --chorus-color-border).
  * @cssproperty --chorus-contact-card-max-width - Widest the card grows (default 28rem).
@@ -83,6 +92,17 @@ export class ChorusContactCard extends ChorusElement {
       : null,
   );
   private readonly update$ = new MutationController<Contact, ContactEdit>(this, (q) => q.contacts.update());
+  private readonly dealsQuery = new QueryController<{ data: Deal[] }>(this, (q) =>
+    this.showAssociations && this.connectedId
+      ? q.deals.list({ contactId: this.connectedId, limit: 50 })
+      : null,
+  );
+  private readonly ticketsQuery = new QueryController<{ data: Ticket[] }>(this, (q) =>
+    this.showAssociations && this.connectedId
+      ? q.tickets.list({ contactId: this.connectedId, status: 'open', limit: 50 })
+      : null,
+  );
+  private readonly quick = new QuickActions(this);
 
   /** The id of the contact to show, read through the provider. */
   @property({ attribute: 'contact-id', reflect: true }) contactId?: string;
@@ -92,6 +112,12 @@ export class ChorusContactCard extends ChorusElement {
 
   /** Lets the user change the lifecycle stage and contact details in place. */
   @property({ type: Boolean, reflect: true }) editable = false;
+
+  /** Buttons to log a note, call or email and schedule a task (connected, full variant). */
+  @property({ type: Boolean, attribute: 'quick-actions' }) quickActions = false;
+
+  /** The contact's deals, open tickets and company (connected, full variant). */
+  @property({ type: Boolean }) associations = false;
 
   /** The contact itself, for presentational use: no request is made for it. */
   @property({ attribute: false }) contact?: Contact;
@@ -108,6 +134,10 @@ export class ChorusContactCard extends ChorusElement {
   /** The contact on screen: given, or as the server (and any optimistic edit) has it. */
   private get shownContact(): Contact | undefined {
     return this.contact ?? this.contactQuery.data;
+  }
+
+  private get showAssociations(): boolean {
+    return this.associations && this.variant === 'full';
   }
 
   /** The id used for the connected reads of the full variant. */
@@ -128,8 +158,15 @@ export class ChorusContactCard extends ChorusElement {
     this.dispatchEvent(new ChorusContactSelectEvent(contact.id));
   }
 
-  private async onSubmit(event: SubmitEvent, contact: Contact) {
+  /**
+   * The contact as it was when editing began: the save sends its version, so a change someone else
+   * made meanwhile (which a live card shows at once) is refused with a 412, not silently overwritten.
+   */
+  private editBase?: Contact;
+
+  private async onSubmit(event: SubmitEvent, shown: Contact) {
     event.preventDefault();
+    const contact = this.editBase ?? shown;
     const form = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => {
       const value = String(form.get(name) ?? '').trim();
@@ -242,6 +279,7 @@ export class ChorusContactCard extends ChorusElement {
   private renderDetails(contact: Contact, ownerName: string | undefined) {
     const insights = this.insights ?? this.insightsQuery.data;
     const activities = this.activities ?? this.activitiesQuery.data?.data;
+    const msg = (key: string, params?: Record<string, string | number>) => this.msg(key, params);
     return html`
       <dl>
         <dt>${this.msg('contactCard.owner')}</dt>
@@ -253,8 +291,21 @@ export class ChorusContactCard extends ChorusElement {
             : nothing
         }
       </dl>
-      ${insights ? renderInsights(insights, this.format, (key, params) => this.msg(key, params)) : nothing}
-      ${activities ? renderActivities(activities, this.format, (key, params) => this.msg(key, params)) : nothing}
+      ${insights ? renderInsights(insights, this.format, msg) : nothing}
+      ${this.quickActions && this.connectedId ? this.quick.render(this.connectedId, msg) : nothing}
+      ${activities ? renderActivities(activities, this.format, msg) : nothing}
+      ${
+        this.showAssociations && this.connectedId
+          ? renderAssociations(
+              this.dealsQuery.data?.data,
+              this.ticketsQuery.data?.data,
+              this.companyQuery.data,
+              this.format,
+              msg,
+              (kind, id) => this.dispatchEvent(new ChorusAssociationOpenEvent(kind, id)),
+            )
+          : nothing
+      }
     `;
   }
 
@@ -262,6 +313,7 @@ export class ChorusContactCard extends ChorusElement {
     if (!this.editing) {
       return html`<div class="row">
         <button class="button" aria-label=${this.msg('contactCard.editLabel', { name })} @click=${() => {
+          this.editBase = contact;
           this.editing = true;
           this.saveMessage = undefined;
         }}>${this.msg('contactCard.edit')}</button>

@@ -51,7 +51,11 @@ export function renderActivities(activities: Activity[], format: Formatter, msg:
             (activity) => html`<li>
               <span class="kind">${msg(`contactCard.activity.${activity.type}`)}</span>
               <span dir="auto">${plainText(activity.body)}</span>
-              <time datetime=${activity.occurredAt} title=${format.date(activity.occurredAt)}>${format.relativeTime(activity.occurredAt)}</time>
+              ${
+                activity.dueAt && !activity.completedAt
+                  ? html`<time datetime=${activity.dueAt}>${msg('contactCard.dueOn', { date: format.date(activity.dueAt) })}</time>`
+                  : html`<time datetime=${activity.occurredAt} title=${format.date(activity.occurredAt)}>${format.relativeTime(activity.occurredAt)}</time>`
+              }
             </li>`,
           )}
         </ul>`

@@ -22,9 +22,25 @@ export class ChorusContactChangeEvent extends Event {
   }
 }
 
+/** What an association on the card points to. */
+export const ASSOCIATION_KINDS = ['deal', 'ticket', 'company'] as const;
+export type AssociationKind = (typeof ASSOCIATION_KINDS)[number];
+
+/** A deal, ticket or company associated with the contact was activated: open it in your app. */
+export class ChorusAssociationOpenEvent extends Event {
+  static readonly eventName = 'chorus-association-open';
+  constructor(
+    readonly kind: AssociationKind,
+    readonly id: string,
+  ) {
+    super(ChorusAssociationOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'chorus-contact-select': ChorusContactSelectEvent;
     'chorus-contact-change': ChorusContactChangeEvent;
+    'chorus-association-open': ChorusAssociationOpenEvent;
   }
 }

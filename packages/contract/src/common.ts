@@ -15,6 +15,7 @@ export const ID_PREFIXES = {
   ticket: 'tkt',
   rating: 'rat',
   session: 'ses',
+  lostReason: 'lr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -79,6 +79,7 @@ export const CHANGE_TYPES = [
   'contact.updated',
   'contact.deleted',
   'activity.created',
+  'activity.updated',
   'rating.created',
   'order.created',
   'ticket.created',

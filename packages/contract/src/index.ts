@@ -41,7 +41,8 @@ export {
   BoardStageFigures,
 } from './resources/pipelines.js';
 export { Deal, CreateDeal, UpdateDeal, DealStageEntry, Rank } from './resources/deals.js';
-export { Activity, CreateActivity } from './resources/activities.js';
+export { Activity, CreateActivity, NextActivity } from './resources/activities.js';
+export { LostReasonOption } from './resources/lost-reasons.js';
 export { Order, CreateOrder } from './resources/orders.js';
 export { Ticket, CreateTicket, UpdateTicket } from './resources/tickets.js';
 export {

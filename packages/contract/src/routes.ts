@@ -3,6 +3,7 @@ import * as events from './resources/events.js';
 import * as companies from './resources/companies.js';
 import * as contacts from './resources/contacts.js';
 import * as deals from './resources/deals.js';
+import * as lostReasons from './resources/lost-reasons.js';
 import * as metrics from './resources/metrics.js';
 import * as orders from './resources/orders.js';
 import * as pipelines from './resources/pipelines.js';
@@ -41,8 +42,11 @@ export const routes = {
   getDeal: deals.getDeal,
   updateDeal: deals.updateDeal,
   listDealHistory: deals.listDealHistory,
+  listLostReasons: lostReasons.listLostReasons,
   listActivities: activities.listActivities,
   createActivity: activities.createActivity,
+  completeActivity: activities.completeActivity,
+  listOpenTasks: activities.listOpenTasks,
   listOrders: orders.listOrders,
   createOrder: orders.createOrder,
   listTickets: tickets.listTickets,

@@ -43,6 +43,7 @@ function makeDeals(): BoardDeal[] {
       ownerId: `usr_bench${i % 12}`,
       ownerName: `Owner ${i % 12}`,
       expectedCloseDate: null,
+      nextActivity: null,
       stageEnteredAt: new Date(now - ((i * 37) % 60) * 86_400_000).toISOString(),
       // Integer keys in data order, as the API's backfill writes them.
       rank: `f${i.toString(16).padStart(6, '0')}`,

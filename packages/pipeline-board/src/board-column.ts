@@ -2,8 +2,16 @@ import type { Msg } from '@chorus/core';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing } from 'lit';
-import { type BoardDeal, type Column, daysInStage, isRotting } from './board-model.js';
-import { type CardView, renderCard } from './deal-card.js';
+import {
+  type BoardDeal,
+  type CardField,
+  type Column,
+  daysInStage,
+  initialsOf,
+  isOverdue,
+  isRotting,
+} from './board-model.js';
+import { type CardView, renderCard } from './board-card.js';
 
 /** What one column shows beyond its stage and deals, worked out by the board. */
 export interface ColumnView {
@@ -18,6 +26,10 @@ export interface ColumnView {
   money: (amount: number, currency: string) => string;
   /** A duration in days, formatted. */
   days: (days: number) => string;
+  /** A date, formatted. */
+  date: (time: string) => string;
+  /** What the cards show besides their title, value and days in stage. */
+  fields: ReadonlySet<CardField>;
   /** Days after which a deal here is stale, if any. */
   threshold: number | undefined;
   carriedId: string | undefined;
@@ -26,6 +38,8 @@ export interface ColumnView {
   definitionDismissed: boolean;
   /** The column is fetching its next page. */
   loadingMore: boolean;
+  /** Opens quick add into this stage (connected boards, open stages). */
+  add?: (() => void) | undefined;
   on: {
     aboutKeydown: (event: KeyboardEvent) => void;
     aboutLeave: () => void;
@@ -33,16 +47,17 @@ export interface ColumnView {
   };
 }
 
-/**
- * One stage's column: its header (name, the definition on the `?` button, the figures) and its
- * virtualized cards. Behaviour (keys, drags, clicks) is delegated to the board through data
- * attributes; this only renders.
- */
-export function renderColumn(view: ColumnView) {
-  const { column, list, msg } = view;
-  const { stage, figures } = column;
+/** What cards need from their column to be worded: everything but the column's frame. */
+export type CardsView = Pick<
+  ColumnView,
+  'column' | 'msg' | 'money' | 'days' | 'date' | 'fields' | 'threshold' | 'carriedId' | 'tabStopId'
+>;
+
+/** Words a column's cards. Cards render lazily as a column scrolls, so what they share is formatted once here. */
+export function cardViews(view: CardsView): (deal: BoardDeal, index: number) => CardView {
+  const { column, msg } = view;
+  const { figures } = column;
   const now = Date.now();
-  // Cards are rendered lazily as the column scrolls: everything they share is formatted once here.
   const noOwner = msg('pipelineBoard.noOwner');
   const staleBadge =
     view.threshold === undefined
@@ -60,10 +75,29 @@ export function renderColumn(view: ColumnView) {
     }
     return text;
   };
+  const { fields } = view;
+  const next = (deal: BoardDeal): CardView['next'] => {
+    const task = deal.nextActivity;
+    if (!task) return undefined;
+    const overdue = isOverdue(task.dueAt, now);
+    const text = msg(overdue ? 'pipelineBoard.overdue' : 'pipelineBoard.next', {
+      activity: task.body || msg('pipelineBoard.task'),
+      due: view.date(task.dueAt),
+    });
+    return { text, overdue };
+  };
   const card = (deal: BoardDeal, index: number): CardView => ({
     deal,
     value: view.money(deal.value.amount, deal.value.currency),
-    owner: deal.ownerName ?? noOwner,
+    owner: fields.has('owner')
+      ? { name: deal.ownerName ?? noOwner, initials: deal.ownerName ? initialsOf(deal.ownerName) : undefined }
+      : undefined,
+    next: fields.has('next-activity') ? next(deal) : undefined,
+    close:
+      fields.has('close-date') && deal.expectedCloseDate
+        ? // Noon UTC: the same calendar day in every time zone a person reads it in.
+          msg('pipelineBoard.closes', { date: view.date(`${deal.expectedCloseDate}T12:00:00Z`) })
+        : undefined,
     days: daysText(daysInStage(deal, now)),
     stale: isRotting(deal, view.threshold, now) ? staleBadge : undefined,
     carried: deal.id === view.carriedId,
@@ -72,6 +106,18 @@ export function renderColumn(view: ColumnView) {
     // The server's count: a column that has not loaded all its deals still says how many it holds.
     size: Math.max(figures.count, column.deals.length),
   });
+  return card;
+}
+
+/**
+ * One stage's column: its header (name, the definition on the `?` button, the figures) and its
+ * virtualized cards. Behaviour (keys, drags, clicks) is delegated to the board through data
+ * attributes; this only renders.
+ */
+export function renderColumn(view: ColumnView) {
+  const { column, list, msg } = view;
+  const { stage, figures } = column;
+  const card = cardViews(view);
   return html`<section
     part="column"
     class="column${view.dropTarget ? ' drop-target' : ''}"
@@ -97,6 +143,11 @@ export function renderColumn(view: ColumnView) {
         <span role="tooltip" id="definition-${list}" class="definition${view.definitionDismissed ? ' dismissed' : ''}">
           ${stage.definition || msg('pipelineBoard.noDefinition')}
         </span>
+        ${
+          view.add
+            ? html`<button type="button" class="about add" aria-label=${msg('pipelineBoard.addTo', { stage: stage.name })} @click=${view.add}>+</button>`
+            : nothing
+        }
       </div>
       <p class="figures">
         <span class="count">${msg('pipelineBoard.deals', { count: figures.count, n: view.count(figures.count) })}</span>

@@ -14,6 +14,24 @@ export const SORTS = ['board', 'value', 'age', 'close'] as const;
 export type BoardSort = (typeof SORTS)[number];
 export const isSort = (value: string): value is BoardSort => (SORTS as readonly string[]).includes(value);
 
+/** What a card may show beyond its title, value and days in stage; the board's `card-fields` picks. */
+export const CARD_FIELDS = ['next-activity', 'close-date', 'owner'] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+
+/** The fields named in a `card-fields` attribute (space-separated), unknown words left out. */
+export const cardFieldsOf = (value: string): ReadonlySet<CardField> =>
+  new Set(CARD_FIELDS.filter((field) => value.split(/\s+/).includes(field)));
+
+/** An avatar's letters: the first of the first and last words of a name ("Ana María Ruiz" → "AR"). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = [words[0], words.length > 1 ? words.at(-1) : undefined].map((w) => (w ? [...w][0] : ''));
+  return letters.join('').toLocaleUpperCase();
+}
+
+/** Whether a task due at `dueAt` is late at `now`. */
+export const isOverdue = (dueAt: string, now: number): boolean => Date.parse(dueAt) < now;
+
 export interface BoardFilter {
   ownerId?: string | undefined;
   /** Matched case-insensitively against the title and the company name. */
@@ -101,7 +119,7 @@ export function viewOf(filter: BoardFilter, sort: BoardSort): BoardView {
 export const isFiltered = (filter: BoardFilter): boolean => Object.keys(viewOf(filter, 'board')).length > 0;
 
 /** Whole days since the deal entered its stage. */
-export const daysInStage = (deal: BoardDeal, now: number): number =>
+export const daysInStage = (deal: Pick<BoardDeal, 'stageEnteredAt'>, now: number): number =>
   Math.max(0, Math.floor((now - Date.parse(deal.stageEnteredAt)) / DAY));
 
 /** The days after which a deal in `stage` is stale: the page's override, the stage's own, the board default. */

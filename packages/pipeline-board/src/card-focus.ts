@@ -15,6 +15,8 @@ export interface FocusBoard {
   where(): Where;
   root(): ShadowRoot;
   carrying(): boolean;
+  /** A column the board does not show (a closed stage shown as a drop zone): focus passes it by. */
+  hidden(list: number): boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export class CardFocus {
   get tabStopId(): string | undefined {
     return this.board.where().has(this.activeId ?? '')
       ? this.activeId
-      : this.board.columns().find((c) => c.deals.length)?.deals[0]?.id;
+      : this.board.columns().find((c, list) => c.deals.length && !this.board.hidden(list))?.deals[0]?.id;
   }
 
   activate(id: string | undefined): void {
@@ -48,9 +50,10 @@ export class CardFocus {
   move(at: { list: number; index: number }, lists: number, steps: number): void {
     const columns = this.board.columns();
     let list = at.list + lists;
-    while (lists !== 0 && columns[list] && columns[list]!.deals.length === 0) list += lists;
+    const skip = (at: number) => columns[at]!.deals.length === 0 || this.board.hidden(at);
+    while (lists !== 0 && columns[list] && skip(list)) list += lists;
     const column = columns[list];
-    if (!column || column.deals.length === 0) return;
+    if (!column || skip(list)) return;
     const index = Math.min(Math.max(at.index + steps, 0), column.deals.length - 1);
     const deal = column.deals[index]!;
     this.activate(deal.id);

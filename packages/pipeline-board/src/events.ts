@@ -38,10 +38,19 @@ export class ChorusDealOpenEvent extends Event {
   }
 }
 
+/** A deal card's contact was activated: open the contact in your app. */
+export class ChorusContactOpenEvent extends Event {
+  static readonly eventName = 'chorus-contact-open';
+  constructor(readonly contactId: string) {
+    super(ChorusContactOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'chorus-deal-move': ChorusDealMoveEvent;
     'chorus-deal-moved': ChorusDealMovedEvent;
     'chorus-deal-open': ChorusDealOpenEvent;
+    'chorus-contact-open': ChorusContactOpenEvent;
   }
 }

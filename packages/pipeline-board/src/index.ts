@@ -1,6 +1,12 @@
 export { ChorusPipelineBoard } from './pipeline-board.js';
-export { ChorusDealMoveEvent, ChorusDealMovedEvent, ChorusDealOpenEvent } from './events.js';
-export { PIPELINE_BOARD_MESSAGES } from './messages.js';
+export { ChorusDealCard } from './deal-card.js';
+export {
+  ChorusContactOpenEvent,
+  ChorusDealMoveEvent,
+  ChorusDealMovedEvent,
+  ChorusDealOpenEvent,
+} from './events.js';
+export { DEAL_CARD_MESSAGES, PIPELINE_BOARD_MESSAGES } from './messages.js';
 export { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
 export { KeyboardDnd, type Carry } from './keyboard-dnd.js';
 export {

@@ -79,6 +79,37 @@ export const pipelineBoardStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  .lanes {
+    display: grid;
+    gap: calc(var(--_space) * 3);
+    min-inline-size: 0;
+  }
+  .zones {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 3;
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: calc(var(--_space) * 3);
+  }
+  .zone {
+    min-block-size: 64px;
+    padding: calc(var(--_space) * 3);
+    border-style: dashed;
+    border-width: 2px;
+    justify-content: center;
+  }
+  .zone[data-kind='won'] {
+    border-color: var(--_positive);
+  }
+  .zone[data-kind='lost'] {
+    border-color: var(--_negative);
+  }
+  .zone .cards {
+    block-size: auto;
+    overflow: visible;
+  }
   .column.drop-target {
     outline: 2px dashed var(--_accent);
     outline-offset: -2px;
@@ -199,6 +230,30 @@ export const pipelineBoardStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
+  .next {
+    font-size: 0.92em;
+    overflow-wrap: anywhere;
+  }
+  .next.overdue {
+    color: var(--chorus-pipeline-board-overdue-color, var(--_warning));
+    font-weight: 650;
+  }
+  .owner {
+    display: inline-flex;
+    align-items: center;
+  }
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 24px;
+    block-size: 24px;
+    border-radius: 50%;
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    color: var(--_text);
+    font-size: 0.75em;
+    font-weight: 650;
+  }
   .badge {
     color: var(--chorus-pipeline-board-stale-color, var(--_warning));
     font-weight: 650;
@@ -226,6 +281,48 @@ export const pipelineBoardStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 2px);
     padding: calc(var(--_space) * 2);
+  }
+  .add {
+    margin-inline-start: auto;
+    cursor: pointer;
+  }
+  .dialog input:not([type='radio']) {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    min-block-size: 32px;
+    padding: 0 calc(var(--_space) * 2);
+  }
+  .dialog [aria-invalid='true'] {
+    border-color: var(--_negative);
+  }
+  .field-error {
+    color: var(--_negative);
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .find {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 2);
+    align-items: center;
+  }
+  .choices {
+    display: grid;
+    gap: var(--_space);
+    margin: 0;
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+  }
+  .choice {
+    display: flex;
+    gap: calc(var(--_space) * 2);
+    align-items: center;
+    min-block-size: 24px;
   }
   .dialog p {
     margin: 0;

@@ -4,41 +4,34 @@ import { applyDealMove } from '@chorus/sdk/query';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { renderColumn } from './board-column.js';
+import { Arrangement, type Source } from './arrangement.js';
+import { type ColumnView, cardViews, renderColumn } from './board-column.js';
 import { onCardKey } from './board-keys.js';
 import { renderLoadError, renderLoading, renderProblem, renderTotal } from './board-frame.js';
 import {
   type BoardFilter,
   type BoardSort,
   boardTotals,
-  buildColumns,
+  cardFieldsOf,
   type Column,
-  figuresByStage,
   isFiltered,
   ownersOf,
-  positions,
   rottingThreshold,
   viewOf,
 } from './board-model.js';
 import { BoardMoves } from './board-moves.js';
 import { CardFocus } from './card-focus.js';
 import { ColumnPages, FIRST_PAGE } from './column-pages.js';
+import { renderDropZones } from './drop-zone.js';
 import { ChorusDealOpenEvent } from './events.js';
 import { renderFilters } from './filters.js';
 import { renderLostDialog } from './lost-dialog.js';
 import { PIPELINE_BOARD_MESSAGES } from './messages.js';
 import { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
+import { QuickAdd } from './quick-add.js';
 import { MoneyTexts } from './money-texts.js';
 import { pipelineBoardStyles } from './pipeline-board.styles.js';
 import { cardOf, PointerDrag } from './pointer-drag.js';
-
-interface Source {
-  pipeline: Pipeline;
-  deals: readonly BoardDeal[];
-  currency: string;
-  /** The server's figures and owners, when connected. */
-  board?: PipelineBoard;
-}
 
 /**
  * The deals board: one column per stage of a pipeline with its agreed definition, count, total and
@@ -55,6 +48,8 @@ interface Source {
  * @fires chorus-deal-open - A card was clicked or Enter was pressed on it: `deal`.
  * @attr theme - `light`, `dark` or `auto` (default: the provider's, then the OS setting).
  * @attr locale - BCP 47 locale for numbers and messages (default: the provider's, then the page's).
+ * @attr card-fields - What cards show besides title, value and days in stage, space-separated: `next-activity` (the earliest open task; overdue in the warning colour and in words), `close-date`, `owner` (an avatar with initials). Default: all three.
+ * @attr closed-stages - `zones` (default): won and lost stages are drop zones that appear while a card is dragged or carried; `columns`: they are columns like the others.
  * @csspart base - The board's frame.
  * @csspart toolbar - The filters and order controls.
  * @csspart total - The open pipeline's total above the columns.
@@ -62,11 +57,15 @@ interface Source {
  * @csspart column - One stage's column.
  * @csspart column-header - A column's name, definition and figures.
  * @csspart card - A deal card.
+ * @csspart avatar - The owner's initials on a card.
+ * @csspart next-activity - A card's next activity.
+ * @csspart drop-zone - A won or lost stage while a card is dragged or carried.
  * @csspart stale - The badge on a deal past its stage's rotting threshold.
  * @csspart dialog - The dialog asking why a deal was lost.
  * @cssproperty --chorus-pipeline-board-column-width - Narrowest a column gets (default 248px).
  * @cssproperty --chorus-pipeline-board-column-height - Height of a column's card list (default min(64vh, 640px)).
  * @cssproperty --chorus-pipeline-board-stale-color - The stale marker's colour (default the warning colour).
+ * @cssproperty --chorus-pipeline-board-overdue-color - An overdue next activity's colour (default the warning colour).
  * @cssstate loading - Waiting for the board.
  * @cssstate error - The board could not be loaded.
  * @cssstate dragging - A card is being dragged or carried with the keyboard.
@@ -87,7 +86,7 @@ export class ChorusPipelineBoard extends ChorusElement {
       : null,
   );
   private readonly moves = new BoardMoves(this, {
-    columns: () => this.baseColumns,
+    columns: () => this.arranged.base,
     deal: (id) => this.source?.deals.find((deal) => deal.id === id),
     pipelineId: () => this.pipelineId,
     sort: () => this.sort,
@@ -100,11 +99,24 @@ export class ChorusPipelineBoard extends ChorusElement {
     },
     reload: () => this.board.refetch(),
   });
+  /** Loaded once a card is picked up, so a board that is only read never asks for them. */
+  private readonly reasons = new QueryController<{ data: { label: string }[] }>(this, (q) =>
+    this.pipelineId && (this.moves.dragging || this.moves.pendingLost) ? q.deals.lostReasons() : null,
+  );
+  private readonly quickAdd = new QuickAdd(this, {
+    pipelineId: () => this.pipelineId,
+    currency: () => this.source?.currency ?? this.currency,
+    root: () => this.renderRoot as ShadowRoot,
+    added: (text) => {
+      this.announcement = text;
+    },
+  });
   private readonly cards = new CardFocus(this, {
-    columns: () => this.columns,
-    where: () => this.where,
+    columns: () => this.arranged.columns,
+    where: () => this.arranged.where,
     root: () => this.renderRoot as ShadowRoot,
     carrying: () => !!this.moves.keyboard.carrying,
+    hidden: (list) => this.isZone(this.arranged.columns[list]),
   });
   private readonly pages = new ColumnPages(
     this,
@@ -141,11 +153,20 @@ export class ChorusPipelineBoard extends ChorusElement {
   /** Days after which a deal is stale, by stage id: over the stage's own `rottingDays`. */
   @property({ attribute: false }) stageRottingDays: Record<string, number> = {};
 
+  /** Presentational: the reasons the Lost dialog offers beside "Other" (connected boards load the workspace's). */
+  @property({ attribute: false }) lostReasons: string[] = [];
+
   /** Owner, text and value range; the toolbar edits it. Connected, the server filters (and counts). */
   @property({ attribute: false }) filter: BoardFilter = {};
 
   /** `board` (as arranged), `value`, `age` or `close`; the toolbar edits it. Connected, the server orders. */
   @property({ reflect: true }) sort: BoardSort = 'board';
+
+  /** What cards show besides title, value and days in stage (see `card-fields`). */
+  @property({ attribute: 'card-fields' }) cardFields = 'next-activity close-date owner';
+
+  /** `zones`: won and lost appear as drop zones while dragging; `columns`: as columns. */
+  @property({ attribute: 'closed-stages' }) closedStages: 'zones' | 'columns' = 'zones';
 
   @state() private announcement = '';
   /** Why the last load of more cards failed (a move's refusal is the move controller's). */
@@ -153,14 +174,11 @@ export class ChorusPipelineBoard extends ChorusElement {
   /** The column whose definition Escape hid (WCAG 1.4.13: content on hover or focus is dismissible). */
   @state() private dismissedDefinition?: number;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#lost') private dialog?: HTMLDialogElement;
 
-  private columns: Column[] = [];
-  private baseColumns: Column[] = [];
-  private where = new Map<string, { list: number; index: number }>();
-  private memo: unknown[] = [];
+  private readonly arranged = new Arrangement();
   private readonly money = new MoneyTexts();
-  private readonly pointer = new PointerDrag(this, this.moves, () => this.baseColumns);
+  private readonly pointer = new PointerDrag(this, this.moves, () => this.arranged.base);
 
   private get view() {
     return viewOf(this.filter, this.sort);
@@ -174,9 +192,13 @@ export class ChorusPipelineBoard extends ChorusElement {
     return this.pipeline && { pipeline: this.pipeline, deals: this.deals, currency: this.currency };
   }
 
+  private get reasonLabels(): readonly string[] {
+    return this.pipelineId ? (this.reasons.data?.data.map((reason) => reason.label) ?? []) : this.lostReasons;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.arrange();
+    this.arranged.update(this.source, this.filter, this.sort, this.moves.keyboard.carrying);
     const { status } = this.board;
     const states = {
       loading: !!this.pipelineId && status === 'pending',
@@ -187,43 +209,11 @@ export class ChorusPipelineBoard extends ChorusElement {
     this.internals.ariaBusy = String(states.loading);
   }
 
-  /** Columns from the data, the filters, the order and a carried card; kept when none of those changed. */
-  private arrange(): void {
-    const source = this.source;
-    const carry = this.moves.keyboard.carrying;
-    const inputs = [source?.pipeline, source?.deals, source?.board?.stages, this.filter, this.sort, carry];
-    if (inputs.every((input, i) => input === this.memo[i])) return;
-    const baseInputsSame = inputs.slice(0, 5).every((input, i) => input === this.memo[i]);
-    this.memo = inputs;
-    if (!source) {
-      this.columns = this.baseColumns = [];
-      this.where.clear();
-      return;
-    }
-    const options = {
-      // Connected, the server filtered and counted; presentational, the board does both.
-      filter: source.board ? undefined : this.filter,
-      figures: source.board && figuresByStage(source.board),
-      sort: this.sort,
-    };
-    if (!baseInputsSame) {
-      this.baseColumns = buildColumns(source.pipeline.stages, source.deals, {
-        ...options,
-        previous: this.baseColumns,
-      });
-    }
-    const placement = carry && { dealId: carry.id, list: carry.list, index: carry.index };
-    this.columns = placement
-      ? buildColumns(source.pipeline.stages, source.deals, { ...options, placement, previous: this.columns })
-      : this.baseColumns;
-    this.where = positions(this.columns);
-  }
-
   // Announcements are composed after the update, from what the board then shows, so they cannot drift from it.
   private async announce(key: string, deal: BoardDeal) {
     await this.updateComplete;
-    const at = this.where.get(deal.id);
-    const column = at ? this.columns[at.list] : undefined;
+    const at = this.arranged.where.get(deal.id);
+    const column = at ? this.arranged.columns[at.list] : undefined;
     this.announcement = this.msg(key, {
       deal: deal.title,
       stage:
@@ -254,12 +244,12 @@ export class ChorusPipelineBoard extends ChorusElement {
 
   private onKeydown(event: KeyboardEvent) {
     const deal = this.dealOf(event);
-    const at = deal && this.where.get(deal.id);
+    const at = deal && this.arranged.where.get(deal.id);
     if (!deal || !at) return;
     onCardKey(event, deal, at, {
       moves: this.moves,
       cards: this.cards,
-      columns: this.columns,
+      columns: this.arranged.columns,
       open: (open) => this.dispatchEvent(new ChorusDealOpenEvent(open)),
     });
   }
@@ -272,7 +262,7 @@ export class ChorusPipelineBoard extends ChorusElement {
 
   private onVisibilityChanged(event: VisibilityChangedEvent, list: number) {
     this.cards.visibilityChanged(event, list);
-    const column = this.columns[list];
+    const column = this.arranged.columns[list];
     if (column) this.pages.reached(column, event.last);
   }
 
@@ -296,9 +286,10 @@ export class ChorusPipelineBoard extends ChorusElement {
       ${this.renderBody(source)}
       <p id="instructions" hidden>${this.msg('pipelineBoard.instructions')}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.quickAdd.render(msg)}
       ${
         pending
-          ? renderLostDialog(msg, pending.deal, {
+          ? renderLostDialog(msg, pending.deal, this.reasonLabels, {
               submit: (reason) => this.moves.lostSubmitted(reason),
               cancel: () => this.moves.lostCancelled(),
             })
@@ -316,16 +307,15 @@ export class ChorusPipelineBoard extends ChorusElement {
     if (this.pipelineId && status === 'error' && !source)
       return renderLoadError(msg, errorDetail(error), () => this.board.refetch());
     if (!source) return renderLoading(msg);
-    const totals = boardTotals(this.baseColumns);
+    const totals = boardTotals(this.arranged.base);
     const money = (amount: number) => this.figure(amount, source.currency, totals.total);
-    const empty = this.baseColumns.every((c) => c.deals.length === 0);
+    const empty = this.arranged.base.every((c) => c.deals.length === 0);
     const notice = isFiltered(this.filter) ? 'pipelineBoard.noMatches' : 'pipelineBoard.emptyPipeline';
     return html`${renderTotal(msg, totals, this.format.number(totals.count, 0), money)}
       ${renderProblem(msg, this.moves.problem || this.problem, () => this.dismissProblem())}
       ${empty ? html`<p class="notice">${this.msg(notice)}</p>` : nothing}
       <div
-        part="columns"
-        class="columns"
+        class="lanes"
         @keydown=${this.onKeydown}
         @click=${this.onClick}
         @focusin=${this.onFocusIn}
@@ -334,7 +324,19 @@ export class ChorusPipelineBoard extends ChorusElement {
         @drop=${this.onDrop}
         @dragend=${() => this.pointer.end()}
       >
-        ${this.columns.map((column, list) => this.renderColumn(column, list, source.currency))}
+        <div part="columns" class="columns">
+          ${this.arranged.columns.map((column, list) => (this.isZone(column) ? nothing : this.renderColumn(column, list, source.currency)))}
+        </div>
+        ${
+          this.moves.dragging
+            ? renderDropZones(this.arranged.columns, (column) => this.isZone(column), {
+                msg,
+                dropList: this.moves.dropList,
+                carriedId: this.moves.keyboard.carrying?.id,
+                cards: (column, list) => cardViews(this.columnView(column, list, source.currency)),
+              })
+            : nothing
+        }
       </div>`;
   }
 
@@ -343,8 +345,17 @@ export class ChorusPipelineBoard extends ChorusElement {
     this.moves.dismissProblem();
   }
 
+  /** A won or lost stage shown as a drop zone rather than a column. */
+  private isZone(column: Column | undefined): boolean {
+    return this.closedStages === 'zones' && !!column && column.stage.kind !== 'open';
+  }
+
   private renderColumn(column: Column, list: number, currency: string) {
-    return renderColumn({
+    return renderColumn(this.columnView(column, list, currency));
+  }
+
+  private columnView(column: Column, list: number, currency: string): ColumnView {
+    return {
       column,
       list,
       msg: (key, params) => this.msg(key, params),
@@ -353,12 +364,16 @@ export class ChorusPipelineBoard extends ChorusElement {
       money: (amount, cardCurrency) =>
         this.money.text(amount, cardCurrency, this.effectiveLocale, (a, c) => this.format.money(a, c)),
       days: (days) => this.format.duration(days, 'day'),
+      date: (time) => this.format.date(time),
+      fields: cardFieldsOf(this.cardFields),
       threshold: rottingThreshold(column.stage, this.stageRottingDays, this.rottingDays),
       carriedId: this.moves.keyboard.carrying?.id,
       tabStopId: this.cards.tabStopId,
       dropTarget: this.moves.dropList === list,
       definitionDismissed: this.dismissedDefinition === list,
       loadingMore: this.pages.isLoading(column.stage.id),
+      add:
+        this.pipelineId && column.stage.kind === 'open' ? () => this.quickAdd.open(column.stage) : undefined,
       on: {
         aboutKeydown: (event) => this.onAboutKeydown(event),
         aboutLeave: () => {
@@ -366,7 +381,7 @@ export class ChorusPipelineBoard extends ChorusElement {
         },
         visibility: (event) => this.onVisibilityChanged(event, list),
       },
-    });
+    };
   }
 
   /**

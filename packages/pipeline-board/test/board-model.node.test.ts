@@ -3,7 +3,10 @@ import {
   type BoardDeal,
   boardTotals,
   buildColumns,
+  cardFieldsOf,
   daysInStage,
+  initialsOf,
+  isOverdue,
   isRotting,
   matches,
   ownersOf,
@@ -40,6 +43,7 @@ const deal = (id: string, stageId: string, amount: number, extra: Partial<BoardD
   ownerId: null,
   ownerName: null,
   expectedCloseDate: null,
+  nextActivity: null,
   stageEnteredAt: '2026-01-01T00:00:00.000Z',
   // Ranks in the order the deals are listed below, unless a test says otherwise.
   rank: `a${id.slice(1)}`,
@@ -127,5 +131,23 @@ describe('board model', () => {
     expect(isRotting(deals[0]!, 7, now)).toBe(true);
     expect(isRotting(deals[0]!, 8, now)).toBe(false);
     expect(isRotting(deals[3]!, 1, now)).toBe(false);
+  });
+});
+
+describe('card fields, initials and overdue', () => {
+  it('reads the fields named in card-fields and leaves unknown words out', () => {
+    expect([...cardFieldsOf('owner  next-activity bogus')]).toEqual(['next-activity', 'owner']);
+    expect([...cardFieldsOf('')]).toEqual([]);
+  });
+
+  it('takes the first letters of the first and last names', () => {
+    expect(initialsOf('Ada María Lovelace')).toBe('AL');
+    expect(initialsOf('  zoë ')).toBe('Z');
+    expect(initialsOf('Émile Zola')).toBe('ÉZ');
+  });
+
+  it('is overdue once the due time has passed', () => {
+    expect(isOverdue('2026-01-01T10:00:00.000Z', Date.parse('2026-01-01T10:00:00.001Z'))).toBe(true);
+    expect(isOverdue('2026-01-01T10:00:00.000Z', Date.parse('2026-01-01T10:00:00.000Z'))).toBe(false);
   });
 });

@@ -96,17 +96,17 @@ describe('<chorus-pipeline-board> connected', () => {
     );
     const board = boardOf(root);
     const api = await readBoard(demo, 'pip_demonewbusiness');
-    await until(
-      () => shadow(board).querySelectorAll('section.column').length === api.pipeline.stages.length,
-      'columns',
-    );
+    // Won and Lost are drop zones, shown only while a card is dragged: the columns are the open stages.
+    const open = api.pipeline.stages.flatMap((stage, i) => (stage.kind === 'open' ? [{ stage, i }] : []));
+    await until(() => shadow(board).querySelectorAll('section.column').length === open.length, 'columns');
+    expect(shadow(board).querySelector('[part=drop-zone]')).toBeNull();
     const headers = [...shadow(board).querySelectorAll('section.column')].map((column) => ({
       name: textOf(column.querySelector('h3')),
       figures: textOf(column.querySelector('.figures')),
       definition: textOf(column.querySelector('[role=tooltip]')),
     }));
     expect(headers).toEqual(
-      api.pipeline.stages.map((stage, i) => {
+      open.map(({ stage, i }) => {
         const figures = api.stages[i]!;
         expect(figures.stageId).toBe(stage.id);
         return {
@@ -316,7 +316,153 @@ describe('<chorus-pipeline-board> connected', () => {
     await until(async () => dealOn(await readBoard(api, pipeline.id), deals[3].id).status === 'lost', 'lost');
     const deal = await call(api, 'GET', `/v1/deals/${deals[3].id}`);
     expect(deal).toMatchObject({ status: 'lost', lostReason: 'Chose a competitor' });
-    expect(columnOf(board, deals[3].id)).toBe(4);
+    // Lost is a drop zone, gone once the move is made: the card leaves the board.
+    await until(() => columnOf(board, deals[3].id) === -1, 'the card off the board');
+  });
+
+  it("offers the workspace's lost reasons, and sends the one chosen", async () => {
+    const { api, board, deals } = await connectedBoard();
+    await keys(board, deals[3].id, ' ', '{ArrowRight}', '{ArrowRight}', '{ArrowRight}', ' ');
+    const dialog = () => shadow(board).querySelector('dialog');
+    await until(() => (dialog()?.querySelectorAll('input[type=radio]').length ?? 0) === 6, 'the reasons');
+    const labels = [...dialog()!.querySelectorAll('label.choice')].map((label) => textOf(label));
+    const reasons = await call<{ data: { label: string }[] }>(api, 'GET', '/v1/lost-reasons');
+    expect(labels).toEqual([...reasons.data.map((reason) => reason.label), 'Other']);
+    await expectNoAxeViolations(board);
+    await userEvent.click(dialog()!.querySelectorAll<HTMLElement>('label.choice')[1]!);
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    await until(
+      async () => (await call(api, 'GET', `/v1/deals/${deals[3].id}`)).lostReason === reasons.data[1]!.label,
+      'the chosen reason saved',
+    );
+  });
+
+  it('shows Won and Lost as drop zones only while a card is carried, and drops on them by keyboard', async () => {
+    const { api, board, deals } = await connectedBoard();
+    const zones = () => [...shadow(board).querySelectorAll('[part=drop-zone]')].map((zone) => textOf(zone));
+    expect(zones()).toEqual([]);
+    // Lamps is in Qualified (column 1): two steps right is Won, the first zone.
+    await keys(board, deals[3].id, ' ');
+    await until(() => zones().length === 2, 'the drop zones');
+    expect(zones()).toEqual(['Drop here: Won (won)', 'Drop here: Lost (lost)']);
+    await keys(board, deals[3].id, '{ArrowRight}', '{ArrowRight}');
+    await until(() => columnOf(board, deals[3].id) === 3, 'the card carried over Won');
+    expect(announcement(board)).toBe('Lamps: Won, position 1 of 1.');
+    await expectNoAxeViolations(board);
+    await keys(board, deals[3].id, ' ');
+    await until(async () => (await call(api, 'GET', `/v1/deals/${deals[3].id}`)).status === 'won', 'won');
+    await until(() => zones().length === 0, 'the zones gone');
+  });
+
+  it('shows the zones while a card is dragged by pointer, and takes a drop on Won', async () => {
+    const { api, board, deals } = await connectedBoard();
+    const card = cardOf(board, deals[1].id)!;
+    const transfer = new DataTransfer();
+    card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, composed: true, dataTransfer: transfer }));
+    await until(() => !!shadow(board).querySelector('[part=drop-zone][data-kind=won]'), 'the Won zone');
+    const won = shadow(board).querySelector<HTMLElement>('[part=drop-zone][data-kind=won]')!;
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      won.dispatchEvent(
+        new DragEvent(type, { bubbles: true, composed: true, cancelable: true, dataTransfer: transfer }),
+      );
+    await until(async () => (await call(api, 'GET', `/v1/deals/${deals[1].id}`)).status === 'won', 'won');
+    await until(() => !shadow(board).querySelector('[part=drop-zone]'), 'the zones gone');
+  });
+
+  it("shows a deal's next activity from its open tasks", async () => {
+    const api = await testApi.freshWorkspace();
+    const fixture = await boardFixture(api);
+    const contact = await call(api, 'POST', '/v1/contacts', { firstName: 'Tess' });
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    await call(api, 'POST', '/v1/activities', {
+      type: 'call',
+      contactId: contact.id,
+      dealId: fixture.deals[0].id,
+      dueAt: soon,
+      body: 'Call about the quote',
+    });
+    const board = boardOf(
+      mount(
+        withProvider(
+          api,
+          html`<chorus-pipeline-board pipeline-id=${fixture.pipeline.id}></chorus-pipeline-board>`,
+        ),
+      ),
+    );
+    await until(() => !!cardOf(board, fixture.deals[0].id)?.querySelector('.next'), 'the next activity');
+    const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(soon));
+    expect(textOf(cardOf(board, fixture.deals[0].id)!.querySelector('.next'))).toBe(
+      `Next: Call about the quote, ${date}`,
+    );
+    expect(cardOf(board, fixture.deals[1].id)!.querySelector('.next')).toBeNull();
+  });
+
+  it('adds a deal into a stage with a new contact, and shows it there', async () => {
+    const { api, board, pipeline, stages } = await connectedBoard();
+    const add = shadow(board).querySelector<HTMLButtonElement>('section.column[data-list="1"] button.add')!;
+    expect(add.getAttribute('aria-label')).toBe('Add a deal to Qualified');
+    await userEvent.click(add);
+    const dialog = () => shadow(board).querySelector<HTMLDialogElement>('#quick-add');
+    await until(() => !!dialog()?.open, 'the quick add form');
+    expect(textOf(dialog()!.querySelector('h2'))).toBe('New deal in Qualified');
+    await expectNoAxeViolations(board);
+    await userEvent.fill(dialog()!.querySelector('input[name=title]')!, 'Speakers');
+    await userEvent.fill(dialog()!.querySelector('input[name=amount]')!, '1200.50');
+    await userEvent.fill(dialog()!.querySelector('input[name=firstName]')!, 'Nia');
+    await userEvent.fill(dialog()!.querySelector('input[name=lastName]')!, 'Quick');
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button.primary')!);
+    await until(() => !dialog(), 'the form closed');
+    await until(() => titlesIn(board, 1).includes('Speakers'), 'the new card in Qualified');
+    expect(announcement(board)).toBe('Deal Speakers added to Qualified.');
+    const created = (await readBoard(api, pipeline.id)).deals.find((d) => d.title === 'Speakers')!;
+    expect(created).toMatchObject({ stageId: stages[1]!.id, value: { amount: 120_050, currency: 'EUR' } });
+    const contact = await call(api, 'GET', `/v1/contacts/${created.contactId}`);
+    expect(contact).toMatchObject({ firstName: 'Nia', lastName: 'Quick' });
+  });
+
+  it('finds an existing contact for a new deal by search', async () => {
+    const { api, board, pipeline } = await connectedBoard();
+    const zed = await call(api, 'POST', '/v1/contacts', { firstName: 'Zed', lastName: 'Zebrafinch' });
+    await userEvent.click(
+      shadow(board).querySelector<HTMLButtonElement>('section.column[data-list="0"] button.add')!,
+    );
+    const dialog = () => shadow(board).querySelector<HTMLDialogElement>('#quick-add');
+    await until(() => !!dialog()?.open, 'the quick add form');
+    await userEvent.fill(dialog()!.querySelector('input[name=search]')!, 'zebrafinch');
+    await userEvent.keyboard('{Enter}');
+    const found = () => dialog()?.querySelector<HTMLInputElement>(`input[name=contact][value="${zed.id}"]`);
+    await until(() => !!found(), 'the contact found');
+    expect(dialog()!.open).toBe(true);
+    await userEvent.click(found()!);
+    await userEvent.fill(dialog()!.querySelector('input[name=title]')!, 'Headphones');
+    await userEvent.fill(dialog()!.querySelector('input[name=amount]')!, '99');
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button.primary')!);
+    await until(() => !dialog(), 'the form closed');
+    const created = (await readBoard(api, pipeline.id)).deals.find((d) => d.title === 'Headphones')!;
+    expect(created.contactId).toBe(zed.id);
+  });
+
+  it("shows the API's problem details beside the fields they name, and adds nothing", async () => {
+    const { api, board, pipeline } = await connectedBoard();
+    await userEvent.click(
+      shadow(board).querySelector<HTMLButtonElement>('section.column[data-list="0"] button.add')!,
+    );
+    const dialog = () => shadow(board).querySelector<HTMLDialogElement>('#quick-add')!;
+    await until(() => !!dialog()?.open, 'the quick add form');
+    await userEvent.fill(dialog().querySelector('input[name=title]')!, '   ');
+    await userEvent.fill(dialog().querySelector('input[name=amount]')!, 'lots');
+    await userEvent.click(dialog().querySelector<HTMLButtonElement>('button.primary')!);
+    await until(() => textOf(dialog().querySelector('#qa-title-error')) !== '', 'the field errors');
+    expect(textOf(dialog().querySelector('#qa-title-error'))).toBe(
+      'Give the deal a title of up to 200 characters.',
+    );
+    expect(textOf(dialog().querySelector('#qa-amount-error'))).toBe(
+      'Enter the value as a number, such as 1200 or 1200.50.',
+    );
+    expect(dialog().querySelector('input[name=title]')!.getAttribute('aria-invalid')).toBe('true');
+    expect(dialog().querySelector('input[name=amount]')!.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(board);
+    expect((await readBoard(api, pipeline.id)).deals).toHaveLength(4);
   });
 
   it('cancelling the Lost dialog keeps the deal where it was', async () => {
@@ -429,6 +575,7 @@ const deal = (id: string, title: string, stageId: string, extra: Partial<BoardDe
   ownerId: 'usr_1',
   ownerName: 'Ada',
   expectedCloseDate: null,
+  nextActivity: null,
   stageEnteredAt: days(2),
   rank: `f${(made++).toString(16).padStart(6, '0')}`,
   version: 1,
@@ -600,11 +747,101 @@ describe('<chorus-pipeline-board> presentational', () => {
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
   });
 
+  it('shows the next activity (overdue in words), the close date and the owner as initials, each by attribute', async () => {
+    const overdue = {
+      id: 'act_1',
+      type: 'call' as const,
+      body: 'Call back',
+      dueAt: new Date(Date.now() - 86_400_000).toISOString(),
+    };
+    const deals = [
+      deal('d1', 'Monitors', 'stg_a', {
+        ownerName: 'Ada María Lovelace',
+        expectedCloseDate: '2026-03-31',
+        nextActivity: overdue,
+      }),
+      deal('d2', 'Desks', 'stg_a', {
+        ownerId: null,
+        ownerName: null,
+        nextActivity: { ...overdue, id: 'act_2', body: '', dueAt: '2999-01-01T09:00:00.000Z' },
+      }),
+    ];
+    const board = boardOf(
+      mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${deals}></chorus-pipeline-board>`),
+    );
+    await until(() => !!cardOf(board, 'd2'), 'the cards');
+    const card = cardOf(board, 'd1')!;
+    const due = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(overdue.dueAt));
+    expect(textOf(card.querySelector('.next'))).toBe(`Overdue: Call back, ${due}`);
+    expect(card.querySelector('.next')!.classList.contains('overdue')).toBe(true);
+    expect(textOf(card.querySelector('.close'))).toBe('Closes Mar 31, 2026');
+    expect(textOf(card.querySelector('[part=avatar]'))).toBe('AL');
+    expect(card.querySelector('[part=avatar]')!.getAttribute('aria-hidden')).toBe('true');
+    expect(textOf(card.querySelector('.owner .visually-hidden'))).toBe('Ada María Lovelace');
+    const other = cardOf(board, 'd2')!;
+    expect(textOf(other.querySelector('.next'))).toBe('Next: Task, Jan 1, 2999');
+    expect(other.querySelector('.next')!.classList.contains('overdue')).toBe(false);
+    expect(textOf(other.querySelector('.owner'))).toBe('Unassigned');
+    await expectNoAxeViolations(board);
+
+    board.setAttribute('card-fields', 'owner');
+    await until(() => !cardOf(board, 'd1')!.querySelector('.next'), 'the next activity hidden');
+    expect(cardOf(board, 'd1')!.querySelector('.close')).toBeNull();
+    expect(cardOf(board, 'd1')!.querySelector('[part=avatar]')).not.toBeNull();
+  });
+
+  it('shows Won and Lost as columns with closed-stages="columns"', async () => {
+    const board = boardOf(
+      mount(
+        html`<chorus-pipeline-board closed-stages="columns" .pipeline=${pipeline} .deals=${[]}></chorus-pipeline-board>`,
+      ),
+    );
+    await until(() => shadow(board).querySelectorAll('section.column').length === 3, 'three columns');
+    expect(shadow(board).querySelector('section.column[data-kind=won]')).not.toBeNull();
+  });
+
+  it('offers the reasons it is given, and "Other" with free text', async () => {
+    const deals = [deal('d1', 'Monitors', 'stg_a')];
+    const lostPipeline = {
+      ...pipeline,
+      stages: [
+        ...stages,
+        { ...stages[2], id: 'stg_l', name: 'Lost', position: 3, kind: 'lost' as const, probability: 0 },
+      ],
+    };
+    const board = boardOf(
+      mount(
+        html`<chorus-pipeline-board
+          .pipeline=${lostPipeline}
+          .deals=${deals}
+          .lostReasons=${['Too dear', 'Went quiet']}
+        ></chorus-pipeline-board>`,
+      ),
+    );
+    const moves: ChorusDealMoveEvent[] = [];
+    board.addEventListener('chorus-deal-move', (e) => moves.push(e));
+    await until(() => !!cardOf(board, 'd1'), 'the card');
+    await keys(board, 'd1', ' ', '{ArrowRight}', '{ArrowRight}', '{ArrowRight}', ' ');
+    const dialog = () => shadow(board).querySelector('dialog');
+    await until(() => !!dialog()?.open, 'the Lost dialog');
+    expect([...dialog()!.querySelectorAll('label.choice')].map((l) => textOf(l))).toEqual([
+      'Too dear',
+      'Went quiet',
+      'Other',
+    ]);
+    await userEvent.type(dialog()!.querySelector('textarea')!, 'Merged with a rival');
+    // Typing an other reason chooses "Other".
+    expect(dialog()!.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value).toBe('');
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    await until(() => moves.length === 1, 'the move');
+    expect(moves[0]!.lostReason).toBe('Merged with a rival');
+  });
+
   it('shows empty columns and an empty pipeline, accessibly', async () => {
     const board = boardOf(
       mount(html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[]}></chorus-pipeline-board>`),
     );
-    await until(() => shadow(board).querySelectorAll('.empty').length === 3, 'the empty columns');
+    await until(() => shadow(board).querySelectorAll('.empty').length === 2, 'the empty columns');
     expect(textOf(shadow(board).querySelector('.notice'))).toBe('No deals in this pipeline yet.');
     expect(textOf(shadow(board).querySelector('[part=total]'))).toBe(
       'Open pipeline 0 deals €0.00 weighted €0.00',

@@ -66,6 +66,7 @@ function hostileBoard(): StrictCspPageData['hostile'] {
     ownerId: 'usr_h',
     ownerName: hostileText(i + 5),
     expectedCloseDate: null,
+    nextActivity: null,
     stageEnteredAt: new Date(Date.now() - (i % 9) * 86_400_000).toISOString(),
     rank: `a${String(i).padStart(5, '0')}`,
     version: 1,

@@ -13,7 +13,11 @@ interface ManifestDeclaration {
   events?: ManifestEvent[];
 }
 export interface ElementsManifest {
-  modules: { path: string; declarations?: ManifestDeclaration[] }[];
+  modules: {
+    path: string;
+    declarations?: ManifestDeclaration[];
+    exports?: { kind: string; name?: string }[];
+  }[];
 }
 export interface GeneratedFile {
   name: string;
@@ -28,6 +32,18 @@ export const eventPropName = (event: string) =>
 
 /** `chorus-contact-card` → `contact-card`. */
 const fileNameOf = (tag: string) => tag.replace(/^chorus-/, '');
+
+/**
+ * The entry that defines `tag`: the module whose `customElements.define` the manifest records
+ * (`dist/define-deal-card.js` → `/define-deal-card`), else the package's `/define`.
+ */
+function defineEntryOf(manifest: ElementsManifest, tag: string): string {
+  const module = manifest.modules.find((m) =>
+    (m.exports ?? []).some((e) => e.kind === 'custom-element-definition' && e.name === tag),
+  );
+  const file = module?.path.match(/^dist\/(define[\w-]*)\.js$/)?.[1];
+  return `/${file ?? 'define'}`;
+}
 
 /** The first sentence of a description, on one line. */
 const summaryOf = (description: string) =>
@@ -62,7 +78,7 @@ export function generate(packages: { name: string; manifest: ElementsManifest }[
         HEADER,
         `import { createComponent${events.length > 0 ? ', type EventName' : ''} } from '@lit/react';`,
         `import { ${element.name} as ${element.name}Element } from '${packageName}';`,
-        `import '${packageName}/define';`,
+        `import '${packageName}${defineEntryOf(manifest, tag)}';`,
         "import * as React from 'react';",
         '',
         `/** \`<${tag}>\` for React${element.description ? `: ${summaryOf(element.description)}.` : '.'} */`,

@@ -50,6 +50,25 @@ describe('the React wrapper generator', () => {
     expect(files[1]!.text).toContain("export { ChorusWidget } from './widget.js';");
   });
 
+  it("imports the entry that defines each element: a second element's own define module", () => {
+    const manifest: ElementsManifest = {
+      modules: [
+        {
+          path: 'src/gadget.ts',
+          declarations: [
+            { kind: 'class', name: 'ChorusGadget', tagName: 'chorus-gadget', customElement: true },
+          ],
+        },
+        {
+          path: 'dist/define-gadget.js',
+          exports: [{ kind: 'custom-element-definition', name: 'chorus-gadget' }],
+        },
+      ],
+    };
+    const [gadget] = generate([{ name: '@chorus/widget', manifest }]);
+    expect(gadget!.text).toContain("import '@chorus/widget/define-gadget';");
+  });
+
   it('matches the committed output for the packages this one wraps', () => {
     const generated = generate(
       dependencies.map((name) => ({

@@ -4,7 +4,7 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { ChorusContactCard, ChorusMetricTile, ChorusProvider } from '../src/index.js';
+import { ChorusContactCard, ChorusDealCard, ChorusMetricTile, ChorusProvider } from '../src/index.js';
 
 // Tells React this is a test environment in which act() flushes updates.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -96,5 +96,42 @@ describe('React wrappers on a React page', () => {
     await page.getByRole('button', { name: 'Next contact' }).click();
     expect(card().contactId).toBe(contacts[1]!.id);
     await expect.poll(cardName, { timeout: 15_000 }).toBe('Grace Hopper');
+  });
+
+  it('renders the deal card from its own define entry and passes its contact event to React', async () => {
+    const pipeline = await post<{ id: string }>('/v1/pipelines', {
+      name: 'Sales',
+      stages: [
+        { name: 'Lead in', probability: 0.1, definition: 'Interest shown.' },
+        { name: 'Won', kind: 'won', probability: 1, definition: 'Signed.' },
+        { name: 'Lost', kind: 'lost', probability: 0, definition: 'Said no.' },
+      ],
+    });
+    const deal = await post<{ id: string }>('/v1/deals', {
+      title: 'React monitors',
+      value: { amount: 420_000, currency: 'EUR' },
+      pipelineId: pipeline.id,
+      contactId: contacts[0]!.id,
+    });
+    const opened: string[] = [];
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    act(() =>
+      root!.render(
+        <ChorusProvider baseUrl={known.url} locale="en-US" getToken={async () => known.sessionToken}>
+          <ChorusDealCard dealId={deal.id} onChorusContactOpen={(event) => opened.push(event.contactId)} />
+        </ChorusProvider>,
+      ),
+    );
+    const dealCard = () => document.querySelector('chorus-deal-card')!;
+    await expect
+      .poll(() => dealCard().shadowRoot?.querySelector('dd button.link')?.textContent?.trim(), {
+        timeout: 15_000,
+      })
+      .toBe('Ada Lovelace');
+    expect(dealCard().shadowRoot!.querySelector('h2')!.textContent).toBe('React monitors');
+    dealCard().shadowRoot!.querySelector<HTMLElement>('dd button.link')!.click();
+    expect(opened).toEqual([contacts[0]!.id]);
   });
 });

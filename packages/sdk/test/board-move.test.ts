@@ -34,6 +34,7 @@ const deal = (id: string, stageId: string, rank: string, amount = 1001): BoardDe
   ownerId: null,
   ownerName: null,
   expectedCloseDate: null,
+  nextActivity: null,
   stageEnteredAt: '2026-01-01T00:00:00.000Z',
   rank,
   version: 1,

@@ -36,6 +36,8 @@ const entries = {
   pipelines: keys.pipelines.list(),
   pipelineBoardP1: keys.pipelines.board('pip_1'),
   pipelineBoardP2: keys.pipelines.board('pip_2'),
+  activities: keys.activities.list({ contactId: 'con_1' }),
+  tasksOfDeal: keys.activities.tasks({ dealId: 'deal_1' }),
 };
 
 describe('invalidation rules', () => {
@@ -95,5 +97,19 @@ describe('invalidation rules', () => {
     expect(invalidated()).toEqual(
       ['contact', 'contactInsights', 'contactLifecycle', 'contactList', 'metrics'].sort(),
     );
+  });
+
+  it("a task on a deal makes the open tasks and every board stale (the card's next activity), a logged touch does not", async () => {
+    const task = { contactId: 'con_1', dealId: 'deal_1', dueAt: '2026-12-01T09:00:00.000Z' };
+    for (const rule of [invalidationRules.activityCreated, invalidationRules.taskCompleted]) {
+      const { queryClient, invalidated } = cacheWith(entries);
+      await invalidate(queryClient, rule(task));
+      expect(invalidated()).toEqual(
+        ['activities', 'contactInsights', 'pipelineBoardP1', 'pipelineBoardP2', 'tasksOfDeal'].sort(),
+      );
+    }
+    const { queryClient, invalidated } = cacheWith(entries);
+    await invalidate(queryClient, invalidationRules.activityCreated({ ...task, dueAt: null }));
+    expect(invalidated()).toEqual(['activities', 'contactInsights']);
   });
 });

@@ -171,4 +171,47 @@ describe('optimistic updates', () => {
     expect(queryClient.getQueryData(keys.contacts.detail('con_1'))?.firstName).toBe('Ada');
     expect(names()).toEqual(['Ada', 'Grace']);
   });
+
+  it("shows a logged call on its contact's timeline at once, a task among the open tasks, and takes both back when refused", async () => {
+    const { queries, requests, release } = heldApi(() => problem(422, '/problems/validation'));
+    const queryClient = new QueryClient();
+    const old = {
+      id: 'act_old',
+      type: 'note',
+      contactId: 'con_1',
+      dealId: null,
+      body: 'Earlier',
+      dueAt: null,
+    };
+    const later = { ...old, id: 'act_later', dueAt: '2099-01-01T00:00:00.000Z', completedAt: null };
+    queryClient.setQueryData(keys.activities.list({ contactId: 'con_1' }), {
+      data: [old],
+      nextCursor: null,
+    } as never);
+    queryClient.setQueryData(keys.activities.list({ contactId: 'con_2' }), {
+      data: [],
+      nextCursor: null,
+    } as never);
+    queryClient.setQueryData(keys.activities.tasks({ contactId: 'con_1' }), {
+      data: [later],
+      nextCursor: null,
+    } as never);
+    const ids = (key: readonly unknown[]) =>
+      (queryClient.getQueryData(key as never) as { data: { body: string }[] }).data.map((item) => item.body);
+
+    const mutation = new MutationObserver(queryClient, queries.activities.create());
+    const call = mutation.mutate({ type: 'call', contactId: 'con_1', body: 'Rang them' }).catch(() => {});
+    const task = mutation
+      .mutate({ type: 'email', contactId: 'con_1', body: 'Send quote', dueAt: '2098-01-01T00:00:00.000Z' })
+      .catch(() => {});
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    expect(ids(keys.activities.list({ contactId: 'con_1' }))).toEqual(['Send quote', 'Rang them', 'Earlier']);
+    expect(ids(keys.activities.list({ contactId: 'con_2' }))).toEqual([]);
+    expect(ids(keys.activities.tasks({ contactId: 'con_1' }))).toEqual(['Send quote', 'Earlier']);
+
+    release();
+    await Promise.all([call, task]);
+    expect(ids(keys.activities.list({ contactId: 'con_1' }))).toEqual(['Earlier']);
+    expect(ids(keys.activities.tasks({ contactId: 'con_1' }))).toEqual(['Earlier']);
+  });
 });

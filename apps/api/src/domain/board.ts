@@ -1,4 +1,4 @@
-import type { BoardDeal, PipelineBoard } from '@chorus/contract';
+import type { ActivityType, BoardDeal, PipelineBoard } from '@chorus/contract';
 import type { z } from '@hono/zod-openapi';
 import type { Sql } from '../db/database.js';
 import { notFound } from '../errors.js';
@@ -35,6 +35,7 @@ interface BoardDealRow {
   owner_id: string | null;
   owner_name: string | null;
   expected_close_date: string | null;
+  next_activity: { id: string; type: ActivityType; body: string; due_at: string } | null;
   stage_entered_at: Date;
   rank: string;
   version: number;
@@ -58,7 +59,11 @@ function parameters(params: unknown[]) {
 
 const CARD_COLUMNS = `d.id, d.title, d.value_amount, d.value_currency, d.stage_id, d.status, d.contact_id,
   d.company_id, c.name as company_name, d.owner_id, u.name as owner_name,
-  d.expected_close_date::text as expected_close_date, d.stage_entered_at, d.rank, d.version`;
+  d.expected_close_date::text as expected_close_date, d.stage_entered_at, d.rank, d.version,
+  (select json_build_object('id', a.id, 'type', a.type, 'body', a.body, 'due_at', a.due_at)
+   from activities a
+   where a.workspace_id = d.workspace_id and a.deal_id = d.id and a.due_at is not null and a.completed_at is null
+   order by a.due_at, a.id limit 1) as next_activity`;
 
 const CARD_JOINS = `left join companies c on c.workspace_id = d.workspace_id and c.id = d.company_id
   left join users u on u.workspace_id = d.workspace_id and u.id = d.owner_id`;
@@ -75,6 +80,12 @@ const toBoardDeal = (r: BoardDealRow): BoardDealDto => ({
   ownerId: r.owner_id,
   ownerName: r.owner_name,
   expectedCloseDate: r.expected_close_date,
+  nextActivity: r.next_activity && {
+    id: r.next_activity.id,
+    type: r.next_activity.type,
+    body: r.next_activity.body,
+    dueAt: iso(r.next_activity.due_at),
+  },
   stageEnteredAt: iso(r.stage_entered_at),
   rank: r.rank,
   version: r.version,

@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import { iso, isoOrNull } from './rows.js';
 import { assertVersion } from './versioning.js';
 import type { ApiKeyDto, UserDto, WorkspaceDto } from './types.js';
+import { addDefaultLostReasons } from './lost-reasons.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -221,6 +222,7 @@ export async function createWorkspace(
     'insert into workspaces (id, name, currency, allowed_origins, created_at) values ($1, $2, $3, $4, $5)',
     [id, input.name, input.currency, input.allowedOrigins, now],
   );
+  await addDefaultLostReasons(tx, id);
   return id;
 }
 

@@ -20,6 +20,18 @@ export function registerActivityRoutes(app: OpenAPIHono<AppEnv>) {
       201,
     ),
   );
+  app.openapi(routes.completeActivity, async (c) =>
+    c.json(
+      await activities.completeActivity(c.get('tx'), c.get('caller').workspaceId, c.req.valid('param').id),
+      200,
+    ),
+  );
+  app.openapi(routes.listOpenTasks, async (c) =>
+    c.json(
+      await activities.listOpenTasks(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')),
+      200,
+    ),
+  );
   app.openapi(routes.listOrders, async (c) =>
     c.json(await orders.listOrders(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')), 200),
   );

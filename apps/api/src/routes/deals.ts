@@ -2,6 +2,7 @@ import { routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import * as board from '../domain/board.js';
 import * as deals from '../domain/deals.js';
+import * as lostReasons from '../domain/lost-reasons.js';
 import * as pipelines from '../domain/pipelines.js';
 import { etag } from '../domain/versioning.js';
 import type { AppEnv } from '../http/env.js';
@@ -70,6 +71,9 @@ export function registerDealRoutes(app: OpenAPIHono<AppEnv>) {
     c.header('ETag', etag(deal.version));
     return c.json(deal, 200);
   });
+  app.openapi(routes.listLostReasons, async (c) =>
+    c.json({ data: await lostReasons.listLostReasons(c.get('tx'), c.get('caller').workspaceId) }, 200),
+  );
   app.openapi(routes.listDealHistory, async (c) =>
     c.json(
       {

@@ -224,9 +224,12 @@ export function addContact(world: DemoWorld, index: number, companies: readonly 
       workspaceId: world.workspaceId,
       type,
       contactId: contact.id,
+      dealId: null,
       ownerId: contact.owner,
       body: words.ACTIVITY_BODIES[type],
       occurredAt: iso(at),
+      dueAt: null,
+      completedAt: iso(at),
     });
   }
 

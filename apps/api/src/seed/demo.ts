@@ -3,6 +3,7 @@ import { createKey, createWorkspace } from '../domain/workspace.js';
 import { newId } from '../ids.js';
 import { DEMO_STAGES, DEMO_USER_NAMES, type DemoStageKey } from './demo-catalogue.js';
 import { addCompanies, addContact, addWebsiteRatings, DAY, DemoRows, type DemoWorld } from './demo-story.js';
+import { addOpenTasks } from './demo-tasks.js';
 import { seededRandom } from './random.js';
 import {
   ACTIVITIES,
@@ -132,6 +133,7 @@ async function seedWorkspace(tx: Sql, scale: number, nowInstant: Date): Promise<
   );
   for (let i = 0; i < 300 * scale; i++) addContact(world, i, companies);
   addWebsiteRatings(world, 80 * scale);
+  addOpenTasks(world);
 
   const { rows } = world;
   await insertRows(tx, COMPANIES, rows.companies);

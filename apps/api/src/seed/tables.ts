@@ -244,6 +244,11 @@ export interface ActivityRow {
   ownerId: string;
   body: string;
   occurredAt: Instant;
+  dealId: string | null;
+  /** A task's due time; null for a touch logged after the fact. */
+  dueAt: Instant | null;
+  /** Null on an open task. A touch is done when it occurred. */
+  completedAt: Instant | null;
 }
 export const ACTIVITIES: Table<ActivityRow> = {
   name: 'activities',
@@ -252,9 +257,12 @@ export const ACTIVITIES: Table<ActivityRow> = {
     workspaceId: { name: 'workspace_id' },
     type: { name: 'type' },
     contactId: { name: 'contact_id' },
+    dealId: { name: 'deal_id' },
     ownerId: { name: 'owner_id' },
     body: { name: 'body' },
     occurredAt: { name: 'occurred_at', type: 'timestamptz' },
+    dueAt: { name: 'due_at', type: 'timestamptz' },
+    completedAt: { name: 'completed_at', type: 'timestamptz' },
   },
 };
 

@@ -1,7 +1,9 @@
 import '@chorus/contact-card/define';
 import '@chorus/metrics-tiles/define';
 import '@chorus/pipeline-board/define';
+import '@chorus/pipeline-board/define-deal-card';
 import { ChorusElement } from '@chorus/core';
+import type { ChorusAssociationOpenEvent } from '@chorus/contact-card';
 import type { ChorusDealOpenEvent } from '@chorus/pipeline-board';
 import type { BoardDeal } from '@chorus/sdk';
 import { css, html, nothing } from 'lit';
@@ -11,9 +13,11 @@ import { pageStyles } from './page-styles.js';
 const SALES_METRICS = 'pipeline_value,weighted_pipeline_value,win_rate,lost_sales';
 
 /**
- * The sales team's page: the pipeline's metrics on top, the board below, and the contact of the
- * deal one opens beside it. Nothing here wires the tiles to the board: a move goes through the SDK,
- * whose invalidation rules refetch the metrics the move changed.
+ * The sales team's page: the pipeline's metrics on top, the board below, and the deal one opens
+ * beside it: its record (`<chorus-deal-card>`) and its contact's card with quick actions and
+ * associations. Nothing here wires the tiles to the board, or the cards to each other: every write
+ * goes through the SDK, whose invalidation rules refetch what it changed (a task scheduled on the
+ * deal shows on its board card as the next activity).
  */
 export class DemoSalesWorkspace extends ChorusElement {
   static override styles = [
@@ -35,6 +39,11 @@ export class DemoSalesWorkspace extends ChorusElement {
           grid-template-columns: minmax(0, 1fr) minmax(16rem, 22rem);
         }
       }
+      aside {
+        display: grid;
+        gap: calc(var(--_space) * 3);
+        align-content: start;
+      }
       aside header {
         display: flex;
         justify-content: space-between;
@@ -46,7 +55,7 @@ export class DemoSalesWorkspace extends ChorusElement {
 
   @property({ attribute: 'pipeline-id' }) pipelineId?: string;
 
-  /** The deal whose contact is shown beside the board. */
+  /** The deal shown beside the board, with its contact. */
   @state() private opened?: BoardDeal;
 
   @query('aside') private aside?: HTMLElement;
@@ -63,6 +72,15 @@ export class DemoSalesWorkspace extends ChorusElement {
     if (top < 0 || top > window.innerHeight - 48) aside.scrollIntoView({ block: 'start' });
   }
 
+  /**
+   * Another deal of the same contact opens here (its card names it); tickets and companies belong to
+   * the service and customer pages.
+   */
+  private openAssociation = (event: ChorusAssociationOpenEvent) => {
+    if (event.kind !== 'deal' || !this.opened) return;
+    this.opened = { ...this.opened, id: event.id, title: '' };
+  };
+
   override render() {
     const deal = this.opened;
     return html`
@@ -75,12 +93,19 @@ export class DemoSalesWorkspace extends ChorusElement {
           deal
             ? html`<aside tabindex="-1" aria-labelledby="opened">
                 <header>
-                  <h3 id="opened" dir="auto">${deal.title}</h3>
+                  <h3 id="opened" dir="auto">${deal.title || 'Deal'}</h3>
                   <button class="button" @click=${() => (this.opened = undefined)}>Close</button>
                 </header>
+                <chorus-deal-card deal-id=${deal.id}></chorus-deal-card>
                 ${
                   deal.contactId
-                    ? html`<chorus-contact-card contact-id=${deal.contactId} variant="full"></chorus-contact-card>`
+                    ? html`<chorus-contact-card
+                        contact-id=${deal.contactId}
+                        variant="full"
+                        quick-actions
+                        associations
+                        @chorus-association-open=${this.openAssociation}
+                      ></chorus-contact-card>`
                     : html`<p class="muted">This deal has no contact.</p>`
                 }
               </aside>`

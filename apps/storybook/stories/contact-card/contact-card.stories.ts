@@ -12,6 +12,8 @@ interface CardArgs {
   contactId?: string;
   variant: ContactCardVariant;
   editable: boolean;
+  quickActions: boolean;
+  associations: boolean;
   theme?: (typeof THEMES)[number];
   locale?: string;
   messages?: Record<string, string>;
@@ -20,6 +22,7 @@ interface CardArgs {
   activities?: Activity[];
   onChorusContactSelect: (event: Event) => void;
   onChorusContactChange: (event: Event) => void;
+  onChorusAssociationOpen: (event: Event) => void;
 }
 
 /** Real records from the API the stories run against, picked by what they are, never by a fixed id. */
@@ -87,6 +90,8 @@ const renderCard = (args: CardArgs) => html`
     contact-id=${ifDefined(args.contactId || undefined)}
     variant=${args.variant}
     ?editable=${args.editable}
+    ?quick-actions=${args.quickActions}
+    ?associations=${args.associations}
     theme=${ifDefined(args.theme)}
     locale=${ifDefined(args.locale || undefined)}
     .messages=${args.messages ?? {}}
@@ -95,6 +100,7 @@ const renderCard = (args: CardArgs) => html`
     .activities=${args.activities}
     @chorus-contact-select=${args.onChorusContactSelect}
     @chorus-contact-change=${args.onChorusContactChange}
+    @chorus-association-open=${args.onChorusAssociationOpen}
   ></chorus-contact-card>
 `;
 
@@ -104,8 +110,11 @@ const meta = {
   args: {
     variant: 'full',
     editable: false,
+    quickActions: false,
+    associations: false,
     onChorusContactSelect: fn(),
     onChorusContactChange: fn(),
+    onChorusAssociationOpen: fn(),
   },
   argTypes: {
     contactId: {
@@ -114,6 +123,14 @@ const meta = {
     },
     variant: { control: 'inline-radio', options: CONTACT_CARD_VARIANTS },
     editable: { control: 'boolean' },
+    quickActions: {
+      control: 'boolean',
+      description: 'Log a note, call or email, or schedule a task, from the card (`quick-actions`).',
+    },
+    associations: {
+      control: 'boolean',
+      description: "The contact's deals, open tickets and company, with counts (`associations`).",
+    },
     theme: {
       control: 'inline-radio',
       options: THEMES,
@@ -163,6 +180,33 @@ export const Full: Story = {
     await waitFor(() => expect(root.getByText('Lifetime value')).toBeVisible(), { timeout: 10_000 });
     await userEvent.click(root.getByText(`${customer.firstName} ${customer.lastName}`.trim()));
     await expect(args.onChorusContactSelect).toHaveBeenCalled();
+  },
+};
+
+/**
+ * With quick actions and associations: the customer's deals (open and won, with values), open
+ * tickets and company; activating one fires `chorus-association-open` for the page to open it.
+ * Nothing is logged here: logging is played in the sales workspace's test-only walk.
+ */
+export const ActionsAndAssociations: Story = {
+  name: 'Quick actions and associations',
+  args: { quickActions: true, associations: true },
+  loaders: [loadSeededContacts],
+  render: (args, { loaded }) => renderCard({ ...args, contactId: (loaded as Loaded).customer.id }),
+  play: async ({ canvasElement, loaded, args }) => {
+    const [card] = cards(canvasElement);
+    await expectName(card, (loaded as Loaded).customer);
+    const root = inCard(card);
+    await waitFor(() => expect(root.getByText('Associations')).toBeVisible(), { timeout: 10_000 });
+    await waitFor(() => expect(root.getByText(/^Deals \(\d+\)$/)).toBeVisible(), { timeout: 10_000 });
+    await expect(root.getByRole('button', { name: 'Log a call' })).toBeVisible();
+    const company = shadowOf(card).querySelector<HTMLButtonElement>(
+      '[part=associations] ul:last-of-type button',
+    );
+    if (company) {
+      await userEvent.click(company);
+      await expect(args.onChorusAssociationOpen).toHaveBeenCalled();
+    }
   },
 };
 

@@ -175,3 +175,139 @@ export const SalesWorkspaceMove: StoryObj = {
     await expect(pipelineId).toBe(deal.pipelineId);
   },
 };
+
+/** Waits for `find` to return an element (or a value), retrying until the timeout. */
+const found = <T>(find: () => T | null | undefined, what: string) =>
+  waitFor(
+    () => {
+      const value = find();
+      if (value === null || value === undefined) throw new Error(`no ${what} yet`);
+      return value;
+    },
+    { timeout: 15_000 },
+  );
+
+/**
+ * What a new user does in a day, as issue 18 walks it: add a deal (quick add, with a new contact),
+ * open it, edit its value, log a call on its contact, schedule a task that then shows on the board
+ * card as the next activity, and carry it to Lost with a reason from the workspace's list. A test
+ * only (`!dev`): it writes, and a page that wrote on every view would change the demo for everyone.
+ */
+export const SalesWorkspaceDay: StoryObj = {
+  name: 'Sales workspace: a day with a deal',
+  tags: ['!dev'],
+  play: async () => {
+    const { board } = await workspaceReady();
+    const shadow = board.shadowRoot!;
+    const title = `Walkthrough monitors ${Date.now().toString(36)}`;
+
+    // Add a deal into the first stage, with a contact made on the spot.
+    await userEvent.click(
+      await found(() => shadow.querySelector<HTMLButtonElement>('button.add'), 'quick add'),
+    );
+    const form = await found(() => shadow.querySelector<HTMLDialogElement>('#quick-add[open]'), 'the form');
+    await userEvent.type(form.querySelector('input[name=title]')!, title);
+    await userEvent.type(form.querySelector('input[name=amount]')!, '4200');
+    await userEvent.type(form.querySelector('input[name=firstName]')!, 'Wanda');
+    await userEvent.type(form.querySelector('input[name=lastName]')!, 'Walker');
+    await userEvent.click(form.querySelector<HTMLButtonElement>('button.primary')!);
+    await waitFor(() => expect(shadow.querySelector('#quick-add')).toBeNull(), { timeout: 15_000 });
+
+    // Find it on the board (a busy column shows its first cards; the search narrows it) and open it.
+    await userEvent.type(shadow.querySelector<HTMLInputElement>('input[name=search]')!, title);
+    const cardOf = () =>
+      [...shadow.querySelectorAll<HTMLElement>('[part~=card]')].find(
+        (card) => card.querySelector('.title')?.textContent === title,
+      );
+    await userEvent.click(await found(cardOf, 'the new card'));
+    const dealCard = await found(
+      () => pageRoot().querySelector('aside chorus-deal-card')?.shadowRoot ?? undefined,
+      'the deal card',
+    );
+    await waitFor(() => expect(dealCard.querySelector('h2')).toHaveTextContent(title), { timeout: 15_000 });
+    const dealId = cardOf()!.dataset.dealId!;
+
+    // Edit its value: saved with If-Match.
+    await userEvent.click(dealCard.querySelector<HTMLButtonElement>('header button')!);
+    const amount = dealCard.querySelector<HTMLInputElement>('input[name=amount]')!;
+    // Cleared by hand: testing-library's clear cannot focus an input inside a shadow root.
+    amount.value = '';
+    await userEvent.type(amount, '5000');
+    await userEvent.click(dealCard.querySelector<HTMLButtonElement>('form.editor button[type=submit]')!);
+    await waitFor(() => expect(dealCard.querySelector('[role=status]')).toHaveTextContent('Saved.'), {
+      timeout: 15_000,
+    });
+    const saved = await demoClient().get('/v1/deals/{id}', { params: { path: { id: dealId } } });
+    await expect(saved.value.amount).toBe(500_000);
+
+    // Log a call on its contact, from the contact card beside it.
+    const contactCard = await found(
+      () => pageRoot().querySelector('aside chorus-contact-card')?.shadowRoot ?? undefined,
+      'the contact card',
+    );
+    const logCall = await found(
+      () =>
+        [...contactCard.querySelectorAll<HTMLButtonElement>('[part=quick-actions] button')].find(
+          (button) => button.textContent?.trim() === 'Log a call',
+        ),
+      'the Log a call button',
+    );
+    await userEvent.click(logCall);
+    await userEvent.type(contactCard.querySelector('form.quick textarea')!, 'Talked through delivery dates');
+    await userEvent.click(contactCard.querySelector<HTMLButtonElement>('form.quick button[type=submit]')!);
+    await waitFor(
+      () =>
+        expect(contactCard.querySelector('.activities')).toHaveTextContent('Talked through delivery dates'),
+      {
+        timeout: 15_000,
+      },
+    );
+
+    // Schedule a task on the deal: the board card shows it as the next activity.
+    const schedule = dealCard.querySelector<HTMLFormElement>('form.schedule')!;
+    await userEvent.type(schedule.querySelector('input[name=body]')!, 'Send the revised quote');
+    const due = schedule.querySelector<HTMLInputElement>('input[name=due]')!;
+    due.value = '2099-06-01T09:00';
+    await userEvent.click(schedule.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    await waitFor(
+      () => expect(cardOf()?.querySelector('.next')).toHaveTextContent(/^Next: Send the revised quote/),
+      {
+        timeout: 15_000,
+      },
+    );
+
+    // Carry it to Lost with the keyboard and pick a reason from the workspace's list.
+    const reasons = await demoClient().get('/v1/lost-reasons', {});
+    const card = await found(cardOf, 'the card');
+    card.focus();
+    await userEvent.keyboard(' ');
+    for (let step = 0; step < 8; step++) {
+      const carried = await found(() => shadow.activeElement as HTMLElement | null, 'focus on the card');
+      if (carried.closest('[part=drop-zone]')?.getAttribute('data-kind') === 'lost') break;
+      await userEvent.keyboard('{ArrowRight}');
+      await waitFor(() => expect((shadow.activeElement as HTMLElement | null)?.dataset.dealId).toBe(dealId), {
+        timeout: 15_000,
+      });
+    }
+    await expect(
+      (shadow.activeElement as HTMLElement).closest('[part=drop-zone]')?.getAttribute('data-kind'),
+    ).toBe('lost');
+    await userEvent.keyboard(' ');
+    const dialog = await found(
+      () => shadow.querySelector<HTMLDialogElement>('#lost[open]'),
+      'the Lost dialog',
+    );
+    const reason = reasons.data[0]!.label;
+    await userEvent.click(
+      await found(() => dialog.querySelector<HTMLElement>('label.choice'), 'the reasons'),
+    );
+    await userEvent.click(dialog.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    await waitFor(
+      async () => {
+        const lost = await demoClient().get('/v1/deals/{id}', { params: { path: { id: dealId } } });
+        expect(lost).toMatchObject({ status: 'lost', lostReason: reason });
+      },
+      { timeout: 15_000 },
+    );
+  },
+};

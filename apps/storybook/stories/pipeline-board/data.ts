@@ -80,6 +80,7 @@ export function deal(
     ownerId: 'usr_story1',
     ownerName: 'Mara Okafor',
     expectedCloseDate: '2026-09-30',
+    nextActivity: null,
     stageEnteredAt: daysAgo(3),
     rank: `f${(made++).toString(16).padStart(6, '0')}`,
     version: 1,
@@ -88,13 +89,19 @@ export function deal(
 }
 
 export const DEALS: BoardDeal[] = [
-  deal('deal_story01', 'Studio monitors for 12 rooms', 0, 1_440_000, { stageEnteredAt: daysAgo(9) }),
+  deal('deal_story01', 'Studio monitors for 12 rooms', 0, 1_440_000, {
+    stageEnteredAt: daysAgo(9),
+    // Overdue: the card says so in words and in the warning colour.
+    nextActivity: { id: 'act_story01', type: 'call', body: 'Call back about room sizes', dueAt: daysAgo(2) },
+  }),
   deal('deal_story02', 'Standing desks', 0, 820_000, {
     companyName: 'Blue Harbor',
     ownerId: 'usr_story2',
     ownerName: 'Jonas Berg',
   }),
-  deal('deal_story03', 'Acoustic panels', 1, 310_000),
+  deal('deal_story03', 'Acoustic panels', 1, 310_000, {
+    nextActivity: { id: 'act_story03', type: 'email', body: 'Send the sample pack', dueAt: daysAgo(-4) },
+  }),
   deal('deal_story04', 'Licences, 40 seats', 1, 960_000, {
     companyName: 'Kestrel Labs',
     stageEnteredAt: daysAgo(20),
@@ -132,6 +139,7 @@ export function bigBoard() {
       ownerId: `usr_big${i % 12}`,
       ownerName: `Owner ${(i % 12) + 1}`,
       expectedCloseDate: null,
+      nextActivity: null,
       stageEnteredAt: daysAgo(i % 40),
       rank: `f${i.toString(16).padStart(6, '0')}`,
       version: 1,

@@ -14,12 +14,19 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { bigBoard, DEALS, deal, PIPELINE } from './data.js';
 
+/** The reason the last `chorus-deal-move` carried, from the story's spy. */
+const lastLostReason = (spy: (event: ChorusDealMoveEvent) => void) =>
+  (spy as unknown as { mock: { calls: [ChorusDealMoveEvent][] } }).mock.calls.at(-1)?.[0].lostReason;
+
 interface BoardArgs {
   pipelineId?: string;
   pipeline?: Pipeline;
   deals?: BoardDeal[];
   rottingDays?: number;
   sort: BoardSort;
+  cardFields: string;
+  closedStages: 'zones' | 'columns';
+  lostReasons?: string[];
   onMove: (event: ChorusDealMoveEvent) => void;
   onMoved: (event: ChorusDealMovedEvent) => void;
   onOpen: (event: ChorusDealOpenEvent) => void;
@@ -39,13 +46,26 @@ Announcements go to a polite live region; the instructions are each card's descr
 const meta = {
   title: 'Pipeline/Pipeline board',
   component: 'chorus-pipeline-board',
-  args: { sort: 'board', onMove: fn(), onMoved: fn(), onOpen: fn() },
+  args: {
+    sort: 'board',
+    cardFields: 'next-activity close-date owner',
+    closedStages: 'zones',
+    onMove: fn(),
+    onMoved: fn(),
+    onOpen: fn(),
+  },
   argTypes: {
     pipelineId: {
       control: 'text',
       description: 'Connected: the pipeline to load (`pip_demonewbusiness` is seeded).',
     },
     sort: { control: 'inline-radio', options: SORTS },
+    cardFields: {
+      control: 'text',
+      description: 'What cards show, space-separated: `next-activity`, `close-date`, `owner`.',
+    },
+    closedStages: { control: 'inline-radio', options: ['zones', 'columns'] },
+    lostReasons: { control: 'object', description: 'Presentational: the reasons the Lost dialog offers.' },
     rottingDays: {
       control: 'number',
       description: 'Days after which a deal is stale where the stage sets none.',
@@ -58,6 +78,9 @@ const meta = {
     .deals=${args.deals ?? []}
     rotting-days=${ifDefined(args.rottingDays)}
     sort=${args.sort}
+    card-fields=${args.cardFields}
+    closed-stages=${args.closedStages}
+    .lostReasons=${args.lostReasons ?? []}
     @chorus-deal-move=${args.onMove}
     @chorus-deal-moved=${args.onMoved}
     @chorus-deal-open=${args.onOpen}
@@ -82,9 +105,11 @@ export const Live: Story = {
   name: 'Seeded pipeline (live)',
   args: { pipelineId: 'pip_demonewbusiness', rottingDays: 30 },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(root(canvasElement).querySelectorAll('section.column')).toHaveLength(7), {
+    // Five open stages as columns; Won and Lost are drop zones that appear while a card is carried.
+    await waitFor(() => expect(root(canvasElement).querySelectorAll('section.column')).toHaveLength(5), {
       timeout: 15_000,
     });
+    await expect(root(canvasElement).querySelector('[part=drop-zone]')).toBeNull();
     await waitFor(() => expect(root(canvasElement).querySelector('.card')).not.toBeNull(), {
       timeout: 15_000,
     });
@@ -114,6 +139,50 @@ export const KeyboardWalkthrough: Story = {
       expect(status).toHaveTextContent('Deal Standing desks moved to Qualified, position 1 of 3.'),
     );
     await expect(args.onMoved).toHaveBeenCalledTimes(1);
+  },
+};
+
+/**
+ * Cards with their next activity (overdue said in words and in the warning colour), expected close
+ * and owner initials. Carry a card with the keyboard and Won and Lost appear as drop zones; dropped
+ * on Lost, the dialog offers the workspace's reasons with "Other".
+ */
+export const DropZonesAndReasons: Story = {
+  name: 'Next activity, drop zones and lost reasons',
+  args: {
+    pipeline: PIPELINE,
+    deals: DEALS,
+    lostReasons: ['Chose a competitor', 'Price too high', 'No budget'],
+  },
+  play: async ({ canvasElement, args }) => {
+    await waitFor(() => expect(card(canvasElement, 'deal_story01')).not.toBeNull());
+    await expect(card(canvasElement, 'deal_story01')!.querySelector('.next')).toHaveTextContent(
+      /^Overdue: Call back about room sizes/,
+    );
+    const zones = () => root(canvasElement).querySelectorAll('[part=drop-zone]');
+    card(canvasElement, 'deal_story03')!.focus();
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(zones()).toHaveLength(2));
+    for (let step = 0; step < 3; step++) {
+      await waitFor(() =>
+        expect((root(canvasElement).activeElement as HTMLElement | null)?.dataset['dealId']).toBe(
+          'deal_story03',
+        ),
+      );
+      await userEvent.keyboard('{ArrowRight}');
+    }
+    await waitFor(() =>
+      expect(
+        card(canvasElement, 'deal_story03')?.closest('[part=drop-zone]')?.getAttribute('data-kind'),
+      ).toBe('lost'),
+    );
+    await userEvent.keyboard(' ');
+    const dialog = () => root(canvasElement).querySelector('dialog');
+    await waitFor(() => expect(dialog()?.open).toBe(true));
+    await userEvent.click(dialog()!.querySelectorAll<HTMLElement>('label.choice')[1]!);
+    await userEvent.click(dialog()!.querySelector<HTMLButtonElement>('button[type=submit]')!);
+    await waitFor(() => expect(args.onMoved).toHaveBeenCalledTimes(1));
+    await expect(lastLostReason(args.onMove)).toBe('Price too high');
   },
 };
 

@@ -14,8 +14,28 @@ export interface paths {
         /** List activities, newest first */
         get: operations["listActivities"];
         put?: never;
-        /** Record an activity */
+        /** Record an activity or schedule a task */
         post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a task done
+         * @description Sets `completedAt` (and `occurredAt`) to now. Completing a task that is already done changes nothing and returns it.
+         */
+        post: operations["completeActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -245,6 +265,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lost-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's lost reasons, in order
+         * @description What a board offers when a deal is lost. Every new workspace starts with a default list.
+         */
+        get: operations["listLostReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/metrics": {
         parameters: {
             query?: never;
@@ -454,6 +494,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List open tasks, soonest due first
+         * @description Open tasks (activities with `dueAt` and no `completedAt`), by due time, then id.
+         */
+        get: operations["listOpenTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tickets": {
         parameters: {
             query?: never;
@@ -531,13 +591,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A touch: recency and frequency come from here. */
+        /** @description A touch: recency and frequency come from here. With `dueAt` it is a task, open until `completedAt`; the earliest open task of a deal or contact is its next activity. */
         Activity: {
             /**
              * @description A short note of what happened. Stored as sent (not trimmed).
              * @example Demo of the 12-room setup; asked for a quote.
              */
             body: string;
+            /**
+             * Format: date-time
+             * @description When it was done: null while a task is open. A logged touch is done when it happened.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            completedAt: string | null;
             /**
              * @description A contact id.
              * @example con_01hx7f3k9q2m5v8w
@@ -549,13 +615,19 @@ export interface components {
              */
             dealId: string | null;
             /**
+             * Format: date-time
+             * @description A task: when it is due. Null for a touch logged after the fact.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            dueAt: string | null;
+            /**
              * @description A activity id.
              * @example act_01hx7f3k9q2m5v8w
              */
             id: string;
             /**
              * Format: date-time
-             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @description When it happened: for a task, when it was created, then when it was done.
              * @example 2026-03-14T09:26:53.000Z
              */
             occurredAt: string;
@@ -635,6 +707,7 @@ export interface components {
              * @example deal_01hx7f3k9q2m5v8w
              */
             id: string;
+            nextActivity: components["schemas"]["NextActivity"];
             /**
              * @description A user id.
              * @example usr_01hx7f3k9q2m5v8w
@@ -713,8 +786,10 @@ export interface components {
             data: {
                 activityType?: string;
                 companyId?: string | null;
+                completedAt?: string | null;
                 contactId?: string | null;
                 dealId?: string | null;
+                dueAt?: string | null;
                 fromStageId?: string | null;
                 lifecycleStage?: string;
                 pipelineId?: string;
@@ -739,7 +814,7 @@ export interface components {
              * @example deal.moved
              * @enum {string}
              */
-            type: "deal.created" | "deal.moved" | "deal.updated" | "deal.deleted" | "contact.created" | "contact.updated" | "contact.deleted" | "activity.created" | "rating.created" | "order.created" | "ticket.created" | "ticket.updated";
+            type: "deal.created" | "deal.moved" | "deal.updated" | "deal.deleted" | "contact.created" | "contact.updated" | "contact.deleted" | "activity.created" | "activity.updated" | "rating.created" | "order.created" | "ticket.created" | "ticket.updated";
             /** @description The record’s version after the change, for records that have one. */
             version: number | null;
         };
@@ -937,6 +1012,12 @@ export interface components {
              * @example deal_01hx7f3k9q2m5v8w
              */
             dealId?: string | null;
+            /**
+             * Format: date-time
+             * @description Schedules a task due then (open until completed) instead of logging a touch.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            dueAt?: string;
             /**
              * Format: date-time
              * @description Defaults to now.
@@ -1360,6 +1441,26 @@ export interface components {
          * @enum {string}
          */
         LifecycleStage: "subscriber" | "lead" | "marketing_qualified" | "sales_qualified" | "opportunity" | "customer" | "evangelist" | "churned";
+        LostReasonList: {
+            data: components["schemas"]["LostReasonOption"][];
+        };
+        LostReasonOption: {
+            /**
+             * @description A lostReason id.
+             * @example lr_01hx7f3k9q2m5v8w
+             */
+            id: string;
+            /**
+             * @description The reason as people pick it. Stored as sent (not trimmed).
+             * @example Chose a competitor
+             */
+            label: string;
+            /**
+             * @description Order in the list, from 0.
+             * @example 0
+             */
+            position: number;
+        };
         /**
          * @description `previous`: the preceding period of equal length. `year-ago`: the same dates one year earlier (29 February falls back to 28 February).
          * @example year-ago
@@ -1458,6 +1559,26 @@ export interface components {
              */
             currency: string;
         };
+        /** @description The deal's earliest open task, or null when it has none. */
+        NextActivity: {
+            /**
+             * @description A short note of what happened. Stored as sent (not trimmed).
+             * @example Demo of the 12-room setup; asked for a quote.
+             */
+            body: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            dueAt: string;
+            /**
+             * @description A activity id.
+             * @example act_01hx7f3k9q2m5v8w
+             */
+            id: string;
+            type: components["schemas"]["ActivityType"];
+        } | null;
         /** @description A purchase. An order makes its contact a customer. */
         Order: {
             amount: components["schemas"]["Money"] & unknown;
@@ -1840,6 +1961,12 @@ export interface components {
              */
             rottingDays: number | null;
         };
+        /** @description A page of task records. */
+        TaskPage: {
+            data: components["schemas"]["Activity"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /** @description A service case. */
         Ticket: {
             /**
@@ -2129,12 +2256,15 @@ export type SchemaKeyKind = components['schemas']['KeyKind'];
 export type SchemaLifecycleChange = components['schemas']['LifecycleChange'];
 export type SchemaLifecycleHistory = components['schemas']['LifecycleHistory'];
 export type SchemaLifecycleStage = components['schemas']['LifecycleStage'];
+export type SchemaLostReasonList = components['schemas']['LostReasonList'];
+export type SchemaLostReasonOption = components['schemas']['LostReasonOption'];
 export type SchemaMetricComparison = components['schemas']['MetricComparison'];
 export type SchemaMetricInterval = components['schemas']['MetricInterval'];
 export type SchemaMetricName = components['schemas']['MetricName'];
 export type SchemaMetricResult = components['schemas']['MetricResult'];
 export type SchemaMetricsResponse = components['schemas']['MetricsResponse'];
 export type SchemaMoney = components['schemas']['Money'];
+export type SchemaNextActivity = components['schemas']['NextActivity'];
 export type SchemaOrder = components['schemas']['Order'];
 export type SchemaOrderPage = components['schemas']['OrderPage'];
 export type SchemaPipeline = components['schemas']['Pipeline'];
@@ -2156,6 +2286,7 @@ export type SchemaSessionList = components['schemas']['SessionList'];
 export type SchemaSessionRecord = components['schemas']['SessionRecord'];
 export type SchemaSessionScope = components['schemas']['SessionScope'];
 export type SchemaStage = components['schemas']['Stage'];
+export type SchemaTaskPage = components['schemas']['TaskPage'];
 export type SchemaTicket = components['schemas']['Ticket'];
 export type SchemaTicketPage = components['schemas']['TicketPage'];
 export type SchemaTicketStatus = components['schemas']['TicketStatus'];
@@ -2300,6 +2431,77 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A activity id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task, done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,6 +4014,62 @@ export interface operations {
             };
         };
     };
+    listLostReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every lost reason, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LostReasonList"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMetrics: {
         parameters: {
             query: {
@@ -4901,6 +5159,71 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenTasks: {
+        parameters: {
+            query?: {
+                /** @description A contact id. */
+                contactId?: string;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A deal id. */
+                dealId?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

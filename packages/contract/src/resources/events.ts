@@ -38,6 +38,8 @@ export const ChangeEvent = z
         subject: z.string().optional(),
         scale: z.string().optional(),
         activityType: z.string().optional(),
+        dueAt: z.string().nullable().optional(),
+        completedAt: z.string().nullable().optional(),
       })
       .openapi({
         description: 'What a client needs to update its view: a deal’s stage and rank, a rating’s subject…',

@@ -15,6 +15,7 @@ import {
 } from '../common.js';
 import { BOARD_SORTS, DEAL_STATUSES, STAGE_KINDS } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
+import { NextActivity } from './activities.js';
 import { Rank } from './deals.js';
 
 export const Stage = z
@@ -124,6 +125,9 @@ export const BoardDeal = z
     ownerId: idSchema('user').nullable(),
     ownerName: z.string().nullable().openapi({ description: "The owner's name, when the deal has one." }),
     expectedCloseDate: DateOnly.nullable(),
+    nextActivity: NextActivity.nullable().openapi({
+      description: "The deal's earliest open task, or null when it has none.",
+    }),
     stageEnteredAt: Timestamp,
     rank: Rank,
     version: Version,

@@ -12,6 +12,7 @@ export const ChorusContactCard = createComponent({
   react: React,
   displayName: 'ChorusContactCard',
   events: {
+    onChorusAssociationOpen: 'chorus-association-open' as EventName<GlobalEventHandlersEventMap['chorus-association-open']>,
     onChorusContactChange: 'chorus-contact-change' as EventName<GlobalEventHandlersEventMap['chorus-contact-change']>,
     onChorusContactSelect: 'chorus-contact-select' as EventName<GlobalEventHandlersEventMap['chorus-contact-select']>,
   },

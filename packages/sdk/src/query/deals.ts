@@ -76,6 +76,13 @@ export function dealQueries(chorus: ChorusClient) {
         queryFn: ({ signal }) => chorus.get('/v1/deals/{id}', { params: { path: { id } }, signal }),
       }),
 
+    /** The reasons the workspace records lost deals with, in the order a board offers them. */
+    lostReasons: () =>
+      queryOptions({
+        queryKey: keys.lostReasons(),
+        queryFn: ({ signal }) => chorus.get('/v1/lost-reasons', { signal }),
+      }),
+
     history: (id: string) =>
       queryOptions({
         queryKey: keys.deals.history(id),

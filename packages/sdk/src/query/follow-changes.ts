@@ -62,9 +62,17 @@ export async function applyChange(queryClient: QueryClient, event: ChangeEvent):
     case 'contact.deleted':
       return invalidate(queryClient, invalidationRules.contactUpdated({ id: event.entityId }));
     case 'activity.created':
-      return data.contactId
-        ? invalidate(queryClient, invalidationRules.activityCreated({ contactId: data.contactId }))
-        : undefined;
+    case 'activity.updated': {
+      if (!data.contactId) return;
+      // A task (it has a due date) scheduled or done changes its deal's next activity on the boards.
+      const activity = { contactId: data.contactId, dealId: data.dealId ?? null, dueAt: data.dueAt ?? null };
+      return invalidate(
+        queryClient,
+        event.type === 'activity.created'
+          ? invalidationRules.activityCreated(activity)
+          : invalidationRules.taskCompleted(activity),
+      );
+    }
     case 'rating.created':
       return invalidate(
         queryClient,

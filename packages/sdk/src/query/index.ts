@@ -25,5 +25,6 @@ export type {
   OrderFilters,
   RatingFilters,
   RatingSummaryParams,
+  TaskFilters,
   TicketFilters,
 } from './types.js';

@@ -27,6 +27,21 @@ function contactIfAny(contactId: string | null | undefined): Targets {
 const metrics: InvalidateQueryFilters = { queryKey: keys.metrics.all() };
 
 /**
+ * Every pipeline's board: a card shows its deal's next activity, and an activity names its deal but
+ * not the deal's pipeline.
+ */
+const everyBoard: InvalidateQueryFilters = {
+  queryKey: keys.pipelines.all(),
+  predicate: (query) => query.queryKey[4] === 'board',
+};
+
+/** A task changes the open tasks, and, on a deal, that deal's next activity on the board. */
+function tasksOf(activity: Pick<Activity, 'dealId' | 'dueAt'>): Targets {
+  if (activity.dueAt === null) return [];
+  return [{ queryKey: keys.activities.allTasks() }, ...(activity.dealId ? [everyBoard] : [])];
+}
+
+/**
  * What each change makes stale, one row per change. The server derives a lot (a won deal or an
  * order makes its contact a customer; ratings and orders feed insights and metrics), so the rows
  * follow the server's rules, not just the record that was written.
@@ -65,9 +80,16 @@ export const invalidationRules = {
     ...contactIfAny(deal.contactId),
   ],
 
-  activityCreated: (activity: Pick<Activity, 'contactId'>): Targets => [
+  activityCreated: (activity: Pick<Activity, 'contactId' | 'dealId' | 'dueAt'>): Targets => [
     { queryKey: keys.activities.lists() },
     { queryKey: keys.contacts.insights(activity.contactId) },
+    ...tasksOf(activity),
+  ],
+  /** Done, a task counts as a touch (the contact's last activity) and leaves the open tasks. */
+  taskCompleted: (task: Pick<Activity, 'contactId' | 'dealId' | 'dueAt'>): Targets => [
+    { queryKey: keys.activities.lists() },
+    { queryKey: keys.contacts.insights(task.contactId) },
+    ...tasksOf(task),
   ],
 
   orderCreated: (order: Pick<Order, 'contactId'>): Targets => [

@@ -85,7 +85,12 @@ export const chorusKeys = {
     list: (filters: T.ActivityFilters = {}) => tag<T.ActivityPage>()([ROOT, 'activities', 'list', filters]),
     infinite: (filters: T.WithoutCursor<T.ActivityFilters> = {}) =>
       tag<Pages<T.ActivityPage>>()([ROOT, 'activities', 'list', filters, 'infinite']),
+    /** Open tasks, soonest due first. Under `activities`: a task is an activity. */
+    tasks: (filters: T.TaskFilters = {}) => tag<T.TaskPage>()([ROOT, 'activities', 'tasks', filters]),
+    allTasks: () => [ROOT, 'activities', 'tasks'] as const,
   },
+
+  lostReasons: () => tag<T.LostReasonList>()([ROOT, 'lost-reasons']),
 
   orders: {
     all: () => [ROOT, 'orders'] as const,
