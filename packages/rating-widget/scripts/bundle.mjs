@@ -34,7 +34,7 @@ await writeFile(output[0], code);
 const gzip = gzipSync(code, { level: 9 }).length;
 console.log(`${output[0]}: ${(code.length / 1024).toFixed(2)} kB min, ${(gzip / 1024).toFixed(2)} kB min+gz`);
 // The budget is a promise to the websites that embed it: a build over it fails.
-if (gzip > 12.75 * 1024) {
-  console.error('dist/chorus-rating.js is over its 12.75 kB min+gz budget.');
+if (gzip > 13.25 * 1024) {
+  console.error('dist/chorus-rating.js is over its 13.25 kB min+gz budget.');
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { formatMessage, type MessageOverrides } from '@chorus/core';
+import { intl, type MessageOverrides } from '@chorus/core';
 import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
 import { RATING_MESSAGES } from './messages.js';
 import { baseStyles } from './styles.js';
@@ -33,7 +33,7 @@ export class RatingElement extends LitElement {
   declare scale: string;
   /** BCP 47 locale for numbers and plural forms; defaults to the page's `lang`, then the browser's. */
   declare locale?: string;
-  /** `light`, `dark` or `auto` (default: the visitor's OS setting). */
+  /** `auto` (default: the page's own background, text colour and `color-scheme`), or `light`/`dark`: a padded card of its own. */
   declare theme?: string;
   /** Overrides for any of the English strings in `RATING_MESSAGES`. */
   declare messages: MessageOverrides;
@@ -48,7 +48,29 @@ export class RatingElement extends LitElement {
     return this.locale || document.documentElement.lang || navigator.language || 'en';
   }
 
-  protected msg(key: string, params?: Record<string, string | number>): string {
-    return formatMessage(this.effectiveLocale, RATING_MESSAGES, this.messages, key, params);
+  /** A number in the element's locale: one digit system for every count, score and average shown. */
+  protected num(value: number, options?: Intl.NumberFormatOptions): string {
+    return intl(Intl.NumberFormat, this.effectiveLocale, options).format(value);
+  }
+
+  /**
+   * A message, from `messages` or the catalogue, with its `{name}`s filled in and every number in the
+   * locale's digits (core's `formatMessage` writes them as typed); the plural form (`key.one`,
+   * `key.other` …) is chosen by `count`, with `.other` when there is no such form.
+   */
+  protected msg(key: string, params: Record<string, string | number> = {}): string {
+    const { count } = params;
+    const find = (name: string): string | undefined =>
+      this.messages[name] ?? (RATING_MESSAGES as Record<string, string>)[name];
+    const template =
+      (typeof count === 'number' &&
+        (find(`${key}.${new Intl.PluralRules(this.effectiveLocale).select(count)}`) ??
+          find(`${key}.other`))) ||
+      find(key) ||
+      key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : typeof value === 'number' ? this.num(value) : value;
+    });
   }
 }

@@ -1,12 +1,9 @@
-import { routes } from '@chorus/contract';
+import { MINIMUM_TIME_ON_PAGE_MS, routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { verifyContactReference } from '../domain/contact-reference.js';
 import * as ratings from '../domain/ratings.js';
 import { newId } from '../ids.js';
 import type { AppEnv } from '../http/env.js';
-
-/** Below this many milliseconds on the page, a submission is taken to be a script, not a person. */
-export const MINIMUM_TIME_ON_PAGE_MS = 1500;
 
 export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(routes.listRatings, async (c) =>
