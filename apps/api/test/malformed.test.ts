@@ -36,6 +36,7 @@ beforeAll(async () => {
     contactId: contact.body.id,
   });
   const ticket = await http.post('/v1/tickets', { contactId: contact.body.id, subject: 'Fixture case' });
+  const rating = await http.post('/v1/ratings', { subject: 'product:fixture', score: 4, comment: 'Fine.' });
   const key = await http.post('/v1/keys', { kind: 'publishable', label: 'fixture' });
   const session = await http.post('/v1/sessions', { scopes: ['read'] });
   built = buildCases(document, {
@@ -45,6 +46,7 @@ beforeAll(async () => {
     stg: pipeline.stages[0].id,
     deal: deal.body.id,
     tkt: ticket.body.id,
+    rat: rating.body.id,
     key: key.body.id,
     ses: session.body.id,
   });

@@ -32,6 +32,8 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
           contactId: null,
           origin,
           createdAt: now.toISOString(),
+          hidden: false,
+          hiddenReason: null,
         },
         201,
       );
@@ -45,6 +47,23 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
     });
     return c.json(stored, 201);
   });
+  app.openapi(routes.listPublicReviews, async (c) =>
+    c.json(
+      await ratings.listPublicReviews(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')),
+      200,
+    ),
+  );
+  app.openapi(routes.moderateRating, async (c) =>
+    c.json(
+      await ratings.moderateRating(
+        c.get('tx'),
+        c.get('caller').workspaceId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
   app.openapi(routes.getPublicRatingSummary, async (c) => {
     const { subject, scale } = c.req.valid('query');
     return c.json(

@@ -13,6 +13,7 @@ export { applyDealMove, compareRank } from './board-move.js';
 export type { BoardMove, BoardState } from './board-move.js';
 export type { ColumnPageRequest } from './pipelines.js';
 export type { TicketEdit } from './tickets.js';
+export type { RatingModeration } from './ratings.js';
 export type {
   ActivityFilters,
   BoardView,
@@ -23,5 +24,6 @@ export type {
   OrderFilters,
   RatingFilters,
   RatingSummaryParams,
+  ReviewParams,
   TicketFilters,
 } from './types.js';
