@@ -35,7 +35,7 @@ export class RatingElement extends LitElement {
   declare locale?: string;
   /** `auto` (default: the page's own background, text colour and `color-scheme`), or `light`/`dark`: a padded card of its own. */
   declare theme?: string;
-  /** Overrides for any of the English strings in `RATING_MESSAGES`. */
+  /** Overrides for any of the English strings in `RATING_MESSAGES` (and, for `<chorus-reviews>`, `REVIEWS_MESSAGES`). */
   declare messages: MessageOverrides;
 
   constructor() {
@@ -46,6 +46,11 @@ export class RatingElement extends LitElement {
 
   protected get effectiveLocale(): string {
     return this.locale || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  /** The element's English strings (`<chorus-reviews>` adds its own). */
+  protected get catalogue(): Record<string, string> {
+    return RATING_MESSAGES;
   }
 
   /** A number in the element's locale: one digit system for every count, score and average shown. */
@@ -60,8 +65,7 @@ export class RatingElement extends LitElement {
    */
   protected msg(key: string, params: Record<string, string | number> = {}): string {
     const { count } = params;
-    const find = (name: string): string | undefined =>
-      this.messages[name] ?? (RATING_MESSAGES as Record<string, string>)[name];
+    const find = (name: string): string | undefined => this.messages[name] ?? this.catalogue[name];
     const template =
       (typeof count === 'number' &&
         (find(`${key}.${new Intl.PluralRules(this.effectiveLocale).select(count)}`) ??

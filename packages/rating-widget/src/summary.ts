@@ -4,6 +4,8 @@ import { RatingElement } from './base.js';
 import { clientFor } from './client.js';
 import type { ChorusRatingStoredEvent } from './events.js';
 import { isScale, maxOf } from './scales.js';
+import { starRow } from './stars.js';
+import { starStyles } from './stars.styles.js';
 import { summaryStyles } from './summary.styles.js';
 
 const ONE_DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1, minimumFractionDigits: 1 };
@@ -32,13 +34,14 @@ export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
  * @attr theme - `auto` (default: on the page's own background, in its colours and colour scheme), `light` or `dark` (a padded card).
  * @csspart base - The whole summary.
  * @csspart average - The average.
+ * @csspart stars - The star row of the average (an image named "Rated 4.3 out of 5").
  * @csspart distribution - The histogram.
  * @cssproperty --chorus-rating-star-color - Stars and histogram bars (default amber).
  * @cssproperty --chorus-rating-surface - The summary's background (default: none, the page's own).
  * @cssproperty --chorus-rating-padding - Space inside the summary (default: none; a themed card has some).
  */
 export class ChorusRatingSummary extends RatingElement {
-  static override styles = [RatingElement.styles, summaryStyles];
+  static override styles = [RatingElement.styles, starStyles, summaryStyles];
   // States say `attribute: false` too: Lit implies it, the custom-elements analyzer does not.
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
@@ -155,12 +158,12 @@ export class ChorusRatingSummary extends RatingElement {
         ${this.variant === 'compact' ? nothing : this.renderDistribution(s)}
       </div>`;
     const average = this.num(s.average, ONE_DECIMAL);
+    const max = maxOf(s.scale);
+    // The star row is the average's accessible name ("Rated 4.3 out of 5"); the figure beside it is seen.
     return html`<div part="base">
       <div class="head">
-        ${s.scale === 'stars5' ? html`<span class="star" aria-hidden="true">★</span>` : nothing}
-        <span part="average" class="avg"
-          >${average}<span class="vh" dir="auto"> ${this.msg('summary.average', { average, max: maxOf(s.scale) })}</span></span
-        >
+        ${starRow(s.average, max, this.msg('summary.rated', { average, max }))}
+        <span part="average" class="avg" aria-hidden="true">${average}</span>
         ${count}
       </div>
       ${this.variant === 'compact' ? nothing : this.renderDistribution(s)}
