@@ -4,6 +4,10 @@ interface ManifestEvent {
   name?: string;
   description?: string;
 }
+interface ManifestExport {
+  kind: string;
+  name: string;
+}
 interface ManifestDeclaration {
   kind: string;
   name: string;
@@ -13,7 +17,7 @@ interface ManifestDeclaration {
   events?: ManifestEvent[];
 }
 export interface ElementsManifest {
-  modules: { path: string; declarations?: ManifestDeclaration[] }[];
+  modules: { path: string; declarations?: ManifestDeclaration[]; exports?: ManifestExport[] }[];
 }
 export interface GeneratedFile {
   name: string;
@@ -35,6 +39,17 @@ const summaryOf = (description: string) =>
     .replace(/\s+/g, ' ')
     .split(/(?<=[.:])\s/)[0]!
     .replace(/[.:]$/, '');
+
+/**
+ * The package's entry that registers `tag`: the module the manifest says defines it (`dist/define.js`
+ * → `/define`, `dist/define-reviews.js` → `/define-reviews`), so a wrapper loads only its own element.
+ */
+function defineEntryOf(manifest: ElementsManifest, tag: string): string {
+  const module = manifest.modules.find((candidate) =>
+    candidate.exports?.some((entry) => entry.kind === 'custom-element-definition' && entry.name === tag),
+  );
+  return `/${module?.path.replace(/^dist\//, '').replace(/\.js$/, '') ?? 'define'}`;
+}
 
 export function generate(packages: { name: string; manifest: ElementsManifest }[]): GeneratedFile[] {
   const files: GeneratedFile[] = [];
@@ -62,7 +77,7 @@ export function generate(packages: { name: string; manifest: ElementsManifest }[
         HEADER,
         `import { createComponent${events.length > 0 ? ', type EventName' : ''} } from '@lit/react';`,
         `import { ${element.name} as ${element.name}Element } from '${packageName}';`,
-        `import '${packageName}/define';`,
+        `import '${packageName}${defineEntryOf(manifest, tag)}';`,
         "import * as React from 'react';",
         '',
         `/** \`<${tag}>\` for React${element.description ? `: ${summaryOf(element.description)}.` : '.'} */`,
