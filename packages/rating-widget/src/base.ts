@@ -1,5 +1,5 @@
-import { intl, type MessageOverrides } from '@chorus/core';
-import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
+import { intl, type MessageOverrides, setStates } from '@chorus/core';
+import { type CSSResultGroup, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RATING_MESSAGES } from './messages.js';
 import { baseStyles } from './styles.js';
 
@@ -9,7 +9,9 @@ import { baseStyles } from './styles.js';
  * Not `ChorusElement`: that base consumes a `<chorus-provider>` (@lit/context) and carries the full
  * token sheet, about 3 kB gzipped that a script-tag widget on someone else's page cannot afford
  * within its 12 kB budget. The widget is configured by attributes instead, reads the same public
- * `--chorus-*` custom properties, and declares reactive properties without decorators (smaller).
+ * `--chorus-*` custom properties under core's private names (`--_text`, `--_accent` …) and core's
+ * custom states for the theme (`:state(light)`, `:state(dark)`), and declares reactive properties
+ * without decorators (smaller).
  */
 export class RatingElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
@@ -19,7 +21,7 @@ export class RatingElement extends LitElement {
     subject: {},
     scale: {},
     locale: {},
-    theme: { reflect: true },
+    theme: {},
     messages: { attribute: false },
   };
 
@@ -38,10 +40,19 @@ export class RatingElement extends LitElement {
   /** Overrides for any of the English strings in `RATING_MESSAGES` (and, for `<chorus-reviews>`, `REVIEWS_MESSAGES`). */
   declare messages: MessageOverrides;
 
+  /** The element's internals: its custom states (`:state(dark)`), and the rating's form value. */
+  protected readonly internals = this.attachInternals();
+
   constructor() {
     super();
     this.scale = 'stars5';
     this.messages = {};
+  }
+
+  /** The theme as custom states, as core's elements have it: the page's `theme` attribute stays the page's. */
+  protected override update(changed: PropertyValues): void {
+    setStates(this.internals, { light: this.theme === 'light', dark: this.theme === 'dark' });
+    super.update(changed);
   }
 
   protected get effectiveLocale(): string {

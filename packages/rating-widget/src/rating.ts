@@ -45,6 +45,8 @@ const newKey = () =>
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
  * @attr locale - BCP 47 locale for plural forms (default: the page's `lang`).
  * @attr theme - `auto` (default: on the page's own background, in its colours and colour scheme), `light` or `dark` (a padded card).
+ * @cssstate light - `theme="light"`: a light card of its own.
+ * @cssstate dark - `theme="dark"`: a dark card of its own.
  * @csspart base - The whole widget.
  * @csspart legend - The question.
  * @csspart options - The row of choices.
@@ -109,7 +111,6 @@ export class ChorusRating extends RatingElement {
   /** @internal */
   declare private formDisabled: boolean;
 
-  readonly #internals = this.attachInternals();
   #loggedProblem?: string;
   #unsubscribe?: () => void;
   /** The rating last sent from here: "Try again" sends this same one, under its same key. */
@@ -137,7 +138,7 @@ export class ChorusRating extends RatingElement {
   }
 
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.internals.form;
   }
 
   override connectedCallback(): void {
@@ -155,7 +156,7 @@ export class ChorusRating extends RatingElement {
 
   /** Only a form field: in a form, with no key to send it by itself. */
   get #fieldOnly(): boolean {
-    return !!this.#internals.form && !this.publishableKey;
+    return !!this.internals.form && !this.publishableKey;
   }
 
   /** What is wrong with the attributes, for the developer's console; undefined when nothing. */
@@ -315,9 +316,9 @@ export class ChorusRating extends RatingElement {
     if (problem && problem !== this.#loggedProblem) console.error(`<chorus-rating>: ${problem}.`);
     this.#loggedProblem = problem;
     if (changed.has('score') || changed.has('required')) {
-      this.#internals.setFormValue(this.value || null, this.value);
+      this.internals.setFormValue(this.value || null, this.value);
       const missing = this.required && this.score === null;
-      this.#internals.setValidity(
+      this.internals.setValidity(
         { valueMissing: missing },
         missing ? this.msg('rating.pickScore') : '',
         this.renderRoot.querySelector('input') ?? undefined,

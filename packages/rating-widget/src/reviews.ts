@@ -32,6 +32,8 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
  * @attr page-size - Reviews per page (default 5).
  * @attr locale - BCP 47 locale for dates and numbers (default: the page's `lang`).
  * @attr theme - `auto` (default: the page's own colours), `light` or `dark` (a padded card).
+ * @cssstate light - `theme="light"`: a light card of its own.
+ * @cssstate dark - `theme="dark"`: a dark card of its own.
  * @csspart base - The whole list.
  * @csspart review - One review.
  * @csspart stars - A review's stars (an image named "Rated 4 out of 5").

@@ -32,6 +32,8 @@ export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
  * @attr locale - BCP 47 locale for numbers (default: the page's `lang`).
  * @attr theme - `auto` (default: on the page's own background, in its colours and colour scheme), `light` or `dark` (a padded card).
+ * @cssstate light - `theme="light"`: a light card of its own.
+ * @cssstate dark - `theme="dark"`: a dark card of its own.
  * @csspart base - The whole summary.
  * @csspart average - The average.
  * @csspart stars - The star row of the average (an image named "Rated 4.3 out of 5").

@@ -88,6 +88,20 @@ describe('<chorus-rating> on a shop page', () => {
     await expectNoAxeViolations(card.parentElement!);
   });
 
+  it("takes its theme as core's elements do: a custom state, never an attribute written on the page's element", async () => {
+    const element = await rendered(onShop('background: #faf7f2'));
+    element.removeAttribute('theme');
+    element.theme = 'dark';
+    await element.updateComplete;
+    expect(element.matches(':state(dark)')).toBe(true);
+    expect(element.hasAttribute('theme')).toBe(false);
+    expect(style(base(element)).backgroundColor).toBe('rgb(22, 25, 29)');
+    element.theme = 'auto';
+    await element.updateComplete;
+    expect(element.matches(':state(dark), :state(light)')).toBe(false);
+    expect(style(base(element)).backgroundColor).toBe('rgba(0, 0, 0, 0)');
+  });
+
   it('puts the NPS end labels under the first and the last box, however wide the page', async () => {
     const element = await rendered(onShop('width: 1200px', { scale: 'nps10' }));
     const boxes = [...element.shadowRoot!.querySelectorAll('.box')].map((b) => b.getBoundingClientRect());
