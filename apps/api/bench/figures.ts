@@ -46,6 +46,32 @@ export function apiFigures(result: ApiBenchResult): Figure[] {
         unit: 'ms',
         ...(goal?.p95Ms ? { budget: { max: goal.p95Ms } } : {}),
       });
+      const f = run.fanout;
+      if (f) {
+        figures.push({
+          name: `change feed, write → last of ${f.streams} streams, median (${where})`,
+          value: f.delayMedianMs,
+          unit: 'ms',
+          budget: { max: 1000 },
+          note: `p95 ${f.delayP95Ms.toFixed(1)} ms, max ${f.delayMaxMs.toFixed(1)} ms over ${f.writes} writes`,
+        });
+        figures.push({
+          name: `change feed, events delivered per second to ${f.streams} streams (${where})`,
+          value: f.eventsPerSecond,
+          unit: 'events/s',
+          note: `${f.burst} writes, eight at a time`,
+        });
+      }
+      const c = run.contention;
+      if (c) {
+        figures.push({
+          name: `${c.endpoint} p99 during dashboard loads ÷ alone (${where})`,
+          value: c.during.p99Ms / Math.max(c.alone.p99Ms, 1),
+          unit: '×',
+          budget: { max: 3 },
+          note: `one reader: p99 ${c.alone.p99Ms} ms alone, ${c.during.p99Ms} ms beside ${c.dashboards} dashboards`,
+        });
+      }
     }
   }
   return figures;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { METRIC_NAMES } from '@chorus/contract';
 import autocannon from 'autocannon';
 import { DEMO_ORIGINS, DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from '../src/seed/demo.js';
-import type { ExplainedQuery, LoadFigures, MetricsFigures } from './types.js';
+import type { ContentionFigures, ExplainedQuery, LoadFigures, MetricsFigures } from './types.js';
 
 export interface Endpoint {
   name: string;
@@ -118,6 +118,37 @@ export async function loadEndpoint(
     timeouts: result.timeouts,
     statusCodes,
   };
+}
+
+/**
+ * A list read by one reader for `durationSec` alone, then again while another connection loads the
+ * full dashboard (`/v1/metrics`, all metrics) back to back. The issue's goal: the list's p99 during
+ * dashboards at most 3× its p99 alone. On PGlite every query shares one engine, so a dashboard's
+ * query holds the reader up for as long as it runs; PostgreSQL runs them side by side.
+ */
+export async function listDuringDashboards(
+  baseUrl: string,
+  endpoint: Endpoint,
+  durationSec: number,
+): Promise<ContentionFigures> {
+  const alone = await loadEndpoint(baseUrl, endpoint, { connections: 1, durationSec });
+  let loading = true;
+  let dashboards = 0;
+  const dashboardLoop = (async () => {
+    while (loading) {
+      const response = await fetch(baseUrl + METRICS_PATH, { headers: secret });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`/v1/metrics answered ${response.status} during the contention run`);
+      dashboards++;
+    }
+  })();
+  try {
+    const during = await loadEndpoint(baseUrl, endpoint, { connections: 1, durationSec });
+    return { endpoint: endpoint.name, alone, during, dashboards };
+  } finally {
+    loading = false;
+    await dashboardLoop;
+  }
 }
 
 /**

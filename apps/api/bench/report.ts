@@ -122,6 +122,84 @@ export function formatApiBench(result: ApiBenchResult): string {
     `The ceiling is the same server answering a static ${bytes ?? '?'}-byte body (the list's own answer) with no auth, transaction or query.`,
   );
 
+  const contended = result.scales.flatMap((s) =>
+    s.runs.flatMap(({ engine, contention: c }) =>
+      c
+        ? [
+            [
+              s.label,
+              ENGINE_NAMES[engine],
+              c.endpoint,
+              String(c.alone.p99Ms),
+              String(c.during.p99Ms),
+              `${(c.during.p99Ms / Math.max(c.alone.p99Ms, 1)).toFixed(1)}×`,
+              c.during.p99Ms <= 3 * Math.max(c.alone.p99Ms, 1) ? '≤ 3× met' : '≤ 3× not met',
+              int(c.dashboards),
+            ],
+          ]
+        : [],
+    ),
+  );
+  if (contended.length > 0) {
+    out.push(
+      '',
+      `## A list read during dashboard loads (one reader, ${settings.durationSec} s alone, then ${settings.durationSec} s beside full /v1/metrics calls back to back)`,
+      '',
+      table(
+        [
+          'Scale',
+          'Engine',
+          'Endpoint',
+          'p99 alone ms',
+          'p99 during ms',
+          'during ÷ alone',
+          'goal',
+          'dashboards',
+        ],
+        contended,
+        2,
+      ),
+    );
+  }
+
+  const fanned = result.scales.flatMap((s) =>
+    s.runs.flatMap(({ engine, fanout: f }) =>
+      f
+        ? [
+            [
+              s.label,
+              ENGINE_NAMES[engine],
+              int(f.streams),
+              `${f.delayMedianMs.toFixed(1)} / ${f.delayP95Ms.toFixed(1)} / ${f.delayMaxMs.toFixed(1)}`,
+              int(f.eventsPerSecond),
+              `${int(f.burst)} writes in ${(f.burstMs / 1000).toFixed(2)} s`,
+            ],
+          ]
+        : [],
+    ),
+  );
+  if (fanned.length > 0) {
+    out.push(
+      '',
+      '## The change feed (GET /v1/events) fanned out to open streams',
+      '',
+      table(
+        [
+          'Scale',
+          'Engine',
+          'streams',
+          'write → last client ms (median / p95 / max)',
+          'events/s delivered',
+          'burst',
+        ],
+        fanned,
+        2,
+      ),
+      '',
+      'Each write is a rating posted with the secret key; its delay runs from just before the POST to the moment the last stream has the event. The burst posts eight at a time; events/s counts deliveries to all streams.',
+    );
+  }
+
   out.push('', '## One list request, piece by piece (in process, one at a time, median ms)', '');
   out.push(
     table(

@@ -22,8 +22,16 @@ import { within } from '@chorus/bench/bounded';
 import { recordFigures } from '@chorus/bench/figures';
 import { SMOKE, sized } from '@chorus/bench/smoke';
 import { type ChildServer, startChildServer } from './child.js';
+import { measureFanout } from './fanout.js';
 import { apiFigures } from './figures.js';
-import { CEILING, ENDPOINTS, explainMetrics, loadEndpoint, timeMetrics } from './load.js';
+import {
+  CEILING,
+  ENDPOINTS,
+  explainMetrics,
+  listDuringDashboards,
+  loadEndpoint,
+  timeMetrics,
+} from './load.js';
 import { acquirePostgres } from './postgres.js';
 import { formatApiBench } from './report.js';
 import type { ApiBenchResult, Engine, EngineRun, ScaleRun } from './types.js';
@@ -193,6 +201,22 @@ async function measure(
       load.push(figures);
     }
   }
+  const contention = options.metricsOnly
+    ? undefined
+    : await listDuringDashboards(server.url, ENDPOINTS[0]!, options.durationSec);
+  if (contention) {
+    log(
+      `  ${contention.endpoint}, one reader: p99 ${contention.alone.p99Ms} ms alone, ${contention.during.p99Ms} ms during ${contention.dashboards} dashboard loads`,
+    );
+  }
+  const fanout = options.metricsOnly
+    ? undefined
+    : await measureFanout(server.url, SMOKE ? { streams: 20, writes: 3, burst: 10 } : {});
+  if (fanout) {
+    log(
+      `  change feed to ${fanout.streams} streams: write → last client median ${fanout.delayMedianMs.toFixed(1)} ms, p95 ${fanout.delayP95Ms.toFixed(1)} ms; ${Math.round(fanout.eventsPerSecond)} events/s fanned out`,
+    );
+  }
   return {
     engine,
     seedMs: server.seedMs,
@@ -203,6 +227,8 @@ async function measure(
     breakdown: server.breakdown,
     ceilingBytes: server.ceilingBytes,
     load,
+    ...(contention ? { contention } : {}),
+    ...(fanout ? { fanout } : {}),
   };
 }
 

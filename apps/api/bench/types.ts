@@ -48,6 +48,32 @@ export interface LoadFigures {
   statusCodes: Record<string, number>;
 }
 
+/**
+ * One reader (a single connection, one request after another) reading a list alone, then while
+ * dashboards load back to back on another connection: how much a dashboard holds up everyone else.
+ */
+export interface ContentionFigures {
+  endpoint: string;
+  alone: LoadFigures;
+  during: LoadFigures;
+  /** Dashboards (full `/v1/metrics` calls) completed while the reader ran. */
+  dashboards: number;
+}
+
+/** The change feed fanned out to many open streams (bench/fanout.ts). */
+export interface FanoutFigures {
+  streams: number;
+  writes: number;
+  burst: number;
+  /** From just before a write's POST to the moment the last stream received its event. */
+  delayMedianMs: number;
+  delayP95Ms: number;
+  delayMaxMs: number;
+  /** Events received across all streams per second while a burst of writes arrives. */
+  eventsPerSecond: number;
+  burstMs: number;
+}
+
 /** The full `/v1/metrics` call, all metric names, default period (the last 30 days). */
 export interface MetricsFigures {
   warmupMs: number;
@@ -70,6 +96,10 @@ export interface EngineRun {
   ceilingBytes: number;
   /** The ceiling endpoint's run first in each round, then ENDPOINTS. */
   load: LoadFigures[];
+  /** A list read alone and during dashboard loads (absent with BENCH_ONLY=metrics). */
+  contention?: ContentionFigures;
+  /** The change feed to many streams (absent with BENCH_ONLY=metrics). */
+  fanout?: FanoutFigures;
 }
 
 export interface ScaleRun {

@@ -9,6 +9,8 @@ import { registerActivityRoutes } from './routes/activity.js';
 import { registerCompanyRoutes } from './routes/companies.js';
 import { registerContactRoutes } from './routes/contacts.js';
 import { registerDealRoutes } from './routes/deals.js';
+import { registerEventRoutes } from './routes/events.js';
+import { ChangeHub, type ChangeHubOptions } from './changes/change-hub.js';
 import { registerMetricRoutes } from './routes/metrics.js';
 import { registerRatingRoutes } from './routes/ratings.js';
 import { registerWorkspaceRoutes } from './routes/workspace.js';
@@ -38,6 +40,10 @@ export interface AppOptions {
   blockedWorkspaces?: readonly string[];
   /** Callers by token, reused for a few seconds (see CallerCache); one per app by default. */
   callers?: CallerCache;
+  /** The change feed's fan-out (`GET /v1/events`); one per app by default. */
+  changes?: ChangeHub;
+  /** The feed's settings when the app makes its own hub, and its heartbeat. */
+  events?: ChangeHubOptions & { heartbeatMs?: number };
 }
 
 const DEFAULT_LIMITS = {
@@ -54,6 +60,8 @@ export function createApp({
   demoWidgetScript,
   blockedWorkspaces = [],
   callers = new CallerCache(db),
+  events = {},
+  changes = new ChangeHub(db, events),
 }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) =>
@@ -115,6 +123,8 @@ export function createApp({
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   });
+  // Before the unit of work: a stream holds no transaction (see routes/events.ts).
+  registerEventRoutes(app, changes, events);
   // The unit of work comes last so that only requests that will run open a transaction.
   app.use('/v1/*', unitOfWork(db));
 

@@ -64,3 +64,11 @@ export const rateLimited = (retryAfterSeconds: number, headers: Record<string, s
     `Slow down: try again in ${retryAfterSeconds} s.`,
     { headers: { ...headers, 'Retry-After': String(retryAfterSeconds) } },
   );
+
+export const eventsExpired = (lastEventId: string) =>
+  new DomainError(
+    410,
+    PROBLEM_TYPES.eventsExpired,
+    'Events expired',
+    `The changes after event ${lastEventId} are no longer kept. Read what you show afresh, then stream again without Last-Event-ID.`,
+  );

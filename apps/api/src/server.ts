@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Database } from './db/database.js';
 import { type AppOptions, createApp } from './app.js';
+import { ChangeHub } from './changes/change-hub.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 
 export interface RunningServer {
@@ -25,7 +26,9 @@ export async function startServer(
     extend?: (app: ReturnType<typeof createApp>) => void | Promise<void>;
   } & Omit<AppOptions, 'db'> = {},
 ): Promise<RunningServer> {
-  const app = createApp({ db, ...options });
+  // Kept here so that closing the server ends its open event streams, which would otherwise hold it open.
+  const changes = options.changes ?? new ChangeHub(db, options.events);
+  const app = createApp({ db, ...options, changes });
   await extend?.(app);
   // Idempotency records older than 24 h are already ignored; this deletes them, at start and hourly.
   const purge = () => void purgeIdempotencyKeys(db).catch((error) => console.error('purge failed', error));
@@ -45,8 +48,12 @@ export async function startServer(
             new Promise<void>((done) => {
               clearInterval(purger);
               server.close(() => done());
-              // Idle keep-alive sockets would otherwise hold `close` open for a minute.
-              (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+              // Idle keep-alive sockets would otherwise hold `close` open for a minute; the sockets of
+              // event streams become idle once the hub has ended them.
+              const closeIdle = () =>
+                (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+              closeIdle();
+              void changes.close().then(() => setTimeout(closeIdle, 20));
             }),
         });
       },

@@ -1,6 +1,6 @@
 /**
- * The API's modules depend one way: the app (composition root) on routes, routes on http and domain,
- * http on domain, domain on db. A module that imports against that direction (a route reading the
+ * The API's modules depend one way: the app (composition root) on routes, routes on http, domain and
+ * changes (the feed's fan-out), http on domain, domain and changes on db. A module that imports against that direction (a route reading the
  * app, a rule reaching for HTTP) fails here with its file and import.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,7 +15,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   domain: ['db'],
   seed: ['db', 'domain'],
   http: ['db', 'domain'],
-  routes: ['http', 'domain'],
+  // The change feed's fan-out: reads its table and LISTENs, below the routes that stream it.
+  changes: ['db'],
+  routes: ['http', 'domain', 'changes'],
 };
 /** Modules with no dependency on the layers (ids, errors), importable from anywhere. */
 const LEAVES = new Set(['ids', 'errors']);

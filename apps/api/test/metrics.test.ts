@@ -2,6 +2,7 @@ import { METRIC_NAMES } from '@chorus/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../src/db/database.js';
 import type { TestApi } from '../src/testing.js';
+import { yearEarlier } from '../src/domain/metrics.js';
 import { caller, testApi } from './support/api.js';
 
 /**
@@ -167,9 +168,11 @@ async function buildWorkspace(db: Sql, ws: string) {
 }
 
 let api: TestApi;
+let secretKey: string;
 beforeAll(async () => {
   api = await testApi();
   const ws = await api.createWorkspace();
+  secretKey = ws.secretKey;
   await buildWorkspace(api.db, ws.workspaceId);
   const reply = await caller(api, ws.secretKey).get(
     `/v1/metrics?names=${METRIC_NAMES.join(',')}&from=${FROM}&to=${TO}&interval=week`,
@@ -228,5 +231,46 @@ describe('metrics equal what the definitions give by hand', () => {
       '2026-03-29',
     ]);
     expect(lost.map((b) => b.value)).toEqual([0, 0, 40000, 0, 0]);
+  });
+});
+
+describe('compared with the same dates a year earlier', () => {
+  it('measures `previous` over March 2026 when March 2027 is asked with compare=year-ago', async () => {
+    const reply = await caller(api, secretKey).get(
+      `/v1/metrics?names=${METRIC_NAMES.join(',')}&from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z&compare=year-ago`,
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      previousFrom: '2026-03-01T00:00:00.000Z',
+      previousTo: '2026-04-01T00:00:00.000Z',
+      compare: 'year-ago',
+    });
+    // Every metric's `previous` is March 2026's value, which the table above checks by hand.
+    for (const metric of reply.body.data as { name: string; previous: number | null }[]) {
+      const march = metrics[metric.name]!.value;
+      if (march === null) expect(metric.previous, metric.name).toBeNull();
+      else expect(metric.previous, metric.name).toBeCloseTo(march, 6);
+    }
+  });
+
+  it('keeps the preceding period of equal length by default, and says so', async () => {
+    const reply = await caller(api, secretKey).get(`/v1/metrics?names=win_rate&from=${FROM}&to=${TO}`);
+    expect(reply.body).toMatchObject({
+      previousFrom: '2026-01-29T00:00:00.000Z',
+      previousTo: '2026-03-01T00:00:00.000Z',
+      compare: 'previous',
+    });
+  });
+
+  it('refuses a comparison it does not know with a problem naming the field', async () => {
+    const reply = await caller(api, secretKey).get(`/v1/metrics?names=win_rate&compare=last-week`);
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('compare');
+  });
+
+  it('moves 29 February to 28 February of the year before, and other dates to the same date', () => {
+    expect(yearEarlier(new Date('2028-02-29T10:00:00Z')).toISOString()).toBe('2027-02-28T10:00:00.000Z');
+    expect(yearEarlier(new Date('2027-03-01T00:00:00Z')).toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(yearEarlier(new Date('2027-12-31T23:59:00Z')).toISOString()).toBe('2026-12-31T23:59:00.000Z');
   });
 });

@@ -51,10 +51,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     name: 'shared runtime: Lit + @chorus/core',
     entry: runtimeEntry,
     external: SDK,
-    max: 12.75 * KB,
+    max: 13 * KB,
     target: 8 * KB,
     peer: 'bare Lit',
-    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the gate holds it where it is',
+    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the provider following the change feed (issue 20) added 0.2 kB (12.93 kB), raising the gate from 12.75',
   },
   {
     name: 'contact card over the runtime',
@@ -65,10 +65,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'metric tile + grid over the runtime',
     ...overRuntime('@chorus/metrics-tiles/define'),
-    max: 7 * KB,
+    max: 7.5 * KB,
     target: 5.5 * KB,
     peer: 'bare Lit',
-    note: 'template minification took 0.7 kB off; the tile styles are the largest part (6 kB minified)',
+    note: "template minification took 0.7 kB off; the tile styles are the largest part (6 kB minified); the grid's comparison switcher and custom date range (issue 18) added 0.45 kB (7.45 kB), raising the gate from 7",
   },
   {
     name: 'pipeline board over the runtime, virtualizer included',
@@ -86,10 +86,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
       `export * from '@chorus/sdk';`,
       `export * from '@chorus/sdk/query';`,
     ].join('\n'),
-    max: 62.5 * KB,
+    max: 65 * KB,
     target: 45 * KB,
     peer: 'bare Lit',
-    note: 'query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the rating widget’s shop-page fixes (issue 17) made it 62.05 kB, raising it from 62, and the summary’s star row with the reviews query layer (issue 18) 62.31 kB',
+    note: "query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16: column pages, applyDealMove) made it 61.68 kB, raising the gate from 60; the change feed with its own 30-line SSE parser (a parser package would have added 1.4 kB more), following it into the cache, and the tiles' comparisons (issues 18 and 20) made it 63.93 kB, raising it from 62; the rating widget's shop-page fixes (issue 17), the summary's star row and the reviews query layer (issue 18) made it 64.65 kB, raising it from 64.5",
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

@@ -7,7 +7,7 @@ export interface Figure {
   /** What was measured: "first render, 10,000 deals". */
   name: string;
   value: number;
-  unit: 'B' | 'ms' | 'requests' | 'req/s' | 'frames' | '×';
+  unit: 'B' | 'ms' | 'requests' | 'req/s' | 'events/s' | 'frames' | '×';
   /** The gate: the most (or, for throughput, the least) the value may be. */
   budget?: { max?: number; min?: number };
   /** The same measure of a peer, taken in the same run. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const RUNTIME = ['lit', 'lit/*', '@lit/*', '@chorus/core', '@chorus/core/*'];
 
 /** The SDK and query-core are the app's (or the provider's) to load once; components share them. */
-export const SDK = ['@chorus/sdk', '@chorus/sdk/query', '@tanstack/query-core'];
+export const SDK = ['@chorus/sdk', '@chorus/sdk/query', '@chorus/sdk/changes', '@tanstack/query-core'];
 
 /** Every element package's define module: what a page of the whole kit imports. */
 export const ELEMENT_DEFINES = [

@@ -75,6 +75,27 @@ export type SessionScope = (typeof SESSION_SCOPES)[number];
 export const METRIC_INTERVALS = ['day', 'week', 'month'] as const;
 export type MetricInterval = (typeof METRIC_INTERVALS)[number];
 
+/** The changes the feed (`GET /v1/events`) carries; each names the record it touched. */
+export const CHANGE_TYPES = [
+  'deal.created',
+  'deal.moved',
+  'deal.updated',
+  'deal.deleted',
+  'contact.created',
+  'contact.updated',
+  'contact.deleted',
+  'activity.created',
+  'rating.created',
+  'order.created',
+  'ticket.created',
+  'ticket.updated',
+] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/** What `previous` is measured over: the preceding period of equal length, or the same dates a year earlier. */
+export const METRIC_COMPARISONS = ['previous', 'year-ago'] as const;
+export type MetricComparison = (typeof METRIC_COMPARISONS)[number];
+
 export const METRIC_UNITS = ['money', 'percent', 'days', 'hours', 'score', 'count'] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 
@@ -110,5 +131,6 @@ export const PROBLEM_TYPES = {
   payloadTooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   rateLimited: '/problems/rate-limited',
+  eventsExpired: '/problems/events-expired',
   internal: '/problems/internal',
 } as const;

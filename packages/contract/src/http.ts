@@ -19,6 +19,7 @@ const PROBLEM_DESCRIPTIONS = {
   412: 'The `If-Match` version is stale: someone else changed the resource.',
   422: 'The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body).',
   428: 'The update needs an `If-Match` header.',
+  410: 'Gone: (`/problems/events-expired`) the changes after `Last-Event-ID` are past the retention window; read everything afresh and stream without it.',
   429: 'Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit.',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;

@@ -53,5 +53,6 @@ export {
   RatingSummary,
   RatingScaleSchema,
 } from './resources/ratings.js';
+export { ChangeEvent, EventsQuery } from './resources/events.js';
 export { MetricResult, MetricsResponse, MetricsQuery, MetricNameSchema } from './resources/metrics.js';
 export { serializeDocument } from './serialize.js';

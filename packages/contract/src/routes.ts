@@ -1,4 +1,5 @@
 import * as activities from './resources/activities.js';
+import * as events from './resources/events.js';
 import * as companies from './resources/companies.js';
 import * as contacts from './resources/contacts.js';
 import * as deals from './resources/deals.js';
@@ -54,6 +55,7 @@ export const routes = {
   listPublicReviews: ratings.listPublicReviews,
   moderateRating: ratings.moderateRating,
   getMetrics: metrics.getMetrics,
+  streamEvents: events.streamEvents,
 } as const;
 
 /** Paths a publishable key may call. Everything else needs a secret key or a session token. */

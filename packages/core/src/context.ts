@@ -1,4 +1,5 @@
 import type { ChorusClient } from '@chorus/sdk';
+import type { ChangeFeed } from '@chorus/sdk/changes';
 import type { ChorusQueries } from '@chorus/sdk/query';
 import { createContext } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
@@ -15,6 +16,11 @@ export interface ChorusEnvironment {
   locale: string;
   theme: Theme;
   messages: MessageOverrides;
+  /**
+   * The workspace's changes, when the provider follows them (signed in with a session token): an
+   * element may listen too (to announce a move by someone else) without opening another stream.
+   */
+  changes?: ChangeFeed;
 }
 
 export const chorusContext = createContext<ChorusEnvironment | undefined>(Symbol.for('chorus.environment'));

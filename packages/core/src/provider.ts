@@ -1,5 +1,6 @@
 import { type ChorusClient, ChorusError, createChorusClient } from '@chorus/sdk';
-import { createChorusQueries } from '@chorus/sdk/query';
+import { type ChangeFeed, createChangeFeed } from '@chorus/sdk/changes';
+import { createChorusQueries, followChanges } from '@chorus/sdk/query';
 import { provide } from '@lit/context';
 import { QueryClient } from '@tanstack/query-core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
@@ -13,7 +14,9 @@ const STALE_TIME_MS = 30_000;
 
 /**
  * Gives every Chorus element inside it one SDK client, one QueryClient and the locale, so ten
- * widgets showing one contact make one request.
+ * widgets showing one contact make one request. Signed in with `getToken`, it also follows the
+ * workspace's changes (one `GET /v1/events` stream), so what another person changes shows here
+ * within a second; `live="off"` turns that off.
  *
  * @tagname chorus-provider
  * @summary The configuration and shared cache of the Chorus elements inside it.
@@ -50,12 +53,17 @@ export class ChorusProvider extends LitElement {
   /** Message overrides or translations, by key. */
   @property({ attribute: false }) messages: MessageOverrides = {};
 
+  /** `on` (default): follow the workspace's changes live when signed in with `getToken`; `off`: never. */
+  @property() live: 'on' | 'off' = 'on';
+
   @provide({ context: chorusContext })
   @state()
   protected environment?: ChorusEnvironment;
 
   private ownQueryClient?: QueryClient;
   private mountedClient?: QueryClient;
+  /** The change feed being followed, and how to stop following it. */
+  private following?: { feed: ChangeFeed; queryClient: QueryClient; stop: () => void };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -64,18 +72,21 @@ export class ChorusProvider extends LitElement {
     // Quietly: a page may still set `getToken` right after connecting; the first update reports what is missing.
     if (!this.environment) this.rebuild(true, false);
     this.mountQueryClient();
+    this.follow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.mountedClient?.unmount();
     this.mountedClient = undefined;
+    this.following?.stop();
+    this.following = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
     const connection = ['baseUrl', 'getToken', 'client', 'publishableKey'].some(has);
-    const settings = ['locale', 'theme', 'messages', 'queryClient'].some(has);
+    const settings = ['locale', 'theme', 'messages', 'queryClient', 'live'].some(has);
     if (connection || settings) this.rebuild(connection);
   }
 
@@ -83,6 +94,7 @@ export class ChorusProvider extends LitElement {
   private rebuild(connection: boolean, report = true): void {
     const current = this.environment;
     const client = connection || !current ? (this.client ?? this.buildClient(report)) : current.client;
+    const changes = connection || !current ? this.buildFeed(client) : current.changes;
     this.environment = client
       ? {
           client,
@@ -91,9 +103,29 @@ export class ChorusProvider extends LitElement {
           locale: this.resolvedLocale(),
           theme: this.theme,
           messages: this.messages,
+          ...(changes ? { changes } : {}),
         }
       : undefined;
     this.mountQueryClient();
+    this.follow();
+  }
+
+  /** The feed of a client this provider signs in with a session token; publishable keys cannot stream. */
+  private buildFeed(client: ChorusClient | undefined): ChangeFeed | undefined {
+    if (!client || this.client || !this.baseUrl || !this.getToken) return undefined;
+    return createChangeFeed({ baseUrl: this.baseUrl, getToken: this.getToken });
+  }
+
+  /** Follows the environment's feed into its QueryClient while connected and live; one stream per feed. */
+  private follow(): void {
+    const env = this.environment;
+    const feed = this.isConnected && this.live !== 'off' ? env?.changes : undefined;
+    if (this.following?.feed === feed && this.following?.queryClient === env?.queryClient) return;
+    this.following?.stop();
+    this.following =
+      feed && env
+        ? { feed, queryClient: env.queryClient, stop: followChanges(env.queryClient, feed) }
+        : undefined;
   }
 
   private buildClient(report: boolean): ChorusClient | undefined {

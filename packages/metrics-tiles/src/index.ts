@@ -3,16 +3,15 @@ export { ChorusMetricsGrid, type MetricThresholds } from './metrics-grid.js';
 export { ChorusMetricSelectEvent } from './events.js';
 export { METRICS_TILES_MESSAGES } from './messages.js';
 export {
+  COMPARISONS,
   PERIODS,
   periodRange,
-  intervalFor,
-  isPeriod,
   type Period,
   type PeriodRange,
   type MetricInterval,
+  type MetricComparison,
 } from './period.js';
 export {
-  LEVELS,
   compareToPrevious,
   targetProgress,
   thresholdLevel,

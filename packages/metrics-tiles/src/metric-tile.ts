@@ -21,7 +21,7 @@ import {
 import { metricTileStyles } from './metric-tile.styles.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
 import { metricsQuery } from './metrics-query.js';
-import { type Period, type PeriodRange, periodRange } from './period.js';
+import { type MetricComparison, type Period, type PeriodRange, periodRange } from './period.js';
 import { sparklinePaths } from './sparkline.js';
 import { metricSummary } from './summary.js';
 
@@ -31,7 +31,7 @@ const STATES = ['loading', 'error', 'no-data', 'warn', 'critical', 'good', 'bad'
 
 /**
  * One number that tells whether the business works: its value for the period, the change against
- * the previous period of equal length (coloured by whether that is good news), a sparkline, an
+ * the previous period or the same dates a year earlier (coloured by whether that is good news), a sparkline, an
  * optional target and thresholds, and the agreed definition one button away.
  *
  * Connected: `metric="churn_rate"` and a `period` inside a `<chorus-provider>`. Presentational: set
@@ -71,7 +71,7 @@ export class ChorusMetricTile extends ChorusElement {
   private readonly query = new QueryController<MetricsResponse>(this, (q) =>
     this.metric || this.loading || !this.metricName || !this.range
       ? null
-      : metricsQuery(q, this.metricName, this.period, this.range),
+      : metricsQuery(q, this.metricName, this.period, this.range, this.compare),
   );
 
   /** The metric to load through the provider, such as `churn_rate`. */
@@ -79,6 +79,9 @@ export class ChorusMetricTile extends ChorusElement {
 
   /** `30d`, `90d`, `12m`, `ytd` (up to now) or `custom` (`from` to `to`). */
   @property() period: Period = '30d';
+
+  /** What the change is measured against: `previous` (the preceding period of equal length) or `year-ago` (the same dates a year earlier). */
+  @property() compare: MetricComparison = 'previous';
 
   /** Start of a `custom` period (RFC 3339 or a date), inclusive. */
   @property() from?: string;
@@ -196,6 +199,7 @@ export class ChorusMetricTile extends ChorusElement {
     const summary = metricSummary(format, msg, {
       metric,
       period: this.period,
+      compare: this.compare,
       currency,
       level,
       target: this.target,
@@ -204,7 +208,9 @@ export class ChorusMetricTile extends ChorusElement {
     const previous =
       metric.previous === null
         ? msg('metricTile.noPrevious')
-        : msg('metricTile.was', { value: formatValue(format, metric.unit, metric.previous, currency) });
+        : msg(this.compare === 'year-ago' ? 'metricTile.wasYearAgo' : 'metricTile.was', {
+            value: formatValue(format, metric.unit, metric.previous, currency),
+          });
     return html`<div part="base" class="tile" @keydown=${this.onKeydown}>
       <button part="body" class="body" @click=${() => this.onSelect(metric)}>
         <span class="visually-hidden">${summary}</span>

@@ -27,13 +27,25 @@ export const metricsGridStyles = css`
     font-size: 1rem;
     font-weight: 650;
   }
+  .switchers,
+  .range {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2) calc(var(--_space) * 4);
+  }
+  .range-error {
+    color: var(--_negative);
+    flex-basis: 100%;
+  }
   .switcher {
     display: inline-flex;
     align-items: center;
     gap: calc(var(--_space) * 2);
     color: var(--_text-muted);
   }
-  select {
+  select,
+  input {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);

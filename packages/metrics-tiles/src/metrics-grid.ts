@@ -1,12 +1,23 @@
 import { ChorusElement, errorDetail, QueryController, renderProblem, setStates } from '@chorus/core';
 import type { MetricsResponse } from '@chorus/sdk';
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ChorusMetricSelectEvent } from './events.js';
 import { METRICS_TILES_MESSAGES } from './messages.js';
 import type { MetricData, MetricName } from './metric-model.js';
 import { metricsGridStyles } from './metrics-grid.styles.js';
 import { metricsQuery } from './metrics-query.js';
-import { isPeriod, PERIODS, type Period, type PeriodRange, periodRange } from './period.js';
+import {
+  COMPARISONS,
+  isComparison,
+  isPeriod,
+  type MetricComparison,
+  PERIODS,
+  type Period,
+  type PeriodRange,
+  periodRange,
+} from './period.js';
+import { dateInputValue, rangeFromDates } from './range-inputs.js';
 
 /** A threshold pair for one metric of the grid. */
 export interface MetricThresholds {
@@ -16,19 +27,22 @@ export interface MetricThresholds {
 
 /**
  * A dashboard of metric tiles for one period: one request for all of them, a responsive grid
- * (container queries: one to four columns by the grid's own width) and a period switcher that
+ * (container queries: one to four columns by the grid's own width), a period switcher with a custom
+ * date range, and a comparison switcher (previous period or the same dates last year); each change
  * refetches once. Needs `<chorus-metric-tile>` defined (`@chorus/metrics-tiles/define` does both).
  *
  * @tagname chorus-metrics-grid
  * @summary Metric tiles for one period, loaded in one request, with a period switcher.
- * @fires change - The user picked another period; read `period`.
- * @fires chorus-metric-select - From a tile: `metric`, `value`, `from`, `to`.
+ * @fires change - The user picked another period, range or comparison; read `period`, `from`, `to`, `compare`.
+ * @fires chorus-metric-select - From a tile: `metric`, `value`, and the window shown, `from` and `to`.
  * @attr theme - `light`, `dark` or `auto` (default: the provider's, then the OS setting).
  * @attr locale - BCP 47 locale for numbers and messages (default: the provider's, then the page's).
  * @slot heading - A title shown beside the period switcher.
  * @csspart base - The grid's frame.
  * @csspart toolbar - The row with the heading and the period switcher.
  * @csspart period - The period `<select>`.
+ * @csspart compare - The comparison `<select>`.
+ * @csspart range - The custom range's two date fields.
  * @csspart tiles - The list of tiles.
  * @cssproperty --chorus-metrics-grid-gap - Space between tiles (default 12px).
  * @cssstate loading - Waiting for the metrics.
@@ -40,7 +54,7 @@ export class ChorusMetricsGrid extends ChorusElement {
 
   private readonly query = new QueryController<MetricsResponse>(this, (q) => {
     const names = this.names.join(',');
-    return names && this.range ? metricsQuery(q, names, this.period, this.range) : null;
+    return names && this.range ? metricsQuery(q, names, this.period, this.range, this.compare) : null;
   });
 
   /** Comma-separated metric names, in the order to show them: `churn_rate,win_rate,csat`. */
@@ -48,6 +62,9 @@ export class ChorusMetricsGrid extends ChorusElement {
 
   /** `30d`, `90d`, `12m`, `ytd` (up to now) or `custom` (`from` to `to`); the switcher changes it. */
   @property({ reflect: true }) period: Period = '30d';
+
+  /** `previous` (the preceding period of equal length) or `year-ago` (the same dates last year); the switcher changes it. */
+  @property({ reflect: true }) compare: MetricComparison = 'previous';
 
   /** Start of a `custom` period, inclusive. */
   @property() from?: string;
@@ -85,33 +102,98 @@ export class ChorusMetricsGrid extends ChorusElement {
   private onPeriod(event: Event) {
     const value = (event.target as HTMLSelectElement).value;
     if (!isPeriod(value) || value === this.period) return;
+    if (value === 'custom' && !(this.from && this.to) && this.range) {
+      // Custom starts from the range on screen, so the fields open filled and the tiles stay put.
+      this.from = this.range.from;
+      this.to = this.range.to;
+    }
     this.period = value;
+    this.changed();
+  }
+
+  private onCompare(event: Event) {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isComparison(value) || value === this.compare) return;
+    this.compare = value;
+    this.changed();
+  }
+
+  private onRange(event: Event) {
+    const form = (event.target as HTMLInputElement).form ?? this.renderRoot.querySelector('form');
+    const field = (name: string) => form?.querySelector<HTMLInputElement>(`input[name=${name}]`)?.value;
+    const range = rangeFromDates(field('from'), field('to'));
+    this.rangeInvalid = range === null;
+    if (!range || (range.from === this.from && range.to === this.to)) return this.requestUpdate();
+    this.from = range.from;
+    this.to = range.to;
+    this.changed();
+  }
+
+  private changed() {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /** Tiles inside the grid are given their figures, so the grid tells which window they came from. */
+  private onTileSelect(event: ChorusMetricSelectEvent) {
+    const shown = this.query.data;
+    if (event.from || !shown) return;
+    event.stopPropagation();
+    this.dispatchEvent(new ChorusMetricSelectEvent(event.metric, event.value, shown.from, shown.to));
+  }
+
+  /** Whether the custom range's fields hold dates out of order (shown, and nothing refetched). */
+  private rangeInvalid = false;
+
   protected override render() {
     const names = this.names;
-    const periods = PERIODS.filter(
-      (p) => p !== 'custom' || (this.from && this.to) || this.period === 'custom',
-    );
     return html`<section part="base" class="grid" aria-labelledby="heading">
-      <div part="toolbar" class="toolbar">
+      <form part="toolbar" class="toolbar" @submit=${(event: Event) => event.preventDefault()}>
         <div id="heading" class="heading"><slot name="heading"></slot></div>
-        <label class="switcher">
-          <span>${this.msg('metricsGrid.period')}</span>
-          <select part="period" .value=${this.period} @change=${this.onPeriod}>
-            ${periods.map(
-              (period) =>
-                html`<option value=${period} ?selected=${period === this.period}>${this.msg(`metricsGrid.period.${period}`)}</option>`,
-            )}
-          </select>
-        </label>
-      </div>
+        <div class="switchers">
+          <label class="switcher">
+            <span>${this.msg('metricsGrid.period')}</span>
+            <select part="period" name="period" .value=${this.period} @change=${this.onPeriod}>
+              ${PERIODS.map(
+                (period) =>
+                  html`<option value=${period} ?selected=${period === this.period}>${this.msg(`metricsGrid.period.${period}`)}</option>`,
+              )}
+            </select>
+          </label>
+          ${this.period === 'custom' ? this.renderRange() : nothing}
+          <label class="switcher">
+            <span>${this.msg('metricsGrid.compare')}</span>
+            <select part="compare" name="compare" .value=${this.compare} @change=${this.onCompare}>
+              ${COMPARISONS.map(
+                (compare) =>
+                  html`<option value=${compare} ?selected=${compare === this.compare}>${this.msg(`metricsGrid.compare.${compare}`)}</option>`,
+              )}
+            </select>
+          </label>
+        </div>
+      </form>
       <p class="visually-hidden" role="status">
         ${this.query.data ? this.msg('metricsGrid.showing', { period: this.msg(`metricsGrid.period.${this.period}`) }) : ''}
       </p>
       ${this.renderBody(names)}
     </section>`;
+  }
+
+  /** Two date fields; `to` is the last day shown, as people say it ("1 to 31 March"). */
+  private renderRange() {
+    const invalid = this.rangeInvalid;
+    return html`<span part="range" class="range">
+      <label class="switcher">
+        <span>${this.msg('metricsGrid.from')}</span>
+        <input type="date" name="from" required .value=${dateInputValue(this.from)} @change=${this.onRange}
+          aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? 'range-error' : nothing} />
+      </label>
+      <label class="switcher">
+        <span>${this.msg('metricsGrid.to')}</span>
+        <input type="date" name="to" required .value=${dateInputValue(this.to, { inclusive: true })}
+          @change=${this.onRange} aria-invalid=${invalid ? 'true' : 'false'} />
+      </label>
+      ${invalid ? html`<span id="range-error" class="range-error" role="alert">${this.msg('metricsGrid.rangeInvalid')}</span>` : nothing}
+    </span>`;
   }
 
   private renderBody(names: MetricName[]) {
@@ -127,7 +209,7 @@ export class ChorusMetricsGrid extends ChorusElement {
       });
     }
     const byName = new Map<string, MetricData>(data?.data.map((metric) => [metric.name, metric]));
-    return html`<ul part="tiles" class="tiles" role="list">
+    return html`<ul part="tiles" class="tiles" role="list" @chorus-metric-select=${this.onTileSelect}>
       ${names.map((name) => {
         const metric = byName.get(name);
         const thresholds = this.thresholds[name];
@@ -137,6 +219,7 @@ export class ChorusMetricsGrid extends ChorusElement {
             .loading=${!metric}
             .currency=${data?.currency}
             .period=${this.period}
+            .compare=${this.compare}
             .target=${this.targets[name]}
             .warn=${thresholds?.warn}
             .critical=${thresholds?.critical}

@@ -1,5 +1,5 @@
 import type { ChorusQueries } from '@chorus/sdk/query';
-import { type Period, type PeriodRange, periodRange } from './period.js';
+import { type MetricComparison, type Period, type PeriodRange, periodRange } from './period.js';
 
 /**
  * The query a tile or grid reads. A custom period is a dated range. The others end now, so they
@@ -11,10 +11,13 @@ export function metricsQuery(
   names: string,
   period: Period,
   range: PeriodRange,
+  compare: MetricComparison = 'previous',
 ): ReturnType<ChorusQueries['metrics']> | ReturnType<ChorusQueries['rollingMetrics']> {
-  if (period === 'custom') return queries.metrics({ names, ...range });
+  // The API's default is left out of the request and the key, so existing caches stay shared.
+  const comparison = compare === 'previous' ? {} : { compare };
+  if (period === 'custom') return queries.metrics({ names, ...range, ...comparison });
   return queries.rollingMetrics(
-    { names, window: period },
+    { names, window: period, ...comparison },
     () => periodRange(period, new Date(), {}, { exactEnd: true }) ?? range,
   );
 }

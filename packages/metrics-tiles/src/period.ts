@@ -4,6 +4,18 @@ import type { MetricsParams } from '@chorus/sdk/query';
 export const PERIODS = ['30d', '90d', '12m', 'ytd', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** What `previous` is measured over, as the API takes it (the contract's `compare` of `GET /v1/metrics`). */
+export type MetricComparison = NonNullable<MetricsParams['compare']>;
+
+/** The comparisons a tile or grid offers: every one the API knows (checked by `EveryComparison`). */
+export const COMPARISONS = ['previous', 'year-ago'] as const satisfies readonly MetricComparison[];
+type EveryComparison = Exclude<MetricComparison, (typeof COMPARISONS)[number]> extends never ? true : never;
+const _everyComparison: EveryComparison = true;
+
+/** Whether `value` is one of `COMPARISONS`. */
+export const isComparison = (value: unknown): value is MetricComparison =>
+  COMPARISONS.includes(value as MetricComparison);
+
 /** The series bucket, as the API takes it (the contract's `interval` of `GET /v1/metrics`). */
 export type MetricInterval = NonNullable<MetricsParams['interval']>;
 

@@ -1,11 +1,13 @@
 import type { Formatter } from '@chorus/core';
 import { formatChange, formatValue, type Msg } from './metric-format.js';
 import { compareToPrevious, type Level, type MetricData, targetProgress } from './metric-model.js';
-import type { Period } from './period.js';
+import type { MetricComparison, Period } from './period.js';
 
 export interface SummaryInput {
   readonly metric: MetricData;
   readonly period: Period;
+  /** What `previous` was measured over; the preceding period when left out. */
+  readonly compare?: MetricComparison;
   readonly currency?: string;
   readonly level?: Level | null;
   readonly target?: number | null;
@@ -21,7 +23,9 @@ export function metricSummary(format: Formatter, msg: Msg, input: SummaryInput):
   const label = metric.label;
   if (metric.value === null) return msg('metricTile.summaryNoData', { label });
   const value = formatValue(format, metric.unit, metric.value, currency);
-  const previous = msg(`metricTile.previous.${period}`);
+  const previous = msg(
+    input.compare === 'year-ago' ? 'metricTile.previous.yearAgo' : `metricTile.previous.${period}`,
+  );
   const change = compareToPrevious(metric.value, metric.previous, metric.unit, metric.direction);
   const parts: string[] = [];
   if (!change) parts.push(msg('metricTile.summaryNoPrevious', { label, value, previous }));

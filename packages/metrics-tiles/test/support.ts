@@ -69,7 +69,7 @@ export async function until(predicate: () => boolean, message = 'condition', tim
 }
 
 /** Calls the API as the test's signed-in user (session token), to arrange known rows. */
-async function post(api: BrowserApiInfo, path: string, body: unknown): Promise<{ id: string }> {
+export async function post(api: BrowserApiInfo, path: string, body: unknown): Promise<{ id: string }> {
   const response = await fetch(`${api.url}${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${api.sessionToken}`, 'Content-Type': 'application/json' },

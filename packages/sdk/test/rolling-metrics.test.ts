@@ -40,6 +40,21 @@ describe('rolling metrics', () => {
       '2026-11-25T10:00:42.000Z',
     ]);
     expect(new URL(requests[1]!.url).searchParams.get('names')).toBe('win_rate');
+    // The window's name stays in the key; the API is never sent it.
+    expect(new URL(requests[1]!.url).searchParams.has('window')).toBe(false);
     unsubscribe();
+  });
+
+  it('send the comparison and key it, so a year-ago tile does not share a previous-period tile’s answer', async () => {
+    const { fetch, requests } = recordingFetch(metricsResponse);
+    const queries = createChorusQueries(
+      createChorusClient({ baseUrl: 'https://api.test', apiKey: 'k', fetch }),
+    );
+    const range = () => ({ from: '2026-10-26T10:00:00.000Z', to: '2026-11-25T10:00:00.000Z' });
+    const yearAgo = queries.rollingMetrics({ names: 'win_rate', window: '30d', compare: 'year-ago' }, range);
+    const previous = queries.rollingMetrics({ names: 'win_rate', window: '30d' }, range);
+    expect(yearAgo.queryKey).not.toEqual(previous.queryKey);
+    await new QueryClient().fetchQuery(yearAgo);
+    expect(new URL(requests[0]!.url).searchParams.get('compare')).toBe('year-ago');
   });
 });

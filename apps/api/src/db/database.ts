@@ -16,6 +16,12 @@ export interface Database extends Sql {
    * BEGIN and the prelude are pipelined with the work's first query: they cost no round trip of their own.
    */
   transaction<T>(work: (tx: Sql) => Promise<T>, prelude?: readonly Statement[]): Promise<T>;
+  /**
+   * Calls `onPayload` with each NOTIFY on `channel`, delivered at commit. PostgreSQL: on a connection
+   * of its own (a pooled one would lose its LISTEN), reconnecting after a failure; PGlite: in process.
+   * Resolves with the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

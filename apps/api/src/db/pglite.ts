@@ -19,6 +19,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         for (const { text, params = [] } of prelude) await tx.query(text, params as unknown[]);
         return work(wrap(tx));
       }),
+    listen: (channel, onPayload) => pg.listen(channel, onPayload),
     close: () => pg.close(),
   };
 }

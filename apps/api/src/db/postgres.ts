@@ -75,6 +75,40 @@ export async function openPostgres(connectionString: string, max = defaultPoolSi
         client.release();
       }
     },
+    listen: (channel, onPayload) => listenOn(connectionString, channel, onPayload),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own. When it drops, a new one listens again after a short wait;
+ * notifications sent in between are lost, which the change feed makes good by reading its table
+ * (each stream resumes from the last id it sent).
+ */
+async function listenOn(
+  connectionString: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    next.on('error', () => {
+      if (stopped) return;
+      next.end().catch(() => {});
+      setTimeout(() => void connect().catch(() => {}), 1_000).unref();
+    });
+    await next.connect();
+    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }

@@ -1,4 +1,4 @@
-import { METRICS, type MetricInterval, type MetricName } from '@chorus/contract';
+import { METRICS, type MetricComparison, type MetricInterval, type MetricName } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
 import { metricsQuery } from './metric-sql.js';
 import { buckets, defaultInterval } from './periods.js';
@@ -9,12 +9,22 @@ export interface MetricsRequest {
   from?: string | undefined;
   to?: string | undefined;
   interval?: MetricInterval | undefined;
+  compare?: MetricComparison | undefined;
 }
 
 const DAY = 86_400_000;
 
+/** The same instant one calendar year earlier, in UTC; 29 February falls back to 28 February. */
+export function yearEarlier(time: Date): Date {
+  const earlier = new Date(time);
+  earlier.setUTCFullYear(time.getUTCFullYear() - 1);
+  // setUTCFullYear rolls 29 February into 1 March of a common year; keep it in February.
+  if (earlier.getUTCMonth() !== time.getUTCMonth()) earlier.setUTCDate(0);
+  return earlier;
+}
+
 /**
- * Computes each metric over the period, the previous period of equal length and every series bucket
+ * Computes each metric over the period, the comparison period (see `compare`) and every series bucket
  * in one query: the ranges travel as two arrays, and the query answers every metric for all of them
  * from the rollups (see `metric-sql.ts`).
  */
@@ -27,10 +37,13 @@ export async function computeMetrics(
 ): Promise<MetricsResponseDto> {
   const to = request.to ? new Date(request.to) : now;
   const from = request.from ? new Date(request.from) : new Date(to.getTime() - 30 * DAY);
-  const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
+  const compare = request.compare ?? 'previous';
+  const previousFrom =
+    compare === 'year-ago' ? yearEarlier(from) : new Date(from.getTime() - (to.getTime() - from.getTime()));
+  const previousTo = compare === 'year-ago' ? yearEarlier(to) : from;
   const interval = request.interval ?? defaultInterval(from, to);
   const series = buckets(from, to, interval);
-  const ranges = [{ start: from, end: to }, { start: previousFrom, end: from }, ...series];
+  const ranges = [{ start: from, end: to }, { start: previousFrom, end: previousTo }, ...series];
   const starts = ranges.map((r) => r.start.toISOString());
   const ends = ranges.map((r) => r.end.toISOString());
 
@@ -68,6 +81,8 @@ export async function computeMetrics(
     from: from.toISOString(),
     to: to.toISOString(),
     previousFrom: previousFrom.toISOString(),
+    previousTo: previousTo.toISOString(),
+    compare,
     interval,
     currency,
     data,

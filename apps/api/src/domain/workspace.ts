@@ -19,6 +19,8 @@ export interface Caller {
   currency: string;
   /** When a session token ends (ms since the epoch); null for keys. */
   expiresAt: number | null;
+  /** Who a session was minted for (its `subject`), named as the actor of the changes it makes. */
+  actor?: string | null;
 }
 
 /**
@@ -40,8 +42,9 @@ export async function findCaller(
       expires_at: Date;
       allowed_origins: string[];
       currency: string;
+      subject: string | null;
     }>(
-      `select s.id, s.workspace_id, s.scopes, s.expires_at, w.allowed_origins, w.currency
+      `select s.id, s.workspace_id, s.scopes, s.expires_at, s.subject, w.allowed_origins, w.currency
        from sessions s join workspaces w on w.id = s.workspace_id
        left join api_keys k on k.id = s.key_id
        where s.token_hash = $1 and s.revoked_at is null and k.revoked_at is null`,
@@ -58,6 +61,7 @@ export async function findCaller(
       allowedOrigins: row.allowed_origins,
       currency: row.currency,
       expiresAt: row.expires_at.getTime(),
+      actor: row.subject,
     };
   }
   const rows = await db.query<{

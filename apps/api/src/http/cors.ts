@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, X-Chorus-Client';
+const ALLOWED_HEADERS =
+  'Authorization, Content-Type, Idempotency-Key, If-Match, Last-Event-ID, X-Chorus-Client';
 const EXPOSED_HEADERS =
   'ETag, Retry-After, X-Request-Id, Idempotent-Replayed, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 

@@ -17,18 +17,23 @@ export function unitOfWork(db: Database): MiddlewareHandler<AppEnv> {
     const idempotent = c.get('idempotent');
     let replay: Response | undefined;
     try {
-      await withTenant(db, caller.workspaceId, async (tx) => {
-        c.set('tx', tx);
-        if (idempotent) {
-          replay = await claimKey(tx, caller.workspaceId, idempotent);
-          if (replay) return;
-        }
-        await next();
-        // Any failure, thrown or answered (a 4xx from validation), leaves nothing behind, not even the key.
-        if (c.error || c.res.status >= 400) throw new Rollback();
-        if (idempotent && c.res.status < 300)
-          await recordAnswer(tx, caller.workspaceId, idempotent.key, c.res);
-      });
+      await withTenant(
+        db,
+        caller.workspaceId,
+        async (tx) => {
+          c.set('tx', tx);
+          if (idempotent) {
+            replay = await claimKey(tx, caller.workspaceId, idempotent);
+            if (replay) return;
+          }
+          await next();
+          // Any failure, thrown or answered (a 4xx from validation), leaves nothing behind, not even the key.
+          if (c.error || c.res.status >= 400) throw new Rollback();
+          if (idempotent && c.res.status < 300)
+            await recordAnswer(tx, caller.workspaceId, idempotent.key, c.res);
+        },
+        caller.actor,
+      );
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
     }

@@ -50,6 +50,8 @@ export async function seedDemo(
   const summary = await db.transaction(async (tx) => {
     // A bulk load: the metric rollups are rebuilt once at the end instead of by each insert's triggers.
     await tx.query("select set_config('chorus.metric_rollups_deferred', 'on', true)");
+    // Nobody watches a seed: its rows are not changes for the feed (GET /v1/events).
+    await tx.query("select set_config('chorus.change_events', 'off', true)");
     const seeded = await seedWorkspace(tx, scale, now);
     await tx.query('select metric_rollups_rebuild($1)', [seeded.workspaceId]);
     return seeded;

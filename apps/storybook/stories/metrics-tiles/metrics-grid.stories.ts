@@ -2,6 +2,8 @@ import '@chorus/metrics-tiles/define';
 import { THEMES } from '@chorus/core';
 import {
   type ChorusMetricSelectEvent,
+  COMPARISONS,
+  type MetricComparison,
   type MetricName,
   type MetricThresholds,
   PERIODS,
@@ -25,6 +27,7 @@ import {
 interface GridArgs {
   metrics: string;
   period: Period;
+  compare?: MetricComparison;
   from?: string;
   to?: string;
   targets?: Partial<Record<MetricName, number>>;
@@ -56,6 +59,7 @@ const renderGrid = (args: GridArgs) => html`
   <chorus-metrics-grid
     metrics=${args.metrics}
     period=${args.period}
+    compare=${ifDefined(args.compare)}
     from=${ifDefined(args.from || undefined)}
     to=${ifDefined(args.to || undefined)}
     .targets=${args.targets ?? {}}
@@ -86,6 +90,11 @@ const meta = {
       description: `Comma-separated metric names, in order. All of them: \`${METRIC_NAMES.join(',')}\`.`,
     },
     period: { control: 'inline-radio', options: PERIODS },
+    compare: {
+      control: 'inline-radio',
+      options: COMPARISONS,
+      description: 'What each change is measured against: the previous period, or the same dates last year.',
+    },
     from: { control: 'text', description: 'Start of a `custom` period, e.g. `2025-01-01`.' },
     to: { control: 'text', description: 'End of a `custom` period (exclusive).' },
     targets: { control: 'object', description: 'By metric, in its unit: `{ "win_rate": 0.5 }`.' },
@@ -187,6 +196,34 @@ export const ServiceDashboard: Story = {
     const tiles = await expectDashboard(grid, SERVICE);
     await expect(tiles).toHaveLength(SERVICE.length);
     for (const [i, tile] of tiles.entries()) await expectTileOf(tile, args.onChorusMetricSelect, SERVICE[i]!);
+  },
+};
+
+/**
+ * Year over year: each change measured against the same dates last year, the way a seasonal
+ * business reads its numbers. Switch back to the previous period above the tiles.
+ */
+export const YearOverYear: Story = {
+  name: 'Year over year',
+  args: {
+    metrics: SERVICE.join(','),
+    heading: 'Service, against last year',
+    period: '90d',
+    compare: 'year-ago',
+  },
+  play: async ({ canvasElement, args }) => {
+    const grid = gridIn(canvasElement);
+    const tiles = await expectDashboard(grid, SERVICE);
+    const view = within(shadowOf(grid).querySelector<HTMLElement>('[part~="base"]')!);
+    await expect(view.getByRole('combobox', { name: 'Compare with' })).toHaveValue('year-ago');
+    for (const tile of tiles) {
+      await expect(tile.compare).toBe('year-ago');
+      if ((await shownValue(tile)) === '—') continue;
+      await expect(part(tile, 'body')?.textContent).toContain('the same dates last year');
+    }
+    await userEvent.selectOptions(view.getByRole('combobox', { name: 'Compare with' }), 'previous');
+    await expect(args.onChange).toHaveBeenCalled();
+    await expect(grid).toHaveAttribute('compare', 'previous');
   },
 };
 

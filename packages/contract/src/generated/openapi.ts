@@ -187,6 +187,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the workspace’s changes as Server-Sent Events
+         * @description One stream per caller (a secret key or a session token; never a publishable key). It opens with a `ready` event once it is listening; then each event is a `ChangeEvent`; a comment line every 15 seconds keeps proxies from closing it. Resume with `Last-Event-ID` (or `lastEventId`): the events after it are sent first, and events that committed just before it may be sent again, so clients drop ids they have applied. Past the retention window (one day by default) the answer is a 410 problem: read everything afresh and stream without it.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -716,6 +736,52 @@ export interface components {
             data: components["schemas"]["BoardDeal"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        ChangeEvent: {
+            /**
+             * @description Who made the change: the `subject` of the session that made it, when there was one.
+             * @example Ana Lima
+             */
+            actor: string | null;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            at: string;
+            /** @description What a client needs to update its view: a deal’s stage and rank, a rating’s subject… */
+            data: {
+                activityType?: string;
+                companyId?: string | null;
+                contactId?: string | null;
+                dealId?: string | null;
+                fromStageId?: string | null;
+                lifecycleStage?: string;
+                pipelineId?: string;
+                rank?: string | null;
+                scale?: string;
+                stageId?: string;
+                status?: string;
+                subject?: string;
+                title?: string;
+            };
+            /**
+             * @description The id of the record changed.
+             * @example deal_01hx7f3k9q2m5v8w
+             */
+            entityId: string;
+            /**
+             * @description Increasing within the feed; send it back as `Last-Event-ID` to resume.
+             * @example 4711
+             */
+            id: string;
+            /**
+             * @example deal.moved
+             * @enum {string}
+             */
+            type: "deal.created" | "deal.moved" | "deal.updated" | "deal.deleted" | "contact.created" | "contact.updated" | "contact.deleted" | "activity.created" | "rating.created" | "order.created" | "ticket.created" | "ticket.updated";
+            /** @description The record’s version after the change, for records that have one. */
+            version: number | null;
         };
         /** @description An account: the organisation contacts work for. */
         Company: {
@@ -1335,6 +1401,12 @@ export interface components {
          */
         LifecycleStage: "subscriber" | "lead" | "marketing_qualified" | "sales_qualified" | "opportunity" | "customer" | "evangelist" | "churned";
         /**
+         * @description `previous`: the preceding period of equal length. `year-ago`: the same dates one year earlier (29 February falls back to 28 February).
+         * @example year-ago
+         * @enum {string}
+         */
+        MetricComparison: "previous" | "year-ago";
+        /**
          * @description The length of each series bucket.
          * @example week
          * @enum {string}
@@ -1354,7 +1426,7 @@ export interface components {
             label: string;
             name: components["schemas"]["MetricName"];
             /**
-             * @description The same measure over the preceding period of equal length.
+             * @description The same measure over the comparison period [previousFrom, previousTo) (see `compare`).
              * @example 0.025
              */
             previous: number | null;
@@ -1380,6 +1452,7 @@ export interface components {
             value: number | null;
         };
         MetricsResponse: {
+            compare: components["schemas"]["MetricComparison"];
             /**
              * @description Currency of money metrics.
              * @example EUR
@@ -1399,6 +1472,12 @@ export interface components {
              * @example 2026-03-14T09:26:53.000Z
              */
             previousFrom: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            previousTo: string;
             /**
              * Format: date-time
              * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
@@ -2121,6 +2200,7 @@ export type SchemaApiKeyList = components['schemas']['ApiKeyList'];
 export type SchemaBoardDeal = components['schemas']['BoardDeal'];
 export type SchemaBoardStageFigures = components['schemas']['BoardStageFigures'];
 export type SchemaBoardStagePage = components['schemas']['BoardStagePage'];
+export type SchemaChangeEvent = components['schemas']['ChangeEvent'];
 export type SchemaCompany = components['schemas']['Company'];
 export type SchemaCompanyPage = components['schemas']['CompanyPage'];
 export type SchemaContact = components['schemas']['Contact'];
@@ -2145,6 +2225,7 @@ export type SchemaKeyKind = components['schemas']['KeyKind'];
 export type SchemaLifecycleChange = components['schemas']['LifecycleChange'];
 export type SchemaLifecycleHistory = components['schemas']['LifecycleHistory'];
 export type SchemaLifecycleStage = components['schemas']['LifecycleStage'];
+export type SchemaMetricComparison = components['schemas']['MetricComparison'];
 export type SchemaMetricInterval = components['schemas']['MetricInterval'];
 export type SchemaMetricName = components['schemas']['MetricName'];
 export type SchemaMetricResult = components['schemas']['MetricResult'];
@@ -3542,6 +3623,76 @@ export interface operations {
             };
         };
     };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event, for clients that cannot send the `Last-Event-ID` header. */
+                lastEventId?: string;
+            };
+            header?: {
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream: `id:`, `event:` (the type) and `data:` (a `ChangeEvent`) per change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ChangeEvent"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: (`/problems/events-expired`) the changes after `Last-Event-ID` are past the retention window; read everything afresh and stream without it. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listKeys: {
         parameters: {
             query?: never;
@@ -3763,6 +3914,8 @@ export interface operations {
     getMetrics: {
         parameters: {
             query: {
+                /** @description What `previous` is measured over; `previous` when left out. */
+                compare?: components["schemas"]["MetricComparison"] & unknown;
                 /** @description Start (inclusive); defaults to 30 days before `to`. */
                 from?: string;
                 /** @description Series bucket; chosen from the period length when left out. */

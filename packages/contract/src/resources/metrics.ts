@@ -1,12 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Timestamp } from '../common.js';
-import { METRIC_DIRECTIONS, METRIC_INTERVALS, METRIC_UNITS } from '../enums.js';
+import { METRIC_COMPARISONS, METRIC_DIRECTIONS, METRIC_INTERVALS, METRIC_UNITS } from '../enums.js';
 import { bearer, json, problems } from '../http.js';
 import { METRIC_NAMES } from '../metrics.js';
 
 export const MetricNameSchema = z.enum(METRIC_NAMES).openapi('MetricName');
 
 const namesPattern = new RegExp(`^(${METRIC_NAMES.join('|')})(,(${METRIC_NAMES.join('|')}))*$`);
+
+const MetricComparison = z.enum(METRIC_COMPARISONS).openapi('MetricComparison', {
+  description:
+    '`previous`: the preceding period of equal length. `year-ago`: the same dates one year earlier (29 February falls back to 28 February).',
+  example: 'year-ago',
+});
 
 const MetricInterval = z
   .enum(METRIC_INTERVALS)
@@ -21,7 +27,7 @@ export const MetricResult = z
       example: 0.021,
     }),
     previous: z.number().nullable().openapi({
-      description: 'The same measure over the preceding period of equal length.',
+      description: 'The same measure over the comparison period [previousFrom, previousTo) (see `compare`).',
       example: 0.025,
     }),
     unit: z
@@ -42,6 +48,8 @@ export const MetricsResponse = z
     from: Timestamp,
     to: Timestamp,
     previousFrom: Timestamp,
+    previousTo: Timestamp,
+    compare: MetricComparison,
     interval: MetricInterval,
     currency: z.string().openapi({ description: 'Currency of money metrics.', example: 'EUR' }),
     data: z.array(MetricResult),
@@ -60,6 +68,9 @@ export const MetricsQuery = z
     to: Timestamp.optional().openapi({ description: 'End (exclusive); defaults to now.' }),
     interval: MetricInterval.optional().openapi({
       description: 'Series bucket; chosen from the period length when left out.',
+    }),
+    compare: MetricComparison.optional().openapi({
+      description: 'What `previous` is measured over; `previous` when left out.',
     }),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {

@@ -2,6 +2,8 @@ export { createChorusQueries } from './chorus-queries.js';
 export type { ChorusQueries } from './chorus-queries.js';
 export { chorusKeys } from './keys.js';
 export { invalidate, invalidationRules } from './invalidation.js';
+export { applyChange, followChanges } from './follow-changes.js';
+export type { FollowChangesOptions } from './follow-changes.js';
 export { createBatcher } from './batcher.js';
 export type { BatcherOptions } from './batcher.js';
 export { infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';

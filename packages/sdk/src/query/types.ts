@@ -58,6 +58,8 @@ export type BoardView = Omit<ListQuery<'/v1/pipelines/{id}/board'>, 'limit'>;
 export interface RollingMetricsParams {
   names: string;
   window: string;
+  /** What `previous` is measured over; the API's default (`previous`) when left out. */
+  compare?: MetricsParams['compare'];
 }
 
 /** Filters of an infinite list: the cursor is the page parameter, not part of the key. */

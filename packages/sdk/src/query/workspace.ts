@@ -33,8 +33,10 @@ export function workspaceQueries(chorus: ChorusClient) {
     rollingMetrics: (params: RollingMetricsParams, resolve: () => Omit<MetricsParams, 'names'>) =>
       queryOptions({
         queryKey: keys.metrics.rolling(params),
-        queryFn: ({ signal }) =>
-          chorus.get('/v1/metrics', { params: { query: { names: params.names, ...resolve() } }, signal }),
+        queryFn: ({ signal }) => {
+          const { window: _name, ...query } = params;
+          return chorus.get('/v1/metrics', { params: { query: { ...query, ...resolve() } }, signal });
+        },
       }),
   };
 }
