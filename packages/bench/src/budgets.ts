@@ -94,10 +94,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',
     file: '@chorus/rating-widget/chorus-rating.js',
-    max: 13.25 * KB,
+    max: 13.5 * KB,
     target: 11 * KB,
     peer: 'bare Lit',
-    note: 'lit-html and reactive-element are 12.9 kB of its 34 kB minified; the outbox (issue 21) and self-naming SDK errors (issue 13) took it over 11 kB, the follow-up question (issue 15) added 0.23 kB; the shop-page fixes of issue 17 (the page’s own background and scheme, a held quick send, distinct sending and disabled states, plain-words errors with a chorus-error event, numbers in the locale’s digits, bidi-isolated text) added 0.31 kB, raising the gate from 12.75; the summary’s star row (issue 18) 0.19 kB more; core’s private token names and custom states for the theme (issue 16) 0.09 kB more, 13.23 kB',
+    note: 'lit-html and reactive-element are 12.9 kB of its 34 kB minified; the outbox (issue 21) and self-naming SDK errors (issue 13) took it over 11 kB, the follow-up question (issue 15) added 0.23 kB; the shop-page fixes of issue 17 (the page’s own background and scheme, a held quick send, distinct sending and disabled states, plain-words errors with a chorus-error event, numbers in the locale’s digits, bidi-isolated text) added 0.31 kB, raising the gate from 12.75; the summary’s star row (issue 18) 0.19 kB more; core’s private token names and custom states for the theme (issue 16) 0.09 kB more, and writing a held quick rating to the outbox at once (so a reload keeps it) made it 13.24 kB, 8 bytes under 13.25: the gate is raised to 13.5 so the next change is measured, not squeezed',
   },
   {
     name: 'reviews, second script-tag bundle (dist/chorus-reviews.js, Lit included)',

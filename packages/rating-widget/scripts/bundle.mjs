@@ -14,7 +14,7 @@ import { minify } from 'rolldown/utils';
 
 /** The budgets are promises to the websites that embed them: a build over one fails (min+gz bytes). */
 const BUNDLES = [
-  { entry: 'define.js', out: 'chorus-rating.js', budget: 13.25 * 1024 },
+  { entry: 'define.js', out: 'chorus-rating.js', budget: 13.5 * 1024 },
   { entry: 'define-reviews.js', out: 'chorus-reviews.js', budget: 11 * 1024 },
 ];
 

@@ -255,11 +255,9 @@ export class ChorusRating extends RatingElement {
     const hp = this.renderRoot.querySelector<HTMLInputElement>('.hp')?.value;
     this.status = 'sending';
     // The API takes a submission within 1.5 s of the page's start for a script's, answers it as if
-    // stored, and stores nothing: a quick visitor's rating is held until then, shown as sending.
-    setTimeout(() => this.#submit(comment, hp), MINIMUM_TIME_ON_PAGE_MS - performance.now());
-  }
-
-  #submit(comment: string, hp?: string) {
+    // stored, and stores nothing: a quick visitor's rating is held until then, shown as sending. It
+    // is written to the outbox at once all the same (due when the hold ends), so a reload keeps it.
+    const now = performance.now();
     // "Try again" after a refusal sends the same rating under the same key: if an earlier answer was
     // lost after the API stored it, the API answers with that row instead of storing a second one.
     this.#entry ??= {
@@ -273,12 +271,12 @@ export class ChorusRating extends RatingElement {
         ...(comment && { comment }),
         ...(this.contact && { contact: this.contact }),
         ...(hp && { hp }),
-        // Measured from the page's start: the server treats a very quick submission as a script's.
-        elapsedMs: Math.ceil(performance.now()),
+        // Measured from the page's start to the send, after any hold.
+        elapsedMs: Math.ceil(Math.max(now, MINIMUM_TIME_ON_PAGE_MS)),
       },
       attempts: 0,
     };
-    void submit(this.#entry);
+    void submit(this.#entry, MINIMUM_TIME_ON_PAGE_MS - now);
   }
 
   /** Sends the answer to the follow-up question through the outbox: retried, never stored twice. */

@@ -118,6 +118,19 @@ describe('a quick visitor', () => {
     expect((await rowsAtServer()).map((r) => [r.subject, r.score])).toEqual([['product:quick', 4]]);
     expect(reports).toEqual({ errors: [], violations: [], dialogs: [] });
   });
+
+  it('a rating held that way is in the outbox from the click on: a reload during the hold stores it once', async () => {
+    await open({ subject: 'product:quick-reload' });
+    await rating().locator('label').nth(1).click();
+    await rating().getByRole('button', { name: 'Send rating' }).click();
+    expect(await page.evaluate(() => performance.now())).toBeLessThan(1500);
+    expect(await outbox()).toHaveLength(1);
+    await page.reload();
+    await expect
+      .poll(async () => (await rowsAtServer()).map((r) => [r.subject, r.score]), { timeout: 15_000 })
+      .toEqual([['product:quick-reload', 2]]);
+    await expect.poll(outbox, { timeout: 5_000 }).toEqual([]);
+  });
 });
 
 describe('the follow-up question', () => {
