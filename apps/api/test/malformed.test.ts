@@ -41,6 +41,7 @@ beforeAll(async () => {
     contactId: contact.body.id,
     dueAt: '2026-12-01T09:00:00.000Z',
   });
+  const rating = await http.post('/v1/ratings', { subject: 'product:fixture', score: 4, comment: 'Fine.' });
   const key = await http.post('/v1/keys', { kind: 'publishable', label: 'fixture' });
   const session = await http.post('/v1/sessions', { scopes: ['read'] });
   built = buildCases(document, {
@@ -51,6 +52,7 @@ beforeAll(async () => {
     deal: deal.body.id,
     tkt: ticket.body.id,
     act: task.body.id,
+    rat: rating.body.id,
     key: key.body.id,
     ses: session.body.id,
   });

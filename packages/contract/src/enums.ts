@@ -57,6 +57,12 @@ export const RATING_SCALE_RANGE = {
   csat5: { min: 1, max: 5 },
 } as const satisfies Record<RatingScale, { min: number; max: number }>;
 
+/**
+ * Below this many milliseconds on the page, a public submission is taken to be a script's: the API
+ * answers it as if stored and stores nothing, and the widget holds a quicker visitor's send until then.
+ */
+export const MINIMUM_TIME_ON_PAGE_MS = 1500;
+
 export const RATING_SOURCES = ['website', 'marketplace', 'community', 'survey', 'import'] as const;
 export type RatingSource = (typeof RATING_SOURCES)[number];
 

@@ -49,6 +49,8 @@ export {
   Rating,
   CreateRating,
   PublicRatingSubmission,
+  PublicReview,
+  RatingModeration,
   RatingSummary,
   RatingScaleSchema,
 } from './resources/ratings.js';

@@ -56,9 +56,15 @@ export const routes = {
   createRating: ratings.createRating,
   submitPublicRating: ratings.submitPublicRating,
   getPublicRatingSummary: ratings.getPublicRatingSummary,
+  listPublicReviews: ratings.listPublicReviews,
+  moderateRating: ratings.moderateRating,
   getMetrics: metrics.getMetrics,
   streamEvents: events.streamEvents,
 } as const;
 
 /** Paths a publishable key may call. Everything else needs a secret key or a session token. */
-export const PUBLIC_PATHS = [ratings.submitPublicRating.path, ratings.getPublicRatingSummary.path] as const;
+export const PUBLIC_PATHS = [
+  ratings.submitPublicRating.path,
+  ratings.getPublicRatingSummary.path,
+  ratings.listPublicReviews.path,
+] as const;

@@ -1,4 +1,4 @@
-import { formatMessage, loadMessages, type MessageOverrides } from '@chorus/core';
+import { formatMessage, intl, loadMessages, type MessageOverrides, setStates } from '@chorus/core';
 import { type CSSResultGroup, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RATING_MESSAGES } from './messages.js';
 import { RATING_TRANSLATIONS } from './translations.js';
@@ -10,7 +10,9 @@ import { baseStyles } from './styles.js';
  * Not `ChorusElement`: that base consumes a `<chorus-provider>` (@lit/context) and carries the full
  * token sheet, about 3 kB gzipped that a script-tag widget on someone else's page cannot afford
  * within its 12 kB budget. The widget is configured by attributes instead, reads the same public
- * `--chorus-*` custom properties, and declares reactive properties without decorators (smaller).
+ * `--chorus-*` custom properties under core's private names (`--_text`, `--_accent` …) and core's
+ * custom states for the theme (`:state(light)`, `:state(dark)`), and declares reactive properties
+ * without decorators (smaller).
  */
 export class RatingElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
@@ -21,7 +23,7 @@ export class RatingElement extends LitElement {
     scale: {},
     locale: {},
     hostLang: { attribute: 'lang' },
-    theme: { reflect: true },
+    theme: {},
     messages: { attribute: false },
   };
 
@@ -37,10 +39,13 @@ export class RatingElement extends LitElement {
   declare locale?: string;
   /** The element's own `lang` attribute, which chooses its language as `locale` does. */
   declare private hostLang?: string;
-  /** `light`, `dark` or `auto` (default: the visitor's OS setting). */
+  /** `auto` (default: the page's own background, text colour and `color-scheme`), or `light`/`dark`: a padded card of its own. */
   declare theme?: string;
-  /** Overrides for any of the strings in `RATING_MESSAGES`, over the locale's translation. */
+  /** Overrides for any of the strings in `RATING_MESSAGES` (and, for `<chorus-reviews>`, `REVIEWS_MESSAGES`), over the locale's translation. */
   declare messages: MessageOverrides;
+
+  /** The element's internals: its custom states (`:state(dark)`), and the rating's form value. */
+  protected readonly internals = this.attachInternals();
 
   constructor() {
     super();
@@ -54,12 +59,28 @@ export class RatingElement extends LitElement {
 
   // `update`, not `willUpdate`, which the elements override for their own work.
   protected override update(changed: PropertyValues): void {
+    // The theme as custom states, as core's elements have it: the page's `theme` attribute stays the page's.
+    setStates(this.internals, { light: this.theme === 'light', dark: this.theme === 'dark' });
     // English renders at once; a locale's translations, when first asked for, render when they arrive.
     loadMessages(this.effectiveLocale, [RATING_TRANSLATIONS])?.then(() => this.requestUpdate());
     super.update(changed);
   }
 
+  /** The element's English strings (`<chorus-reviews>` adds its own). */
+  protected get catalogue(): Record<string, string> {
+    return RATING_MESSAGES;
+  }
+
+  /** A number in the element's locale: one digit system for every count, score and average shown. */
+  protected num(value: number, options?: Intl.NumberFormatOptions): string {
+    return intl(Intl.NumberFormat, this.effectiveLocale, options).format(value);
+  }
+
+  /**
+   * A message, from `messages`, the locale's translation or the English catalogue, with its
+   * `{name}`s filled in, numbers in the locale's digits and the plural form chosen by `count`.
+   */
   protected msg(key: string, params?: Record<string, string | number>): string {
-    return formatMessage(this.effectiveLocale, RATING_MESSAGES, this.messages, key, params);
+    return formatMessage(this.effectiveLocale, this.catalogue, this.messages, key, params);
   }
 }

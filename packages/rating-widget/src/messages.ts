@@ -25,20 +25,36 @@ export const RATING_MESSAGES = {
   'rating.followUp': 'What could we do better?',
   'rating.queued': 'Saved, will send when online.',
   'rating.waiting': 'Saved, will send shortly.',
-  'rating.error': 'Not sent: {detail}',
+  'rating.error': 'Sorry, your rating could not be sent.',
+  'rating.answerError': 'Sorry, your answer could not be sent.',
   'rating.retry': 'Try again',
   'rating.pickScore': 'Please choose a score.',
   'rating.needComment': 'Please add a comment.',
   'rating.unavailable': 'Rating is unavailable.',
-  'summary.average': '{average} out of {max}',
+  'summary.rated': 'Rated {average} out of {max}',
   'summary.count.one': '{count} rating',
   'summary.count.other': '{count} ratings',
   'summary.none': 'No ratings yet',
   'summary.stars.one': '{score} star',
   'summary.stars.other': '{score} stars',
-  'summary.nps': 'Net Promoter Score {score}',
+  'summary.npsName': 'Net Promoter Score',
   'summary.promoters': 'Promoters',
   'summary.passives': 'Passives',
   'summary.detractors': 'Detractors',
   'summary.error': 'Ratings could not be loaded.',
+} as const satisfies MessageCatalogue;
+
+/**
+ * The strings only `<chorus-reviews>` shows (it reads the ones above too): a catalogue of their own,
+ * so the rating script tag does not carry them.
+ */
+export const REVIEWS_MESSAGES = {
+  'reviews.heading': 'Reviews',
+  'reviews.loading': 'Loading reviews…',
+  'reviews.none': 'No reviews yet',
+  'reviews.more': 'More reviews',
+  'reviews.loadingMore': 'Loading…',
+  'reviews.verified': 'Verified customer',
+  'reviews.error': 'Reviews could not be loaded.',
+  'reviews.retry': 'Try again',
 } as const satisfies MessageCatalogue;

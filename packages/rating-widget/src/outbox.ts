@@ -166,10 +166,14 @@ export function attempt(key: string, wait = true, given?: PendingRating): Promis
   return delivery;
 }
 
-/** Writes the rating down, then sends it at once (the visitor is waiting), beside any backlog. */
-export function submit(pending: Omit<PendingRating, 'due'>): Promise<Delivery | undefined> {
-  const entry = { ...pending, due: Date.now() };
+/**
+ * Writes the rating down, then sends it at once (the visitor is waiting), beside any backlog; or,
+ * with `holdMs`, once that has passed (due then, for this tab and any other, and after a reload).
+ */
+export async function submit(pending: Omit<PendingRating, 'due'>, holdMs = 0): Promise<Delivery | undefined> {
+  const entry = { ...pending, due: Date.now() + holdMs };
   store(PREFIX + pending.key, JSON.stringify(entry));
+  if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
   return attempt(pending.key, true, entry).finally(flush);
 }
 

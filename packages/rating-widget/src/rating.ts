@@ -1,6 +1,8 @@
+import { MINIMUM_TIME_ON_PAGE_MS } from '@chorus/contract/enums';
+import type { ChorusError } from '@chorus/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RatingElement } from './base.js';
-import { ChorusRatingStoredEvent } from './events.js';
+import { ChorusErrorEvent, ChorusRatingStoredEvent } from './events.js';
 import {
   attempt,
   type Delivery,
@@ -33,6 +35,7 @@ const newKey = () =>
  * @tagname chorus-rating
  * @summary Collects a rating on any website and sends it, once, even across offline periods.
  * @fires chorus-rating-stored - The API stored the rating (`rating`), possibly after an offline wait.
+ * @fires chorus-error - The API refused the rating or its follow-up answer for good (`error`: the problem, for developers; the visitor sees a plain sentence).
  * @fires change - The visitor chose a score (as a native form control does).
  * @attr api - The Chorus API's base URL.
  * @attr publishable-key - The workspace's publishable key (`pk_…`).
@@ -41,7 +44,9 @@ const newKey = () =>
  * @attr contact - A contact reference signed by your server: the rating is kept on that customer.
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
  * @attr locale - BCP 47 locale for plural forms (default: the page's `lang`).
- * @attr theme - `light`, `dark` or `auto` (default: the OS setting).
+ * @attr theme - `auto` (default: on the page's own background, in its colours and colour scheme), `light` or `dark` (a padded card).
+ * @cssstate light - `theme="light"`: a light card of its own.
+ * @cssstate dark - `theme="dark"`: a dark card of its own.
  * @csspart base - The whole widget.
  * @csspart legend - The question.
  * @csspart options - The row of choices.
@@ -49,6 +54,8 @@ const newKey = () =>
  * @csspart button - The send and retry buttons.
  * @csspart status - The thank-you and saved-for-later messages (a polite live region).
  * @cssproperty --chorus-rating-star-color - A chosen star (default amber).
+ * @cssproperty --chorus-rating-surface - The widget's background (default: none, the page's own).
+ * @cssproperty --chorus-rating-padding - Space inside the widget (default: none; a themed card has some).
  * @cssproperty --chorus-color-accent - Chosen NPS/CSAT box, focus ring and buttons.
  */
 export class ChorusRating extends RatingElement {
@@ -104,7 +111,6 @@ export class ChorusRating extends RatingElement {
   /** @internal */
   declare private formDisabled: boolean;
 
-  readonly #internals = this.attachInternals();
   #loggedProblem?: string;
   #unsubscribe?: () => void;
   /** The rating last sent from here: "Try again" sends this same one, under its same key. */
@@ -132,7 +138,7 @@ export class ChorusRating extends RatingElement {
   }
 
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.internals.form;
   }
 
   override connectedCallback(): void {
@@ -150,7 +156,7 @@ export class ChorusRating extends RatingElement {
 
   /** Only a form field: in a form, with no key to send it by itself. */
   get #fieldOnly(): boolean {
-    return !!this.#internals.form && !this.publishableKey;
+    return !!this.internals.form && !this.publishableKey;
   }
 
   /** What is wrong with the attributes, for the developer's console; undefined when nothing. */
@@ -193,14 +199,23 @@ export class ChorusRating extends RatingElement {
     } else if ('amends' in pending.body) {
       // The rating is stored; only its answer was refused: say so, and ask nothing again.
       this.status = 'thanks';
-      this.problem = this.msg('rating.error', { detail: delivery.refused.detail ?? delivery.refused.title });
+      this.#refused(delivery.refused, 'rating.answerError');
     } else {
       this.status = 'error';
       this.#entry = pending;
-      const error = delivery.refused;
-      this.problem = this.msg('rating.error', { detail: error.detail ?? error.title });
+      this.#refused(delivery.refused, 'rating.error');
     }
   };
+
+  /**
+   * A final refusal: the visitor reads a sentence of their own; the API's detail ("body.subject:
+   * must be a key without spaces…") is for the page's developer, in the console and the event.
+   */
+  #refused(error: ChorusError, message: string) {
+    this.problem = this.msg(message);
+    console.error(`<chorus-rating>: ${error.status} ${error.detail ?? error.title}`, error);
+    this.dispatchEvent(new ChorusErrorEvent(error));
+  }
 
   #choose(score: number) {
     this.score = score;
@@ -236,9 +251,13 @@ export class ChorusRating extends RatingElement {
         : this.comment === 'required' && !comment
           ? this.msg('rating.needComment')
           : undefined;
-    if (this.score === null || this.problem) return;
+    if (this.score === null || this.problem || this.status === 'sending') return;
     const hp = this.renderRoot.querySelector<HTMLInputElement>('.hp')?.value;
     this.status = 'sending';
+    // The API takes a submission within 1.5 s of the page's start for a script's, answers it as if
+    // stored, and stores nothing: a quick visitor's rating is held until then, shown as sending. It
+    // is written to the outbox at once all the same (due when the hold ends), so a reload keeps it.
+    const now = performance.now();
     // "Try again" after a refusal sends the same rating under the same key: if an earlier answer was
     // lost after the API stored it, the API answers with that row instead of storing a second one.
     this.#entry ??= {
@@ -248,16 +267,16 @@ export class ChorusRating extends RatingElement {
       body: {
         subject: this.subject!,
         scale: this.scale as RatingScale,
-        score: this.score,
+        score: this.score!,
         ...(comment && { comment }),
         ...(this.contact && { contact: this.contact }),
         ...(hp && { hp }),
-        // Measured from the page's start: the server treats a very quick submission as a script's.
-        elapsedMs: Math.round(performance.now()),
+        // Measured from the page's start to the send, after any hold.
+        elapsedMs: Math.ceil(Math.max(now, MINIMUM_TIME_ON_PAGE_MS)),
       },
       attempts: 0,
     };
-    void submit(this.#entry);
+    void submit(this.#entry, MINIMUM_TIME_ON_PAGE_MS - now);
   }
 
   /** Sends the answer to the follow-up question through the outbox: retried, never stored twice. */
@@ -295,9 +314,9 @@ export class ChorusRating extends RatingElement {
     if (problem && problem !== this.#loggedProblem) console.error(`<chorus-rating>: ${problem}.`);
     this.#loggedProblem = problem;
     if (changed.has('score') || changed.has('required')) {
-      this.#internals.setFormValue(this.value || null, this.value);
+      this.internals.setFormValue(this.value || null, this.value);
       const missing = this.required && this.score === null;
-      this.#internals.setValidity(
+      this.internals.setValidity(
         { valueMissing: missing },
         missing ? this.msg('rating.pickScore') : '',
         this.renderRoot.querySelector('input') ?? undefined,
@@ -311,9 +330,9 @@ export class ChorusRating extends RatingElement {
     const done = this.status === 'thanks' || this.status === 'queued';
     // One live region from the first render on: screen readers announce a change of its text, not
     // a region that appears already filled.
-    return html`<div part="base">
+    return html`<div part="base" aria-busy=${this.status === 'sending'}>
       ${done ? nothing : this.#renderForm()}
-      <p part="status" role="status">${
+      <p part="status" role="status" dir="auto">${
         done
           ? this.msg(
               this.status === 'thanks' ? 'rating.thanks' : this.busy ? 'rating.waiting' : 'rating.queued',
@@ -326,14 +345,14 @@ export class ChorusRating extends RatingElement {
           : nothing
       }${this.status === 'thanks' && this.#amends ? this.#renderFollowUp() : nothing}${
         this.status === 'thanks' && this.problem
-          ? html`<p part="status" class="problem" role="alert">${this.problem}</p>`
+          ? html`<p part="status" class="problem" role="alert" dir="auto">${this.problem}</p>`
           : nothing
       }
     </div>`;
   }
 
   #renderFollowUp() {
-    return html`<label
+    return html`<label dir="auto"
         >${this.followUp || this.msg('rating.followUp')}<textarea
           part="comment"
           maxlength="2000"
@@ -355,9 +374,10 @@ export class ChorusRating extends RatingElement {
         : scale === 'csat5'
           ? [this.#optionLabel(scale, 1), this.#optionLabel(scale, 5)]
           : undefined;
+    // The end labels sit under the first and the last box: the boxes and the labels share one width.
     return html`<fieldset ?disabled=${busy} aria-describedby=${ends ? 'ends' : nothing}>
-        <legend part="legend">${this.label || this.msg(`rating.legend.${scale}`)}</legend>
-        <div part="options" class="options" @keydown=${this.#onKey} @pointerleave=${() => (this.preview = undefined)}>
+        <legend part="legend" dir="auto">${this.label || this.msg(`rating.legend.${scale}`)}</legend>
+        <div class="scale"><div part="options" class="options" @keydown=${this.#onKey} @pointerleave=${() => (this.preview = undefined)}>
           ${scores.map(
             (score) => html`<label
               @pointerenter=${(event: PointerEvent) => {
@@ -374,12 +394,12 @@ export class ChorusRating extends RatingElement {
               />${
                 scale === 'stars5'
                   ? html`<span class="star ${score <= shown ? 'on' : ''}" aria-hidden="true">★</span>`
-                  : html`<span class="box" aria-hidden="true">${score}</span>`
+                  : html`<span class="box" aria-hidden="true">${this.num(score)}</span>`
               }</label
             >`,
           )}
         </div>
-        ${ends ? html`<div id="ends" class="ends"><span>${ends[0]}</span> <span>${ends[1]}</span></div>` : nothing}
+        ${ends ? html`<div id="ends" class="ends"><span dir="auto">${ends[0]}</span> <span dir="auto">${ends[1]}</span></div>` : nothing}</div>
       </fieldset>
       ${this.#fieldOnly ? nothing : this.#renderSend(busy)}`;
   }
@@ -388,7 +408,7 @@ export class ChorusRating extends RatingElement {
     const commentLabel = this.msg(this.comment === 'required' ? 'rating.comment' : 'rating.commentOptional');
     return html`${
       this.comment !== 'off' && this.score !== null
-        ? html`<label
+        ? html`<label dir="auto"
             >${commentLabel}<textarea
               part="comment"
               maxlength="2000"
@@ -402,12 +422,16 @@ export class ChorusRating extends RatingElement {
             ></textarea
           ></label>`
         : nothing
-    }<input class="hp" tabindex="-1" autocomplete="off" aria-hidden="true" aria-label="Leave empty" />
+    }<input class="hp vh" tabindex="-1" autocomplete="off" aria-hidden="true" aria-label="Leave empty" />
       <div class="row">
-        <button part="button" ?disabled=${busy} @click=${this.#send}>
-          ${this.msg(this.status === 'sending' ? 'rating.sending' : this.status === 'error' ? 'rating.retry' : 'rating.send')}
-        </button>
-        ${this.problem ? html`<p part="status" class="problem" role="alert">${this.problem}</p>` : nothing}
+        <button
+          part="button"
+          dir="auto"
+          ?disabled=${this.disabled || this.formDisabled}
+          aria-disabled=${busy}
+          @click=${this.#send}
+        >${this.msg(this.status === 'sending' ? 'rating.sending' : this.status === 'error' ? 'rating.retry' : 'rating.send')}</button>
+        ${this.problem ? html`<p part="status" class="problem" role="alert" dir="auto">${this.problem}</p>` : nothing}
       </div>`;
   }
 

@@ -1,13 +1,15 @@
-import { intl } from '@chorus/core';
 import type { RatingSummary } from '@chorus/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RatingElement } from './base.js';
 import { clientFor } from './client.js';
 import type { ChorusRatingStoredEvent } from './events.js';
 import { isScale, maxOf } from './scales.js';
+import { starRow } from './stars.js';
+import { starStyles } from './stars.styles.js';
 import { summaryStyles } from './summary.styles.js';
 
 const ONE_DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1, minimumFractionDigits: 1 };
+const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
 
 export const SUMMARY_VARIANTS = ['full', 'compact'] as const;
 export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
@@ -29,14 +31,19 @@ export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
  * @attr subject - What is rated, such as `product:monitor-x1`.
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
  * @attr locale - BCP 47 locale for numbers (default: the page's `lang`).
- * @attr theme - `light`, `dark` or `auto` (default: the OS setting).
+ * @attr theme - `auto` (default: on the page's own background, in its colours and colour scheme), `light` or `dark` (a padded card).
+ * @cssstate light - `theme="light"`: a light card of its own.
+ * @cssstate dark - `theme="dark"`: a dark card of its own.
  * @csspart base - The whole summary.
  * @csspart average - The average.
+ * @csspart stars - The star row of the average (an image named "Rated 4.3 out of 5").
  * @csspart distribution - The histogram.
  * @cssproperty --chorus-rating-star-color - Stars and histogram bars (default amber).
+ * @cssproperty --chorus-rating-surface - The summary's background (default: none, the page's own).
+ * @cssproperty --chorus-rating-padding - Space inside the summary (default: none; a themed card has some).
  */
 export class ChorusRatingSummary extends RatingElement {
-  static override styles = [RatingElement.styles, summaryStyles];
+  static override styles = [RatingElement.styles, starStyles, summaryStyles];
   // States say `attribute: false` too: Lit implies it, the custom-elements analyzer does not.
   static override properties: PropertyDeclarations = {
     variant: { reflect: true },
@@ -139,29 +146,33 @@ export class ChorusRatingSummary extends RatingElement {
       return html`<p part="base" class="problem" role="alert">${this.msg('summary.error')}</p>`;
     const s = this.summary;
     if (!s) return html`<p part="base" aria-busy="true">…</p>`;
-    const count = this.msg('summary.count', { count: s.count });
-    // Built only for an average to show, once per locale on the page (the first number formatter a
-    // page builds costs tens of milliseconds on a slow phone); every summary after it reuses it.
-    const average =
-      s.average === null
-        ? this.msg('summary.none')
-        : intl(Intl.NumberFormat, this.effectiveLocale, ONE_DECIMAL).format(s.average);
+    // No ratings: that alone ("No ratings yet", not also "0 ratings").
+    if (!s.count || s.average === null)
+      return html`<p part="base" dir="auto">${this.msg('summary.none')}</p>`;
+    const count = html`<span class="count" dir="auto">${this.msg('summary.count', { count: s.count })}</span>`;
+    // NPS leads with its score, a whole number from -100 to 100 as the API computed it, not the mean answer.
+    if (s.nps?.score != null)
+      return html`<div part="base">
+        <div class="head">
+          <span part="average" class="avg">${this.num(s.nps.score, WHOLE)}</span>
+          <span dir="auto">${this.msg('summary.npsName')}</span> ${count}
+        </div>
+        ${this.variant === 'compact' ? nothing : this.renderDistribution(s)}
+      </div>`;
+    const average = this.num(s.average, ONE_DECIMAL);
+    const max = maxOf(s.scale);
+    // The star row is the average's accessible name ("Rated 4.3 out of 5"); the figure beside it is seen.
     return html`<div part="base">
       <div class="head">
-        ${s.scale === 'stars5' ? html`<span class="star" aria-hidden="true">★</span>` : nothing}
-        <span part="average" class="avg"
-          >${average}${s.average === null ? nothing : html`<span class="vh"> ${this.msg('summary.average', { average, max: maxOf(s.scale) })}</span>`}</span
-        >
-        <span class="count">${count}</span>
-        ${s.nps?.score != null ? html`<span>${this.msg('summary.nps', { score: s.nps.score })}</span>` : nothing}
+        ${starRow(s.average, max, this.msg('summary.rated', { average, max }))}
+        <span part="average" class="avg" aria-hidden="true">${average}</span>
+        ${count}
       </div>
-      ${this.variant === 'compact' || !s.count ? nothing : this.renderDistribution(s)}
+      ${this.variant === 'compact' ? nothing : this.renderDistribution(s)}
     </div>`;
   }
 
   private renderDistribution(s: RatingSummary) {
-    // Counts in the locale's digits, as the average is (ar-EG: ٣, not 3).
-    const digits = intl(Intl.NumberFormat, this.effectiveLocale);
     const rows: [string, number][] = s.nps
       ? [
           [this.msg('summary.promoters'), s.nps.promoters],
@@ -171,14 +182,14 @@ export class ChorusRatingSummary extends RatingElement {
       : s.distribution.map((d) => [
           s.scale === 'stars5'
             ? this.msg('summary.stars', { score: d.score, count: d.score })
-            : digits.format(d.score),
+            : this.num(d.score),
           d.count,
         ]);
     // A list of text rows; the bars are decoration beside numbers a screen reader reads anyway.
     return html`<ul part="distribution">
       ${rows.map(
         ([label, n]) => html`<li>
-          <span>${label}</span><meter aria-hidden="true" min="0" max=${s.count} .value=${n}></meter><span>${digits.format(n)}</span>
+          <span dir="auto">${label}</span><meter aria-hidden="true" min="0" max=${s.count} .value=${n}></meter><span>${this.num(n)}</span>
         </li>`,
       )}
     </ul>`;

@@ -4,6 +4,10 @@ interface ManifestEvent {
   name?: string;
   description?: string;
 }
+interface ManifestExport {
+  kind: string;
+  name: string;
+}
 interface ManifestDeclaration {
   kind: string;
   name: string;
@@ -13,11 +17,7 @@ interface ManifestDeclaration {
   events?: ManifestEvent[];
 }
 export interface ElementsManifest {
-  modules: {
-    path: string;
-    declarations?: ManifestDeclaration[];
-    exports?: { kind: string; name?: string }[];
-  }[];
+  modules: { path: string; declarations?: ManifestDeclaration[]; exports?: ManifestExport[] }[];
 }
 export interface GeneratedFile {
   name: string;
@@ -33,24 +33,23 @@ export const eventPropName = (event: string) =>
 /** `chorus-contact-card` → `contact-card`. */
 const fileNameOf = (tag: string) => tag.replace(/^chorus-/, '');
 
-/**
- * The entry that defines `tag`: the module whose `customElements.define` the manifest records
- * (`dist/define-deal-card.js` → `/define-deal-card`), else the package's `/define`.
- */
-function defineEntryOf(manifest: ElementsManifest, tag: string): string {
-  const module = manifest.modules.find((m) =>
-    (m.exports ?? []).some((e) => e.kind === 'custom-element-definition' && e.name === tag),
-  );
-  const file = module?.path.match(/^dist\/(define[\w-]*)\.js$/)?.[1];
-  return `/${file ?? 'define'}`;
-}
-
 /** The first sentence of a description, on one line. */
 const summaryOf = (description: string) =>
   description
     .replace(/\s+/g, ' ')
     .split(/(?<=[.:])\s/)[0]!
     .replace(/[.:]$/, '');
+
+/**
+ * The package's entry that registers `tag`: the module the manifest says defines it (`dist/define.js`
+ * → `/define`, `dist/define-reviews.js` → `/define-reviews`), so a wrapper loads only its own element.
+ */
+function defineEntryOf(manifest: ElementsManifest, tag: string): string {
+  const module = manifest.modules.find((candidate) =>
+    candidate.exports?.some((entry) => entry.kind === 'custom-element-definition' && entry.name === tag),
+  );
+  return `/${module?.path.replace(/^dist\//, '').replace(/\.js$/, '') ?? 'define'}`;
+}
 
 export function generate(packages: { name: string; manifest: ElementsManifest }[]): GeneratedFile[] {
   const files: GeneratedFile[] = [];

@@ -4,7 +4,13 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { ChorusContactCard, ChorusDealCard, ChorusMetricTile, ChorusProvider } from '../src/index.js';
+import {
+  ChorusContactCard,
+  ChorusDealCard,
+  ChorusMetricTile,
+  ChorusProvider,
+  ChorusReviews,
+} from '../src/index.js';
 
 // Tells React this is a test environment in which act() flushes updates.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -42,6 +48,7 @@ beforeAll(async () => {
       createdAt: '2026-01-15T12:00:00.000Z',
     });
   }
+  await post('/v1/ratings', { subject: 'product:reviewed', score: 5, comment: 'Sounds great.' });
 });
 
 afterEach(() => {
@@ -133,5 +140,32 @@ describe('React wrappers on a React page', () => {
     expect(dealCard().shadowRoot!.querySelector('h2')!.textContent).toBe('React monitors');
     dealCard().shadowRoot!.querySelector<HTMLElement>('dd button.link')!.click();
     expect(opened).toEqual([contacts[0]!.id]);
+  });
+});
+
+describe('the reviews wrapper', () => {
+  it("shows the API's reviews of a subject, and hands a refusal to the page through onChorusError", async () => {
+    const refused: number[] = [];
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    act(() =>
+      root!.render(
+        <>
+          <ChorusReviews api={known.url} publishableKey={known.publishableKey} subject="product:reviewed" />
+          <ChorusReviews
+            api={known.url}
+            publishableKey={known.publishableKey}
+            subject="not a subject"
+            onChorusError={(event) => refused.push(event.error.status)}
+          />
+        </>,
+      ),
+    );
+    const [reviews] = document.querySelectorAll('chorus-reviews');
+    await expect
+      .poll(() => reviews!.shadowRoot?.querySelector('[part=review] p')?.textContent, { timeout: 15_000 })
+      .toBe('Sounds great.');
+    await expect.poll(() => refused, { timeout: 15_000 }).toEqual([400]);
   });
 });

@@ -42,6 +42,8 @@ export type {
   Order,
   Pipeline,
   PipelineBoard,
+  PublicReview,
+  PublicReviewPage,
   Rating,
   RatingSummary,
   Ticket,

@@ -32,6 +32,8 @@ const entries = {
   summaryStars: keys.ratings.summary({ subject: 'product:chair', scale: 'stars5' }),
   summaryNps: keys.ratings.summary({ subject: 'product:chair', scale: 'nps10' }),
   otherSummary: keys.ratings.summary({ subject: 'product:desk', scale: 'stars5' }),
+  reviewsStars: keys.ratings.reviews({ subject: 'product:chair', scale: 'stars5', limit: 5 }),
+  otherReviews: keys.ratings.reviews({ subject: 'product:desk', scale: 'stars5', limit: 5 }),
   ratings: keys.ratings.list(),
   pipelines: keys.pipelines.list(),
   pipelineBoardP1: keys.pipelines.board('pip_1'),
@@ -85,10 +87,17 @@ describe('invalidation rules', () => {
         'contactList',
         'metrics',
         'ratings',
+        'reviewsStars',
         'summaryNps',
         'summaryStars',
       ].sort(),
     );
+  });
+
+  it("hiding or showing a rating invalidates its subject's reviews and the rating lists, not the summaries or metrics", async () => {
+    const { queryClient, invalidated } = cacheWith(entries);
+    await invalidate(queryClient, invalidationRules.ratingModerated({ subject: 'product:chair' }));
+    expect(invalidated()).toEqual(['ratings', 'reviewsStars']);
   });
 
   it('a contact update invalidates that contact everywhere, insights included, and nothing of another contact', async () => {

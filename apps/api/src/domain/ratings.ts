@@ -11,7 +11,7 @@ import { newId } from '../ids.js';
 import { decodeCursor, type Page, type PageRequest, toPage, Where } from './pagination.js';
 import { assertReferences } from './references.js';
 import { iso } from './rows.js';
-import type { RatingDto, RatingSummaryDto } from './types.js';
+import type { PublicReviewDto, RatingDto, RatingSummaryDto } from './types.js';
 
 interface RatingRow {
   id: string;
@@ -23,6 +23,8 @@ interface RatingRow {
   contact_id: string | null;
   origin: string | null;
   created_at: Date;
+  hidden: boolean;
+  hidden_reason: string | null;
 }
 
 const toRating = (r: RatingRow): RatingDto => ({
@@ -35,6 +37,8 @@ const toRating = (r: RatingRow): RatingDto => ({
   contactId: r.contact_id,
   origin: r.origin,
   createdAt: iso(r.created_at),
+  hidden: r.hidden,
+  hiddenReason: r.hidden_reason,
 });
 
 export interface RatingQuery extends PageRequest {
@@ -172,4 +176,52 @@ export async function summarizeRatings(
     distribution,
     nps,
   };
+}
+
+/**
+ * The public reviews of a subject: its ratings with a comment, newest first, but those a moderator
+ * hid. `verified`: the rating came with a contact reference the API verified (it is on a contact).
+ */
+export async function listPublicReviews(
+  tx: Sql,
+  workspaceId: string,
+  query: PageRequest & { subject: string; scale: RatingScale },
+): Promise<Page<PublicReviewDto>> {
+  const where = new Where(workspaceId)
+    .add('subject = ?', query.subject)
+    .add('scale = ?', query.scale)
+    .add('hidden = ?', false)
+    // Null (no comment) is not <> '': a rating without words is not a review.
+    .add('comment <> ?', '');
+  const after = decodeCursor(query.cursor, idPattern('rating'));
+  const rows = await tx.query<RatingRow>(
+    `select * from ratings ${where.page(after, 'desc', query.limit)}`,
+    where.params,
+  );
+  return toPage(rows, query.limit, (r) => ({
+    id: r.id,
+    scale: r.scale,
+    score: r.score,
+    comment: r.comment!,
+    verified: r.contact_id !== null,
+    createdAt: iso(r.created_at),
+  }));
+}
+
+/**
+ * Hides a rating from the public reviews with the moderator's reason, or shows it again. Whatever
+ * its score: suppressing reviews for their sentiment is what 16 CFR 465.7 forbids.
+ */
+export async function moderateRating(
+  tx: Sql,
+  workspaceId: string,
+  id: string,
+  moderation: { hidden: true; reason: string } | { hidden: false },
+): Promise<RatingDto> {
+  const rows = await tx.query<RatingRow>(
+    'update ratings set hidden = $1, hidden_reason = $2 where id = $3 and workspace_id = $4 returning *',
+    [moderation.hidden, moderation.hidden ? moderation.reason : null, id, workspaceId],
+  );
+  if (!rows[0]) throw notFound('rating', id);
+  return toRating(rows[0]);
 }

@@ -12,6 +12,7 @@ import type {
   Pipeline,
   Rating,
   RatingSummary,
+  PublicReview,
   Session,
   SessionRecord,
   Stage,
@@ -40,4 +41,5 @@ export type OrderDto = z.infer<typeof Order>;
 export type TicketDto = z.infer<typeof Ticket>;
 export type RatingDto = z.infer<typeof Rating>;
 export type RatingSummaryDto = z.infer<typeof RatingSummary>;
+export type PublicReviewDto = z.infer<typeof PublicReview>;
 export type MetricsResponseDto = z.infer<typeof MetricsResponse>;

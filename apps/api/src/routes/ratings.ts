@@ -1,12 +1,9 @@
-import { routes } from '@chorus/contract';
+import { MINIMUM_TIME_ON_PAGE_MS, routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { verifyContactReference } from '../domain/contact-reference.js';
 import * as ratings from '../domain/ratings.js';
 import { newId } from '../ids.js';
 import type { AppEnv } from '../http/env.js';
-
-/** Below this many milliseconds on the page, a submission is taken to be a script, not a person. */
-export const MINIMUM_TIME_ON_PAGE_MS = 1500;
 
 export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(routes.listRatings, async (c) =>
@@ -35,6 +32,8 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
           contactId: null,
           origin,
           createdAt: now.toISOString(),
+          hidden: false,
+          hiddenReason: null,
         },
         201,
       );
@@ -48,6 +47,23 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
     });
     return c.json(stored, 201);
   });
+  app.openapi(routes.listPublicReviews, async (c) =>
+    c.json(
+      await ratings.listPublicReviews(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')),
+      200,
+    ),
+  );
+  app.openapi(routes.moderateRating, async (c) =>
+    c.json(
+      await ratings.moderateRating(
+        c.get('tx'),
+        c.get('caller').workspaceId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
   app.openapi(routes.getPublicRatingSummary, async (c) => {
     const { subject, scale } = c.req.valid('query');
     return c.json(

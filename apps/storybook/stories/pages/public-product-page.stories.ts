@@ -1,4 +1,5 @@
 import bundleUrl from '@chorus/rating-widget/chorus-rating.js?url';
+import reviewsBundleUrl from '@chorus/rating-widget/chorus-reviews.js?url';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
@@ -16,6 +17,7 @@ const attribute = (value: string) =>
 function productPage(): string {
   const widget = `api="${attribute(apiUrl)}" publishable-key="${DEMO_PUBLISHABLE_KEY}" subject="${SEEDED_PRODUCT.subject}"`;
   const bundle = new URL(bundleUrl, location.href).href;
+  const reviewsBundle = new URL(reviewsBundleUrl, location.href).href;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -31,6 +33,7 @@ function productPage(): string {
   main { display: grid; gap: 16px; max-width: 36rem; }
 </style>
 <script type="module" async src="${attribute(bundle)}"></script>
+<script type="module" async src="${attribute(reviewsBundle)}"></script>
 </head>
 <body>
 <main>
@@ -39,6 +42,8 @@ function productPage(): string {
   <chorus-rating-summary ${widget} item-name="${SEEDED_PRODUCT.name}" structured-data></chorus-rating-summary>
   <h2>How do you like them?</h2>
   <chorus-rating ${widget} comment="optional"></chorus-rating>
+  <h2>What customers wrote</h2>
+  <chorus-reviews ${widget} page-size="3"></chorus-reviews>
 </main>
 </body>
 </html>`;
@@ -58,13 +63,27 @@ const meta: Meta = {
 };
 export default meta;
 
-/** The shop's page with the widgets from its script tag: the summary of the product and a form to rate it. */
+/**
+ * The shop's page with the widgets from its script tags: the summary of the product with its star
+ * row, a form to rate it, and the latest reviews (a second script tag), on the shop's own background.
+ */
 export const ProductPage: StoryObj = {
   play: async ({ canvasElement }) => {
     const doc = await productPageReady(canvasElement);
-    await waitFor(() =>
-      expect(shadowText(doc.querySelector('chorus-rating-summary')!)).toMatch(/\d+ ratings/),
+    const summary = doc.querySelector('chorus-rating-summary')!;
+    await waitFor(() => expect(shadowText(summary)).toMatch(/\d+ ratings/));
+    await expect(summary.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).toMatch(
+      /^Rated \d\.\d out of 5$/,
     );
+    // The latest reviews, three at a time: a shopper pages on to a verified customer's.
+    const reviews = doc.querySelector('chorus-reviews')!;
+    const shown = () => reviews.shadowRoot!.querySelectorAll('[part=review]').length;
+    await waitFor(() => expect(shown()).toBe(3), { timeout: 10_000 });
+    for (let page = 1; !reviews.shadowRoot!.querySelector('[part=badge]') && page < 10; page++) {
+      reviews.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
+      await waitFor(() => expect(shown()).toBe((page + 1) * 3), { timeout: 10_000 });
+    }
+    await expect(shadowText(reviews)).toContain('Verified customer');
   },
 };
 

@@ -150,7 +150,7 @@ export const States: Story = {
   },
 };
 
-/** A subject the API refuses: the error state, with the API's reason and a retry button. */
+/** A subject the API refuses: the error state, in words a shopper understands, and a retry button. */
 export const RefusedByTheApi: Story = {
   render: () => html`<chorus-rating
     api=${apiUrl}
@@ -164,7 +164,9 @@ export const RefusedByTheApi: Story = {
     rating.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[0]!.click();
     await rating.updateComplete;
     rating.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
-    await waitFor(() => expect(shadowText(rating)).toContain('Not sent'), { timeout: 10_000 });
+    await waitFor(() => expect(shadowText(rating)).toContain('Sorry, your rating could not be sent.'), {
+      timeout: 10_000,
+    });
     await expect(shadowText(rating)).toContain('Try again');
   },
 };

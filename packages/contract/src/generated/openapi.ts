@@ -418,6 +418,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/ratings/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest reviews of a subject: ratings with a comment, newest first (publishable key)
+         * @description Every rating of the subject and scale that has a comment, except those the workspace's moderators hid (for their content, never their score). Callable with a publishable key from an allowed origin, like the summary.
+         */
+        get: operations["listPublicReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/ratings/summary": {
         parameters: {
             query?: never;
@@ -451,6 +471,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/ratings/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Hide a rating from the public reviews, with a reason, or show it again
+         * @description For the workspace's moderators (a secret key, or a session with `write`). Hiding is for content (off-topic, personal data, abuse) and applies whatever the score: per the FTC rule on consumer reviews (16 CFR 465.7), reviews must not be suppressed for their sentiment. A hidden rating still counts in summaries and metrics.
+         */
+        patch: operations["moderateRating"];
         trace?: never;
     };
     "/v1/sessions": {
@@ -1746,6 +1786,39 @@ export interface components {
              */
             subject: string;
         };
+        /** @description A rating with a comment, as the public may read it: no contact, origin or source. */
+        PublicReview: {
+            /**
+             * @description What the customer wrote, up to 2,000 characters, stored as sent (not trimmed).
+             * @example Clear sound, easy setup.
+             */
+            comment: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            createdAt: string;
+            /**
+             * @description A rating id.
+             * @example rat_01hx7f3k9q2m5v8w
+             */
+            id: string;
+            scale: components["schemas"]["RatingScale"];
+            /**
+             * @description Within the scale: 1-5, or 0-10 for nps10.
+             * @example 5
+             */
+            score: number;
+            /** @description Given by a known customer: the page sent a contact reference signed by the shop's server, and the API verified it. */
+            verified: boolean;
+        };
+        /** @description A page of publicreview records. */
+        PublicReviewPage: {
+            data: components["schemas"]["PublicReview"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /** @description The customer's voice, kept on their record. */
         Rating: {
             /**
@@ -1764,6 +1837,16 @@ export interface components {
              * @example 2026-03-14T09:26:53.000Z
              */
             createdAt: string;
+            /**
+             * @description Hidden from the public reviews by the workspace's moderators (its score still counts in every summary and metric).
+             * @example false
+             */
+            hidden: boolean;
+            /**
+             * @description Why a moderator hid it; null when shown.
+             * @example null
+             */
+            hiddenReason: string | null;
             /**
              * @description A rating id.
              * @example rat_01hx7f3k9q2m5v8w
@@ -1786,6 +1869,19 @@ export interface components {
              * @example product:monitor-x1
              */
             subject: string;
+        };
+        /** @description Hide a rating from the public reviews, with the reason, or show it again. Never by sentiment: the FTC rule on consumer reviews (16 CFR 465.7) forbids suppressing reviews for being negative. */
+        RatingModeration: {
+            /** @enum {boolean} */
+            hidden: true;
+            /**
+             * @description Why it is hidden, for the workspace: a reason about the content (off-topic, personal data, abuse), never its score or sentiment.
+             * @example Contains a phone number.
+             */
+            reason: string;
+        } | {
+            /** @enum {boolean} */
+            hidden: false;
         };
         /** @description A page of rating records. */
         RatingPage: {
@@ -2274,7 +2370,10 @@ export type SchemaProblem = components['schemas']['Problem'];
 export type SchemaProblemFieldError = components['schemas']['ProblemFieldError'];
 export type SchemaPublicRatingAmendment = components['schemas']['PublicRatingAmendment'];
 export type SchemaPublicRatingSubmission = components['schemas']['PublicRatingSubmission'];
+export type SchemaPublicReview = components['schemas']['PublicReview'];
+export type SchemaPublicReviewPage = components['schemas']['PublicReviewPage'];
 export type SchemaRating = components['schemas']['Rating'];
+export type SchemaRatingModeration = components['schemas']['RatingModeration'];
 export type SchemaRatingPage = components['schemas']['RatingPage'];
 export type SchemaRatingScale = components['schemas']['RatingScale'];
 export type SchemaRatingSource = components['schemas']['RatingSource'];
@@ -4747,6 +4846,71 @@ export interface operations {
             };
         };
     };
+    listPublicReviews: {
+        parameters: {
+            query: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description `stars5`: 1-5 stars; `nps10`: 0-10 likelihood to recommend; `csat5`: 1-5 satisfaction. */
+                scale?: components["schemas"]["RatingScale"];
+                /** @description What is rated: a product, a service, an interaction. Stored as sent. */
+                subject: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReviewPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPublicRatingSummary: {
         parameters: {
             query: {
@@ -4896,6 +5060,88 @@ export interface operations {
         responses: {
             /** @description The stored rating. */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moderateRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A rating id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Hidden with a reason, or shown. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingModeration"];
+            };
+        };
+        responses: {
+            /** @description The rating, as moderated. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

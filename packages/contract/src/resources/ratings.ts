@@ -70,8 +70,48 @@ export const Rating = z
       example: 'https://shop.example.com',
     }),
     createdAt: Timestamp,
+    hidden: z.boolean().openapi({
+      description:
+        "Hidden from the public reviews by the workspace's moderators (its score still counts in every summary and metric).",
+      example: false,
+    }),
+    hiddenReason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why a moderator hid it; null when shown.', example: null }),
   })
   .openapi('Rating', { description: "The customer's voice, kept on their record." });
+
+const ModerationReason = plainString().min(1).max(500).openapi({
+  description:
+    'Why it is hidden, for the workspace: a reason about the content (off-topic, personal data, abuse), never its score or sentiment.',
+  example: 'Contains a phone number.',
+});
+
+export const RatingModeration = z
+  .object({ hidden: z.literal(true), reason: ModerationReason })
+  .strict()
+  .or(z.object({ hidden: z.literal(false) }).strict())
+  .openapi('RatingModeration', {
+    description:
+      'Hide a rating from the public reviews, with the reason, or show it again. Never by sentiment: the FTC rule on consumer reviews (16 CFR 465.7) forbids suppressing reviews for being negative.',
+  });
+
+export const PublicReview = z
+  .object({
+    id: idSchema('rating'),
+    scale: RatingScaleSchema,
+    score: Score,
+    comment: Comment,
+    verified: z.boolean().openapi({
+      description:
+        "Given by a known customer: the page sent a contact reference signed by the shop's server, and the API verified it.",
+    }),
+    createdAt: Timestamp,
+  })
+  .openapi('PublicReview', {
+    description: 'A rating with a comment, as the public may read it: no contact, origin or source.',
+  });
 
 export const CreateRating = z
   .object({
@@ -159,6 +199,7 @@ export const RatingSummary = z
   .openapi('RatingSummary');
 
 const tags = ['Ratings'];
+const RatingId = z.object({ id: idSchema('rating') });
 const SummaryQuery = z.object({ subject: Subject, scale: RatingScaleSchema.default('stars5') });
 
 export const listRatings = createRoute({
@@ -220,4 +261,28 @@ export const getPublicRatingSummary = createRoute({
   security: bearer,
   request: { query: SummaryQuery },
   responses: { 200: json(RatingSummary, 'The summary.'), ...problems(403) },
+});
+
+export const listPublicReviews = createRoute({
+  method: 'get',
+  path: '/v1/public/ratings/reviews',
+  tags: ['Public'],
+  summary: 'The latest reviews of a subject: ratings with a comment, newest first (publishable key)',
+  description:
+    "Every rating of the subject and scale that has a comment, except those the workspace's moderators hid (for their content, never their score). Callable with a publishable key from an allowed origin, like the summary.",
+  security: bearer,
+  request: { query: SummaryQuery.extend({ limit: LimitParam, cursor: CursorParam }) },
+  responses: { 200: json(page(PublicReview, 'PublicReviewPage'), 'A page of reviews.'), ...problems(403) },
+});
+
+export const moderateRating = createRoute({
+  method: 'patch',
+  path: '/v1/ratings/{id}/moderation',
+  tags,
+  summary: 'Hide a rating from the public reviews, with a reason, or show it again',
+  description:
+    "For the workspace's moderators (a secret key, or a session with `write`). Hiding is for content (off-topic, personal data, abuse) and applies whatever the score: per the FTC rule on consumer reviews (16 CFR 465.7), reviews must not be suppressed for their sentiment. A hidden rating still counts in summaries and metrics.",
+  security: bearer,
+  request: { params: RatingId, body: jsonBody(RatingModeration, 'Hidden with a reason, or shown.') },
+  responses: { 200: json(Rating, 'The rating, as moderated.'), ...problems(403, 404, 422) },
 });

@@ -7,3 +7,4 @@ export { ChorusPipelineBoard } from './pipeline-board.js';
 export { ChorusProvider } from './provider.js';
 export { ChorusRating } from './rating.js';
 export { ChorusRatingSummary } from './rating-summary.js';
+export { ChorusReviews } from './reviews.js';

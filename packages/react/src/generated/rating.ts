@@ -13,6 +13,7 @@ export const ChorusRating = createComponent({
   displayName: 'ChorusRating',
   events: {
     onChange: 'change' as EventName<GlobalEventHandlersEventMap['change']>,
+    onChorusError: 'chorus-error' as EventName<GlobalEventHandlersEventMap['chorus-error']>,
     onChorusRatingStored: 'chorus-rating-stored' as EventName<GlobalEventHandlersEventMap['chorus-rating-stored']>,
   },
 });

@@ -15,6 +15,7 @@ export { applyDealMove, compareRank } from './board-move.js';
 export type { BoardMove, BoardState } from './board-move.js';
 export type { ColumnPageRequest } from './pipelines.js';
 export type { TicketEdit } from './tickets.js';
+export type { RatingModeration } from './ratings.js';
 export type {
   ActivityFilters,
   BoardView,
@@ -26,5 +27,6 @@ export type {
   RatingFilters,
   RatingSummaryParams,
   TaskFilters,
+  ReviewParams,
   TicketFilters,
 } from './types.js';

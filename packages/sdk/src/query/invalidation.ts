@@ -103,8 +103,14 @@ export const invalidationRules = {
   ratingCreated: (rating: Pick<Rating, 'subject' | 'contactId'>): Targets => [
     { queryKey: keys.ratings.lists() },
     { queryKey: keys.ratings.summary({ subject: rating.subject }) },
+    { queryKey: keys.ratings.reviews({ subject: rating.subject }) },
     ...contactIfAny(rating.contactId),
     metrics,
+  ],
+  /** Hidden or shown: the subject's public reviews and the lists change; scores, summaries and metrics do not. */
+  ratingModerated: (rating: Pick<Rating, 'subject'>): Targets => [
+    { queryKey: keys.ratings.lists() },
+    { queryKey: keys.ratings.reviews({ subject: rating.subject }) },
   ],
 };
 

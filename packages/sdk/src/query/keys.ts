@@ -117,6 +117,9 @@ export const chorusKeys = {
     /** With a partial `params` (just `{ subject }`) it is a prefix that matches every scale's summary. */
     summary: (params: Partial<T.RatingSummaryParams>) =>
       tag<T.RatingSummary>()([ROOT, 'ratings', 'summary', params]),
+    /** A subject's public reviews, page after page; `{ subject }` alone matches every scale's. */
+    reviews: (params: Partial<T.ReviewParams>) =>
+      tag<Pages<T.PublicReviewPage>>()([ROOT, 'ratings', 'reviews', params]),
   },
 
   metrics: {

@@ -3,7 +3,10 @@ import type { ChorusClient } from '../client.js';
 import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys } from './keys.js';
 import { infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
-import type { RatingFilters, RatingSummaryParams, WithoutCursor } from './types.js';
+import type { RatingFilters, RatingSummaryParams, ReviewParams, WithoutCursor } from './types.js';
+
+/** A moderator's decision on one rating: hidden with a reason, or shown. */
+export type RatingModeration = { id: string } & components['schemas']['RatingModeration'];
 
 export function ratingQueries(chorus: ChorusClient) {
   return {
@@ -24,6 +27,21 @@ export function ratingQueries(chorus: ChorusClient) {
         queryKey: keys.ratings.summary(params),
         queryFn: ({ signal }) =>
           chorus.get('/v1/public/ratings/summary', { params: { query: params }, signal }),
+      }),
+
+    /** A subject's public reviews (ratings with a comment, newest first), page after page; publishable key. */
+    reviews: (params: ReviewParams) =>
+      infiniteQueryOptions(keys.ratings.reviews(params), (cursor, signal) =>
+        chorus.get('/v1/public/ratings/reviews', { params: { query: { ...params, cursor } }, signal }),
+      ),
+
+    /** Hides a rating from the public reviews with a reason, or shows it again (a moderator's key). */
+    moderate: () =>
+      mutationOptions({
+        mutationFn: ({ id, ...moderation }: RatingModeration) =>
+          chorus.patch('/v1/ratings/{id}/moderation', { params: { path: { id } }, body: moderation }),
+        onSuccess: (rating, _moderation, _result, { client }) =>
+          invalidate(client, invalidationRules.ratingModerated(rating)),
       }),
 
     create: () =>

@@ -27,6 +27,7 @@ export type Order = Item<OrderPage>;
 export type Ticket = Item<TicketPage>;
 export type Rating = Item<RatingPage>;
 export type RatingSummary = Read<'/v1/public/ratings/summary'>;
+export type PublicReview = Item<PublicReviewPage>;
 export type MetricsResponse = Read<'/v1/metrics'>;
 export type Workspace = Read<'/v1/workspace'>;
 export type UserList = Read<'/v1/users'>;
@@ -39,6 +40,7 @@ export type TaskPage = Read<'/v1/tasks'>;
 export type OrderPage = Read<'/v1/orders'>;
 export type TicketPage = Read<'/v1/tickets'>;
 export type RatingPage = Read<'/v1/ratings'>;
+export type PublicReviewPage = Read<'/v1/public/ratings/reviews'>;
 
 /** List filters as the API takes them; the batch `ids` read goes through the batcher instead. */
 export type ContactFilters = Omit<ListQuery<'/v1/contacts'>, 'ids'>;
@@ -50,6 +52,8 @@ export type OrderFilters = ListQuery<'/v1/orders'>;
 export type TicketFilters = ListQuery<'/v1/tickets'>;
 export type RatingFilters = ListQuery<'/v1/ratings'>;
 export type RatingSummaryParams = ListQuery<'/v1/public/ratings/summary'>;
+/** A subject's public reviews: `subject`, `scale` and the page size (the cursor is the page parameter). */
+export type ReviewParams = WithoutCursor<ListQuery<'/v1/public/ratings/reviews'>>;
 export type MetricsParams = ListQuery<'/v1/metrics'>;
 /** A board's filters and order: the same for its first read and for each column's next pages. */
 export type BoardView = Omit<ListQuery<'/v1/pipelines/{id}/board'>, 'limit'>;

@@ -159,6 +159,51 @@ describe('every resource through the typed client', () => {
     expect(summary).toMatchObject({ subject: 'product:sdk-test', count: 2, average: 3 });
   });
 
+  it('reviews: a page at a time through the query layer; a moderator hides one and the reviews refetch without it', async () => {
+    const subject = 'product:sdk-reviews';
+    const queryClient = new QueryClient();
+    const queries = createChorusQueries(chorus);
+    // The shop's page: its publishable key, from its origin (which a browser would send by itself).
+    const fromShop: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      request.headers.set('Origin', api.allowedOrigin);
+      return fetch(request);
+    };
+    const shop = createChorusQueries(
+      createChorusClient({ baseUrl: api.url, apiKey: api.publishableKey, fetch: fromShop }),
+    );
+    const written = [];
+    for (const [score, comment] of [
+      [5, 'Superb.'],
+      [1, 'Rude support.'],
+      [3, 'Fine.'],
+    ] as const)
+      written.push(
+        await chorus.post('/v1/ratings', { body: { subject, score, comment, source: 'website' } }),
+      );
+    await chorus.post('/v1/ratings', { body: { subject, score: 4 } });
+
+    const reviews = shop.ratings.reviews({ subject, scale: 'stars5', limit: 2 });
+    const observer = await queryClient.fetchInfiniteQuery({ ...reviews, pages: 2 });
+    expect(observer.pages.flatMap((page) => page.data.map((review) => review.comment))).toEqual([
+      'Fine.',
+      'Rude support.',
+      'Superb.',
+    ]);
+
+    const moderate = queries.ratings.moderate();
+    const hidden = { id: written[0]!.id, hidden: true as const, reason: 'Names a member of staff.' };
+    const moderated = await moderate.mutationFn!(hidden, undefined as never);
+    expect(moderated).toMatchObject({ hidden: true, hiddenReason: 'Names a member of staff.' });
+    await moderate.onSuccess!(moderated, hidden, undefined, { client: queryClient } as never);
+    expect(queryClient.getQueryState(reviews.queryKey)?.isInvalidated).toBe(true);
+    const again = await queryClient.fetchInfiniteQuery({ ...reviews, pages: 2 });
+    expect(again.pages.flatMap((page) => page.data.map((review) => review.comment))).toEqual([
+      'Fine.',
+      'Rude support.',
+    ]);
+  });
+
   it('metrics', async () => {
     const metrics = await chorus.get('/v1/metrics', { params: { query: { names: 'win_rate,nps' } } });
     expect(metrics.data.map((metric) => metric.name)).toEqual(['win_rate', 'nps']);
