@@ -76,8 +76,8 @@ export function loadMessages(
 
 /**
  * Looks a message up (overrides first, then the locale's translations, then the English defaults),
- * picks its plural form when a `count` is given, and fills its placeholders. Numbers, in the
- * placeholders and in the template, are written in the locale's digits; user text is bidi-isolated
+ * picks its plural form when a `count` is given, and fills its placeholders. Numbers in the
+ * placeholders are formatted for the locale, and digits in the template written in its digits; user text is bidi-isolated
  * where its direction may differ from the sentence's. Unknown keys come back as the key itself, so
  * a gap is visible, not blank.
  */
@@ -101,7 +101,10 @@ export function formatMessage(
   // far more than using one.
   const digits = intl(Intl.NumberFormat, locale);
   return template.replace(/\{(\w+)\}|\d+/g, (whole, name?: string) => {
-    const value = name ? params[name] : Number(whole);
+    // Digits the template spells out ("such as 1200") change their script only, digit by digit:
+    // never a separator or a dropped leading zero the author did not write.
+    if (!name) return whole.replace(/\d/g, (digit) => digits.format(Number(digit)));
+    const value = params[name];
     if (value === undefined) return whole;
     if (typeof value === 'number') return digits.format(value);
     return RTL.test(locale) || RTL_TEXT.test(value) ? `\u2068${value}\u2069` : value;

@@ -77,6 +77,14 @@ describe('translationProblems', () => {
 });
 
 describe('formatMessage in a locale', () => {
+  it('writes digits the template spells out in the locale’s script only: no separators, no lost zeros', () => {
+    const hint = { hint: 'Enter a number, such as 1200 or 1200.05.' };
+    expect(formatMessage('en-US', hint, {}, 'hint')).toBe('Enter a number, such as 1200 or 1200.05.');
+    expect(formatMessage('ar-EG', hint, {}, 'hint')).toBe('Enter a number, such as ١٢٠٠ or ١٢٠٠.٠٥.');
+    // A number given as a value is formatted for the locale, separators and all.
+    expect(formatMessage('en-US', { n: '{n} deals' }, {}, 'n', { n: 1200 })).toBe('1,200 deals');
+  });
+
   registerMessages('de', {
     'test.greeting': 'Hallo {name}',
     'test.deals.one': '{n} Deal',
