@@ -56,8 +56,31 @@ async function openStory(id: string, globals = '') {
   const page = await storybook.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Requests in flight, but for a live story's change stream (GET /v1/events), which stays open:
+  // Playwright's `networkidle` would wait for it forever.
+  const inFlight = new Set<unknown>();
+  let lastChange = Date.now();
+  const isStream = (url: string) => new URL(url).pathname === '/v1/events';
+  page.on('request', (request) => {
+    if (isStream(request.url())) return;
+    inFlight.add(request);
+    lastChange = Date.now();
+  });
+  const settle = (request: unknown) => {
+    if (inFlight.delete(request)) lastChange = Date.now();
+  };
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  /** Resolves once no request but a change stream has been in flight for half a second. */
+  const quiet = async (timeoutMs = 30_000) => {
+    const start = Date.now();
+    while (inFlight.size > 0 || Date.now() - lastChange < 500) {
+      if (Date.now() - start > timeoutMs) throw new Error(`${id}: ${inFlight.size} requests still in flight`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   await page.goto(storybook.storyUrl(id, globals));
-  return { page, errors };
+  return { page, errors, quiet };
 }
 
 /**
@@ -172,10 +195,10 @@ describe('the static Storybook build', () => {
 
   it.each(shown.map((story) => [story.id] as const))('opening %s changes no data', async (id) => {
     const before = await dataFingerprint();
-    const { page } = await openStory(id);
+    const { page, quiet } = await openStory(id);
     try {
       expect(await storyPhase(page)).toBe('finished');
-      await page.waitForLoadState('networkidle');
+      await quiet();
       expect(await dataFingerprint()).toEqual(before);
     } finally {
       await page.close();
@@ -186,10 +209,10 @@ describe('the static Storybook build', () => {
     mkdirSync(screenshotDir, { recursive: true });
     for (const shot of SCREENSHOTS) {
       expect(stories.map((story) => story.id)).toContain(shot.id);
-      const { page, errors } = await openStory(shot.id, `theme:${shot.theme}`);
+      const { page, errors, quiet } = await openStory(shot.id, `theme:${shot.theme}`);
       try {
         expect(await storyPhase(page)).toBe('finished');
-        await page.waitForLoadState('networkidle');
+        await quiet();
         // At rest: no focus ring or hover left by the play function's clicks.
         await page.mouse.move(0, 0);
         await page.evaluate(() => {
