@@ -15,6 +15,8 @@ export interface CardView {
   /** The stale badge's text and its longer description, when the deal is past its stage's threshold. */
   stale?: { label: string; detail: string } | undefined;
   carried: boolean;
+  /** Moved by someone else a moment ago. */
+  marked?: boolean;
   tabbable: boolean;
   position: number;
   size: number;
@@ -39,7 +41,7 @@ export function renderCard(view: CardView, describedBy: string) {
     <button
       type="button"
       part="card"
-      class="card${view.carried ? ' carried' : ''}${stale ? ' stale' : ''}"
+      class="card${view.carried ? ' carried' : ''}${view.marked ? ' marked' : ''}${stale ? ' stale' : ''}"
       data-deal-id=${deal.id}
       tabindex=${view.tabbable ? 0 : -1}
       draggable="true"

@@ -33,6 +33,8 @@ export interface ColumnView {
   /** Days after which a deal here is stale, if any. */
   threshold: number | undefined;
   carriedId: string | undefined;
+  /** Deals someone else moved a moment ago: marked on their cards. */
+  markedIds?: ReadonlySet<string>;
   tabStopId: string | undefined;
   dropTarget: boolean;
   definitionDismissed: boolean;
@@ -50,7 +52,16 @@ export interface ColumnView {
 /** What cards need from their column to be worded: everything but the column's frame. */
 export type CardsView = Pick<
   ColumnView,
-  'column' | 'msg' | 'money' | 'days' | 'date' | 'fields' | 'threshold' | 'carriedId' | 'tabStopId'
+  | 'column'
+  | 'msg'
+  | 'money'
+  | 'days'
+  | 'date'
+  | 'fields'
+  | 'threshold'
+  | 'carriedId'
+  | 'markedIds'
+  | 'tabStopId'
 >;
 
 /** Words a column's cards. Cards render lazily as a column scrolls, so what they share is formatted once here. */
@@ -101,6 +112,7 @@ export function cardViews(view: CardsView): (deal: BoardDeal, index: number) => 
     days: daysText(daysInStage(deal, now)),
     stale: isRotting(deal, view.threshold, now) ? staleBadge : undefined,
     carried: deal.id === view.carriedId,
+    marked: view.markedIds?.has(deal.id) ?? false,
     tabbable: deal.id === view.tabStopId,
     position: index + 1,
     // The server's count: a column that has not loaded all its deals still says how many it holds.

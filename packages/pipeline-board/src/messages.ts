@@ -42,6 +42,8 @@ export const PIPELINE_BOARD_MESSAGES = {
   'pipelineBoard.lifted': '{deal} picked up in {stage}, position {position} of {count}.',
   'pipelineBoard.over': '{deal}: {stage}, position {position} of {count}.',
   'pipelineBoard.moved': 'Deal {deal} moved to {stage}, position {position} of {count}.',
+  'pipelineBoard.movedBy': 'Deal {deal} moved to {stage} by {actor}.',
+  'pipelineBoard.movedElsewhere': 'Deal {deal} moved to {stage} by someone else.',
   'pipelineBoard.reordered': 'Deal {deal} is now position {position} of {count} in {stage}.',
   'pipelineBoard.cancelled': 'Move cancelled: {deal} is back in {stage}.',
   'pipelineBoard.refused': 'Could not move {deal}: {detail} It is back in {stage}.',

@@ -1,5 +1,6 @@
 import { ChorusElement, errorDetail, QueryController, setStates } from '@chorus/core';
 import type { BoardDeal, Pipeline, PipelineBoard } from '@chorus/sdk';
+import type { ChangeEvent } from '@chorus/sdk/changes';
 import { applyDealMove } from '@chorus/sdk/query';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -29,6 +30,7 @@ import { renderLostDialog } from './lost-dialog.js';
 import { PIPELINE_BOARD_MESSAGES } from './messages.js';
 import { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
 import { QuickAdd } from './quick-add.js';
+import { RemoteMoves } from './remote-moves.js';
 import { MoneyTexts } from './money-texts.js';
 import { pipelineBoardStyles } from './pipeline-board.styles.js';
 import { cardOf, PointerDrag } from './pointer-drag.js';
@@ -110,6 +112,11 @@ export class ChorusPipelineBoard extends ChorusElement {
     added: (text) => {
       this.announcement = text;
     },
+  });
+  private readonly remote = new RemoteMoves(this, {
+    feed: () => this.chorusEnvironment?.changes,
+    pipelineId: () => this.pipelineId,
+    announce: (event) => void this.announceRemote(event),
   });
   private readonly cards = new CardFocus(this, {
     columns: () => this.arranged.columns,
@@ -221,6 +228,17 @@ export class ChorusPipelineBoard extends ChorusElement {
       position: (at?.index ?? 0) + 1,
       count: column ? Math.max(column.figures.count, column.deals.length) : 0,
     });
+  }
+
+  /** "Deal X moved to Demo by Ana Lima.": after the update that put the card there. */
+  private async announceRemote(event: ChangeEvent) {
+    await this.updateComplete;
+    const deal = this.source?.deals.find((item) => item.id === event.entityId);
+    const stage = this.source?.pipeline.stages.find((item) => item.id === event.data.stageId)?.name ?? '';
+    const title = deal?.title ?? event.data.title ?? '';
+    this.announcement = event.actor
+      ? this.msg('pipelineBoard.movedBy', { deal: title, stage, actor: event.actor })
+      : this.msg('pipelineBoard.movedElsewhere', { deal: title, stage });
   }
 
   private dealOf(event: Event): BoardDeal | undefined {
@@ -368,6 +386,7 @@ export class ChorusPipelineBoard extends ChorusElement {
       fields: cardFieldsOf(this.cardFields),
       threshold: rottingThreshold(column.stage, this.stageRottingDays, this.rottingDays),
       carriedId: this.moves.keyboard.carrying?.id,
+      markedIds: this.remote.marked,
       tabStopId: this.cards.tabStopId,
       dropTarget: this.moves.dropList === list,
       definitionDismissed: this.dismissedDefinition === list,

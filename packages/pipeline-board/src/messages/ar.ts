@@ -43,6 +43,8 @@ export const messages: MessageCatalogue = {
   'pipelineBoard.lifted': 'تم التقاط {deal} في {stage}، الموضع {position} من {count}.',
   'pipelineBoard.over': '{deal}: {stage}، الموضع {position} من {count}.',
   'pipelineBoard.moved': 'نُقلت الصفقة {deal} إلى {stage}، الموضع {position} من {count}.',
+  'pipelineBoard.movedBy': 'نقل {actor} الصفقة {deal} إلى {stage}.',
+  'pipelineBoard.movedElsewhere': 'نقل شخص آخر الصفقة {deal} إلى {stage}.',
   'pipelineBoard.reordered': 'أصبحت الصفقة {deal} في الموضع {position} من {count} في {stage}.',
   'pipelineBoard.cancelled': 'أُلغي النقل: عادت {deal} إلى {stage}.',
   'pipelineBoard.refused': 'تعذّر نقل {deal}: {detail} وقد أُعيدت إلى {stage}.',

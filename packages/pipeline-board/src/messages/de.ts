@@ -36,6 +36,8 @@ export const messages: MessageCatalogue = {
   'pipelineBoard.lifted': '{deal} in {stage} aufgenommen, Position {position} von {count}.',
   'pipelineBoard.over': '{deal}: {stage}, Position {position} von {count}.',
   'pipelineBoard.moved': 'Deal {deal} nach {stage} verschoben, Position {position} von {count}.',
+  'pipelineBoard.movedBy': 'Deal {deal} von {actor} nach {stage} verschoben.',
+  'pipelineBoard.movedElsewhere': 'Deal {deal} von jemand anderem nach {stage} verschoben.',
   'pipelineBoard.reordered': 'Deal {deal} ist jetzt an Position {position} von {count} in {stage}.',
   'pipelineBoard.cancelled': 'Verschieben abgebrochen: {deal} ist wieder in {stage}.',
   'pipelineBoard.refused': '{deal} konnte nicht verschoben werden: {detail} Der Deal ist wieder in {stage}.',

@@ -35,6 +35,8 @@ export const messages: MessageCatalogue = {
   'pipelineBoard.lifted': '{deal} を {stage} で持ち上げました。{count} 件中 {position} 番目。',
   'pipelineBoard.over': '{deal}: {stage}、{count} 件中 {position} 番目。',
   'pipelineBoard.moved': '取引 {deal} を {stage} に移動しました。{count} 件中 {position} 番目。',
+  'pipelineBoard.movedBy': '{actor} が商談 {deal} を {stage} に移動しました。',
+  'pipelineBoard.movedElsewhere': '他のユーザーが商談 {deal} を {stage} に移動しました。',
   'pipelineBoard.reordered': '取引 {deal} は {stage} の {count} 件中 {position} 番目になりました。',
   'pipelineBoard.cancelled': '移動をキャンセルしました: {deal} は {stage} に戻りました。',
   'pipelineBoard.refused': '{deal} を移動できませんでした: {detail} {stage} に戻しました。',
