@@ -103,7 +103,8 @@ export class ChorusProvider extends LitElement {
           locale: this.resolvedLocale(),
           theme: this.theme,
           messages: this.messages,
-          ...(changes ? { changes } : {}),
+          // Off means no stream at all: elements that listen (a board announcing moves) find no feed.
+          ...(changes && this.live !== 'off' ? { changes } : {}),
         }
       : undefined;
     this.mountQueryClient();
