@@ -26,6 +26,7 @@ import { renderSchedule, renderTimeline, taskTypes } from './deal-timeline.js';
 import { ChorusContactOpenEvent } from './events.js';
 import { DEAL_CARD_MESSAGES } from './messages.js';
 import { fieldsNamed } from './problem-fields.js';
+import { DEAL_CARD_TRANSLATIONS } from './translations.js';
 
 type Page<T> = { data: T[] };
 /** The edit form's fields that the API's problem details can point at, by path prefix. */
@@ -57,6 +58,7 @@ type Field = (typeof FIELDS)[keyof typeof FIELDS];
 export class ChorusDealCard extends ChorusElement {
   static override styles = [...ChorusElement.styles, dealCardStyles];
   static override defaultMessages = DEAL_CARD_MESSAGES;
+  static override translations = DEAL_CARD_TRANSLATIONS;
 
   private readonly dealQuery = new QueryController<Deal>(this, (q) =>
     this.deal || !this.dealId ? null : q.deals.detail(this.dealId),

@@ -7,7 +7,7 @@ export {
   ChorusDealOpenEvent,
 } from './events.js';
 export { DEAL_CARD_MESSAGES, PIPELINE_BOARD_MESSAGES } from './messages.js';
-export { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
+export { DEAL_CARD_TRANSLATIONS, PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
 export { KeyboardDnd, type Carry } from './keyboard-dnd.js';
 export {
   SORTS,

@@ -3,7 +3,8 @@ import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { boardOf, mount, shadow, textOf, until } from './support.js';
+import '../src/define-deal-card.js';
+import { boardFixture, boardOf, call, mount, shadow, textOf, until, withProvider } from './support.js';
 
 let demo: BrowserApiInfo;
 
@@ -63,5 +64,30 @@ describe('the pipeline board in other languages', () => {
     expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
     expect(textOf(shadow(board) as unknown as Element)).not.toContain('Open pipeline');
     await expectNoAxeViolations(root);
+  });
+
+  it('shows the deal card in German, from the chunk of its own strings', async () => {
+    const api = await testApi.freshWorkspace();
+    const { pipeline } = await boardFixture(api);
+    const deal = await call(api, 'POST', '/v1/deals', {
+      title: 'Zwölf Monitore',
+      value: { amount: 1_250_000, currency: 'EUR' },
+      pipelineId: pipeline.id,
+      stageId: pipeline.stages[1].id,
+      expectedCloseDate: '2026-12-31',
+    });
+    const root = mount(
+      withProvider(api, html`<chorus-deal-card deal-id=${deal.id} locale="de-DE"></chorus-deal-card>`),
+    );
+    const card = root.querySelector('chorus-deal-card')!;
+    const labels = () => [...shadow(card).querySelectorAll('dt')].map((dt) => textOf(dt));
+    await until(() => labels().includes('Phase'), 'German facts');
+    expect(labels()).toEqual(
+      expect.arrayContaining(['Wert', 'Phase', 'Wahrscheinlichkeit', 'Voraussichtlicher Abschluss']),
+    );
+    const text = textOf(shadow(card) as unknown as Element);
+    expect(text).toContain('Offene Aufgaben');
+    expect(text).not.toContain('Expected close');
+    await expectNoAxeViolations(card);
   });
 });

@@ -41,7 +41,8 @@ for (const { entry, name, budget } of BUNDLES) {
   // The bundle and the chunks it imports; esbuild also emits chunks for imports that tree-shaking
   // dropped (the core's own translations, which the widgets never show), and those are not written.
   const outputs = result.metafile.outputs;
-  const main = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+  // Each lazy chunk has an `entryPoint` too (its `messages/….js`): the bundle is the one built from `entry`.
+  const main = Object.keys(outputs).find((path) => outputs[path].entryPoint === `dist/${entry}`);
   const wanted = new Set([main, ...outputs[main].imports.map((item) => item.path)]);
   for (const file of result.outputFiles) {
     const path = relative(process.cwd(), file.path);

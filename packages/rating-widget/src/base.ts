@@ -1,4 +1,11 @@
-import { formatMessage, intl, loadMessages, type MessageOverrides, setStates } from '@chorus/core';
+import {
+  formatMessage,
+  intl,
+  loadMessages,
+  type MessageLoaders,
+  type MessageOverrides,
+  setStates,
+} from '@chorus/core';
 import { type CSSResultGroup, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RATING_MESSAGES } from './messages.js';
 import { RATING_TRANSLATIONS } from './translations.js';
@@ -62,8 +69,13 @@ export class RatingElement extends LitElement {
     // The theme as custom states, as core's elements have it: the page's `theme` attribute stays the page's.
     setStates(this.internals, { light: this.theme === 'light', dark: this.theme === 'dark' });
     // English renders at once; a locale's translations, when first asked for, render when they arrive.
-    loadMessages(this.effectiveLocale, [RATING_TRANSLATIONS])?.then(() => this.requestUpdate());
+    loadMessages(this.effectiveLocale, this.translations)?.then(() => this.requestUpdate());
     super.update(changed);
+  }
+
+  /** The element's translations, one table per catalogue (`<chorus-reviews>` adds its own). */
+  protected get translations(): MessageLoaders[] {
+    return [RATING_TRANSLATIONS];
   }
 
   /** The element's English strings (`<chorus-reviews>` adds its own). */

@@ -3,6 +3,6 @@ export { ChorusRatingSummary, SUMMARY_VARIANTS, type SummaryVariant } from './su
 export { ChorusReviews } from './reviews.js';
 export { ChorusErrorEvent, ChorusRatingStoredEvent } from './events.js';
 export { RATING_MESSAGES, REVIEWS_MESSAGES } from './messages.js';
-export { RATING_TRANSLATIONS } from './translations.js';
+export { RATING_TRANSLATIONS, REVIEWS_TRANSLATIONS } from './translations.js';
 export { RATING_SCALES, type RatingScale, scoresOf } from './scales.js';
 export { pendingRatings, type PendingRating } from './outbox.js';

@@ -1,4 +1,4 @@
-import { intl } from '@chorus/core';
+import { intl, type MessageLoaders } from '@chorus/core';
 import { ChorusError, type PublicReview, type PublicReviewPage } from '@chorus/sdk';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { RatingElement } from './base.js';
@@ -9,6 +9,7 @@ import { reviewsStyles } from './reviews.styles.js';
 import { isScale, maxOf } from './scales.js';
 import { starRow } from './stars.js';
 import { starStyles } from './stars.styles.js';
+import { RATING_TRANSLATIONS, REVIEWS_TRANSLATIONS } from './translations.js';
 
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
@@ -90,6 +91,10 @@ export class ChorusReviews extends RatingElement {
     const { rating } = event;
     if (rating.comment && rating.subject === this.subject && rating.scale === this.scale) void this.load();
   };
+
+  protected override get translations(): MessageLoaders[] {
+    return [RATING_TRANSLATIONS, REVIEWS_TRANSLATIONS];
+  }
 
   protected override get catalogue(): Record<string, string> {
     return { ...RATING_MESSAGES, ...REVIEWS_MESSAGES };

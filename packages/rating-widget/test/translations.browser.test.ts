@@ -2,7 +2,8 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import type { RatingSummary } from '@chorus/sdk';
 import { html } from 'lit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChorusRating, ChorusRatingSummary } from '../src/index.js';
+import '../src/define-reviews.js';
+import type { ChorusRating, ChorusRatingSummary, ChorusReviews } from '../src/index.js';
 import { expectNoAxeViolations, mount, textOf, until } from './support.js';
 
 let api: BrowserApiInfo;
@@ -80,7 +81,11 @@ describe('the rating widgets in other languages', () => {
       html`<chorus-rating-summary locale="de-DE" .summary=${stars}></chorus-rating-summary>`,
     ).firstElementChild as ChorusRatingSummary;
     await until(() => textOf(element).includes('3 Bewertungen'), 'German count');
-    expect(textOf(element)).toContain('4,0 von 5');
+    // The average is seen as a figure and named by the star row.
+    expect(textOf(element)).toContain('4,0');
+    expect(element.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).toBe(
+      'Bewertet mit 4,0 von 5',
+    );
     expect(textOf(element)).toContain('1 Stern');
     expect(textOf(element)).toContain('5 Sterne');
     await expectNoAxeViolations(element);
@@ -114,7 +119,7 @@ describe('the rating widgets in other languages', () => {
     const [npsSummary, starSummary] = [
       ...root.querySelectorAll('chorus-rating-summary'),
     ] as ChorusRatingSummary[];
-    await until(() => plain(textOf(npsSummary!)).includes('صافي نقاط الترويج (NPS) ٢٥'), 'Arabic NPS');
+    await until(() => plain(textOf(npsSummary!)).includes('٢٥ صافي نقاط الترويج (NPS)'), 'Arabic NPS');
     expect(plain(textOf(npsSummary!))).toContain('١٢ تقييمًا');
     expect(textOf(npsSummary!)).toContain('المروّجون');
     // Three ratings: the "few" form; one star and two stars in words.
@@ -125,5 +130,13 @@ describe('the rating widgets in other languages', () => {
     expectNoOverflow(npsSummary!);
     expectNoOverflow(starSummary!);
     await expectNoAxeViolations(root);
+  });
+
+  it('say in Japanese that a product has no reviews yet, from the chunk of the reviews', async () => {
+    const element = mount(
+      html`<chorus-reviews locale="ja-JP" api=${api.url} publishable-key=${api.publishableKey} subject="product:none"></chorus-reviews>`,
+    ).firstElementChild as ChorusReviews;
+    await until(() => textOf(element).includes('レビューはまだありません'), 'Japanese empty state');
+    await expectNoAxeViolations(element);
   });
 });
