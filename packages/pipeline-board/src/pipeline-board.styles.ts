@@ -204,21 +204,10 @@ export const pipelineBoardStyles = css`
   .card.stale {
     border-inline-start: 4px solid var(--chorus-pipeline-board-stale-color, var(--_warning));
   }
-  /* Moved here by someone else a moment ago: a brief highlight, none at all for reduced motion's sake beyond the outline. */
+  /* Moved here by someone else a moment ago: an outline, not a tint, so every text on the card keeps its contrast. */
   .card.marked {
-    outline: 2px solid var(--_accent);
+    outline: 2px dashed var(--_accent);
     outline-offset: 2px;
-    animation: chorus-marked 2.5s ease-out;
-  }
-  @keyframes chorus-marked {
-    from {
-      background: color-mix(in srgb, var(--_accent) 18%, var(--_surface));
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .card.marked {
-      animation: none;
-    }
   }
   .card.carried {
     outline: 2px solid var(--_accent);
