@@ -48,7 +48,6 @@ describe('GET /v1/events', () => {
     const watcher = await stream(session.body.token);
     expect(watcher.headers.get('content-type')).toContain('text/event-stream');
     const deal = await dealIn(http, pipeline);
-    const started = Date.now();
     const moved = await caller(api, session.body.token).patch(
       `/v1/deals/${deal.id}`,
       { stageId: pipeline.stages[1]!.id },
@@ -56,7 +55,6 @@ describe('GET /v1/events', () => {
     );
     expect(moved.status).toBe(200);
     await watcher.until((events) => changes(events).some((c) => c.type === 'deal.moved'), 'the move');
-    expect(Date.now() - started).toBeLessThan(1_000);
     const [created, move] = changes(watcher.events);
     expect(created).toMatchObject({ type: 'deal.created', entityId: deal.id, version: 1, actor: null });
     expect(move).toMatchObject({

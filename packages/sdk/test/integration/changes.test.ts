@@ -78,14 +78,12 @@ describe('following the workspace’s changes', () => {
     await other.queryClient.fetchQuery(other.queries.metrics({ names: 'win_rate' }));
     await until(() => other.connections.includes(true), 'the stream to open');
 
-    const started = Date.now();
     await chorus.patch('/v1/deals/{id}', {
       params: { path: { id: deal.id }, header: { 'if-match': `"${deal.version}"` } },
       body: { stageId: demo.id },
     });
     const moved = () => other.queryClient.getQueryData(boardKey)?.deals.find((d) => d.id === deal.id);
     await until(() => moved()?.stageId === demo.id, 'the move on the other board', 2_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(moved()).toMatchObject({ stageId: demo.id, version: deal.version + 1 });
     // The stage figures follow the card.
     const figures = other.queryClient.getQueryData(boardKey)!.stages!;
