@@ -215,6 +215,61 @@ describe('GET /v1/pipelines/{id}/board', () => {
     expectProblem(await column('stg_doesnotexist01', 'limit=1'), 404);
   });
 
+  it('narrows to the deals closed in a window, lost or won: what the lost-sales tile drills into', async () => {
+    const { http, pipeline } = await freshWorkspace(await testApi());
+    const [lead, , , won, lost] = pipeline.stages;
+    const create = async (title: string, amount: number) =>
+      (
+        await http.post('/v1/deals', {
+          title,
+          value: { amount, currency: 'EUR' },
+          pipelineId: pipeline.id,
+          stageId: lead!.id,
+        })
+      ).body;
+    const before = new Date(Date.now() - 1000).toISOString();
+    const open = await create('Still open', 10_000);
+    const lostDeal = await create('Went elsewhere', 42_000);
+    const wonDeal = await create('Signed', 70_000);
+    await http.patch(
+      `/v1/deals/${lostDeal.id}`,
+      { stageId: lost!.id, lostReason: 'Price' },
+      { 'If-Match': '"1"' },
+    );
+    await http.patch(`/v1/deals/${wonDeal.id}`, { stageId: won!.id }, { 'If-Match': '"1"' });
+    const after = new Date(Date.now() + 1000).toISOString();
+    const board = (query: string) => http.get(`/v1/pipelines/${pipeline.id}/board?${query}`);
+
+    const lostIn = await board(`status=lost&closedFrom=${before}&closedTo=${after}`);
+    expect(lostIn.status).toBe(200);
+    expect(lostIn.body.deals.map((d: { id: string }) => d.id)).toEqual([lostDeal.id]);
+    expect(lostIn.body.deals[0].closedAt).not.toBeNull();
+    expect(lostIn.body.stages.map((s: { count: number; total: number }) => [s.count, s.total])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 42_000],
+    ]);
+    // The lost stage's total is the lost-sales metric over the same window.
+    const metric = await http.get(`/v1/metrics?names=lost_sales&from=${before}&to=${after}`);
+    expect(metric.body.data[0].value).toBe(lostIn.body.stages[4].total);
+
+    // Closed in the window, either way; open deals have no close.
+    const closed = await board(`closedFrom=${before}`);
+    expect(closed.body.deals.map((d: { id: string }) => d.id).sort()).toEqual(
+      [lostDeal.id, wonDeal.id].sort(),
+    );
+    expect((await board('status=open')).body.deals.map((d: { id: string }) => d.id)).toEqual([open.id]);
+    expect((await board(`closedTo=${before}`)).body.deals).toEqual([]);
+
+    const backwards = await board(`closedFrom=${after}&closedTo=${before}`);
+    expectProblem(backwards, 400);
+    expect(backwards.body.errors[0].path).toBe('query.closedFrom');
+    expectProblem(await board('status=pending'), 400);
+    expectProblem(await board('closedFrom=yesterday'), 400);
+  });
+
   it("answers 404 for an unknown pipeline and for another workspace's", async () => {
     expectProblem(await http.get('/v1/pipelines/pip_doesnotexist01/board'), 404);
     const other = await freshWorkspace(await testApi());

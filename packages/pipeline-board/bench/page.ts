@@ -45,6 +45,7 @@ function makeDeals(): BoardDeal[] {
       expectedCloseDate: null,
       nextActivity: null,
       stageEnteredAt: new Date(now - ((i * 37) % 60) * 86_400_000).toISOString(),
+      closedAt: stages[stage]!.kind === 'open' ? null : new Date(now - (i % 60) * 86_400_000).toISOString(),
       // Integer keys in data order, as the API's backfill writes them.
       rank: `f${i.toString(16).padStart(6, '0')}`,
       version: 1,

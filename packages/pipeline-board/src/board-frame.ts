@@ -1,6 +1,6 @@
 import { type Msg, renderProblem as problemWithRetry } from '@chorus/core';
 import { html, nothing } from 'lit';
-import type { Figures } from './board-model.js';
+import type { BoardFilter, Figures } from './board-model.js';
 
 /** The open pipeline's figures above the columns. */
 export function renderTotal(msg: Msg, totals: Figures, count: string, money: (amount: number) => string) {
@@ -9,6 +9,38 @@ export function renderTotal(msg: Msg, totals: Figures, count: string, money: (am
     <span>${msg('pipelineBoard.deals', { count: totals.count, n: count })}</span>
     <span class="money">${money(totals.total)}</span>
     <span class="muted">${msg('pipelineBoard.weighted', { value: money(totals.weighted) })}</span>
+  </p>`;
+}
+
+/**
+ * In place of the open pipeline's total while the board shows only some deals (the lost deals of a
+ * period, as a tile drills into): what it shows, their figures, and the way back to every deal.
+ */
+export function renderScope(
+  msg: Msg,
+  filter: BoardFilter,
+  figures: { totals: Figures; count: string; money: (amount: number) => string },
+  date: (time: string) => string,
+  clear: () => void,
+) {
+  const { closedFrom: from, closedTo: to } = filter;
+  // The window's end is exclusive: the last day shown is the one before it.
+  const last = to && date(new Date(Date.parse(to) - 1).toISOString());
+  const window =
+    from && last
+      ? msg('pipelineBoard.closedBetween', { from: date(from), to: last })
+      : from
+        ? msg('pipelineBoard.closedSince', { from: date(from) })
+        : to
+          ? msg('pipelineBoard.closedBefore', { to: date(to) })
+          : '';
+  const { totals, count, money } = figures;
+  return html`<p part="total" class="total scope">
+    <span class="total-label">${msg(`pipelineBoard.scope.${filter.status ?? 'closed'}`)}</span>
+    ${window ? html`<span class="muted">${window}</span>` : nothing}
+    <span>${msg('pipelineBoard.deals', { count: totals.count, n: count })}</span>
+    <span class="money">${money(totals.total)}</span>
+    <button class="button" type="button" @click=${clear}>${msg('pipelineBoard.showAll')}</button>
   </p>`;
 }
 

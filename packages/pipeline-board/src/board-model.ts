@@ -39,6 +39,11 @@ export interface BoardFilter {
   /** Bounds on the value, minor units, inclusive. */
   minValue?: number | undefined;
   maxValue?: number | undefined;
+  /** Only deals with this status: `lost` (with a closed window) is what the lost-sales tile drills into. */
+  status?: BoardDeal['status'] | undefined;
+  /** Only deals closed in [closedFrom, closedTo): RFC 3339 instants, as a metric's period. */
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
 }
 
 export interface Figures {
@@ -82,8 +87,8 @@ export function figuresOf(deals: readonly BoardDeal[], probability: number): Fig
 }
 
 /** The open pipeline: won and lost columns are outcomes, so the board total leaves them out. */
-export function boardTotals(columns: readonly Column[]): Figures {
-  const open = columns.filter((column) => column.stage.kind === 'open');
+export function boardTotals(columns: readonly Column[], kinds: readonly Stage['kind'][] = ['open']): Figures {
+  const open = columns.filter((column) => kinds.includes(column.stage.kind));
   return {
     count: open.reduce((sum, c) => sum + c.figures.count, 0),
     total: open.reduce((sum, c) => sum + c.figures.total, 0),
@@ -95,6 +100,13 @@ export function matches(deal: BoardDeal, filter: BoardFilter): boolean {
   if (filter.ownerId && deal.ownerId !== filter.ownerId) return false;
   if (filter.minValue !== undefined && deal.value.amount < filter.minValue) return false;
   if (filter.maxValue !== undefined && deal.value.amount > filter.maxValue) return false;
+  if (filter.status && deal.status !== filter.status) return false;
+  if (filter.closedFrom || filter.closedTo) {
+    const closed = deal.closedAt ? Date.parse(deal.closedAt) : Number.NaN;
+    if (Number.isNaN(closed)) return false;
+    if (filter.closedFrom && closed < Date.parse(filter.closedFrom)) return false;
+    if (filter.closedTo && closed >= Date.parse(filter.closedTo)) return false;
+  }
   const text = filter.text?.trim().toLocaleLowerCase();
   if (text) {
     const haystack = `${deal.title} ${deal.companyName ?? ''}`.toLocaleLowerCase();
@@ -111,12 +123,25 @@ export function viewOf(filter: BoardFilter, sort: BoardSort): BoardView {
     ...(q ? { q } : {}),
     ...(filter.minValue ? { minValue: filter.minValue } : {}),
     ...(filter.maxValue ? { maxValue: filter.maxValue } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.closedFrom ? { closedFrom: filter.closedFrom } : {}),
+    ...(filter.closedTo ? { closedTo: filter.closedTo } : {}),
     ...(sort === 'board' ? {} : { sort }),
   };
 }
 
 /** Whether any filter narrows the board. */
 export const isFiltered = (filter: BoardFilter): boolean => Object.keys(viewOf(filter, 'board')).length > 0;
+
+/**
+ * The stage kinds a filter leaves deals in, or undefined for all: a status keeps its own kind, a
+ * closed window keeps won and lost. The board shows only those stages, closed ones as columns.
+ */
+export function scopedKinds(filter: BoardFilter): readonly Stage['kind'][] | undefined {
+  if (filter.status) return [filter.status];
+  if (filter.closedFrom || filter.closedTo) return ['won', 'lost'];
+  return undefined;
+}
 
 /** Whole days since the deal entered its stage. */
 export const daysInStage = (deal: Pick<BoardDeal, 'stageEnteredAt'>, now: number): number =>

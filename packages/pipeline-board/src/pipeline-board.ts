@@ -8,7 +8,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { Arrangement, type Source } from './arrangement.js';
 import { type ColumnView, cardViews, renderColumn } from './board-column.js';
 import { onCardKey } from './board-keys.js';
-import { renderLoadError, renderLoading, renderProblem, renderTotal } from './board-frame.js';
+import { renderLoadError, renderLoading, renderProblem, renderScope, renderTotal } from './board-frame.js';
 import {
   type BoardFilter,
   type BoardSort,
@@ -18,6 +18,7 @@ import {
   isFiltered,
   ownersOf,
   rottingThreshold,
+  scopedKinds,
   viewOf,
 } from './board-model.js';
 import { BoardMoves } from './board-moves.js';
@@ -163,7 +164,11 @@ export class ChorusPipelineBoard extends ChorusElement {
   /** Presentational: the reasons the Lost dialog offers beside "Other" (connected boards load the workspace's). */
   @property({ attribute: false }) lostReasons: string[] = [];
 
-  /** Owner, text and value range; the toolbar edits it. Connected, the server filters (and counts). */
+  /**
+   * Owner, text and value range (the toolbar edits them), and a status and closed window (a page sets
+   * them, e.g. from the lost-sales tile; the board shows only the stages they leave deals in, with a
+   * way back to all). Connected, the server filters (and counts).
+   */
   @property({ attribute: false }) filter: BoardFilter = {};
 
   /** `board` (as arranged), `value`, `age` or `close`; the toolbar edits it. Connected, the server orders. */
@@ -325,11 +330,23 @@ export class ChorusPipelineBoard extends ChorusElement {
     if (this.pipelineId && status === 'error' && !source)
       return renderLoadError(msg, errorDetail(error), () => this.board.refetch());
     if (!source) return renderLoading(msg);
-    const totals = boardTotals(this.arranged.base);
+    const scoped = scopedKinds(this.filter);
+    const totals = boardTotals(this.arranged.base, scoped);
     const money = (amount: number) => this.figure(amount, source.currency, totals.total);
+    const count = this.format.number(totals.count, 0);
     const empty = this.arranged.base.every((c) => c.deals.length === 0);
     const notice = isFiltered(this.filter) ? 'pipelineBoard.noMatches' : 'pipelineBoard.emptyPipeline';
-    return html`${renderTotal(msg, totals, this.format.number(totals.count, 0), money)}
+    return html`${
+      scoped
+        ? renderScope(
+            msg,
+            this.filter,
+            { totals, count, money },
+            (time) => this.format.date(time),
+            () => this.clearScope(),
+          )
+        : renderTotal(msg, totals, count, money)
+    }
       ${renderProblem(msg, this.moves.problem || this.problem, () => this.dismissProblem())}
       ${empty ? html`<p class="notice">${this.msg(notice)}</p>` : nothing}
       <div
@@ -343,7 +360,7 @@ export class ChorusPipelineBoard extends ChorusElement {
         @dragend=${() => this.pointer.end()}
       >
         <div part="columns" class="columns">
-          ${this.arranged.columns.map((column, list) => (this.isZone(column) ? nothing : this.renderColumn(column, list, source.currency)))}
+          ${this.arranged.columns.map((column, list) => (this.isHidden(column) ? nothing : this.renderColumn(column, list, source.currency)))}
         </div>
         ${
           this.moves.dragging
@@ -363,9 +380,23 @@ export class ChorusPipelineBoard extends ChorusElement {
     this.moves.dismissProblem();
   }
 
-  /** A won or lost stage shown as a drop zone rather than a column. */
+  /** A won or lost stage shown as a drop zone rather than a column (a closed scope shows them as columns). */
   private isZone(column: Column | undefined): boolean {
-    return this.closedStages === 'zones' && !!column && column.stage.kind !== 'open';
+    return (
+      this.closedStages === 'zones' && !!column && column.stage.kind !== 'open' && !scopedKinds(this.filter)
+    );
+  }
+
+  /** Not shown as a column: a drop zone, or a stage the status or closed window leaves no deal in. */
+  private isHidden(column: Column | undefined): boolean {
+    const scoped = scopedKinds(this.filter);
+    return this.isZone(column) || (!!column && !!scoped && !scoped.includes(column.stage.kind));
+  }
+
+  /** Back to every deal: the status and window go, the toolbar's own filters stay. */
+  private clearScope() {
+    const { status: _status, closedFrom: _from, closedTo: _to, ...rest } = this.filter;
+    this.filter = rest;
   }
 
   private renderColumn(column: Column, list: number, currency: string) {

@@ -13,6 +13,8 @@ import {
   positions,
   rottingThreshold,
   type Stage,
+  scopedKinds,
+  viewOf,
 } from '../src/board-model.js';
 
 const stage = (
@@ -45,6 +47,7 @@ const deal = (id: string, stageId: string, amount: number, extra: Partial<BoardD
   expectedCloseDate: null,
   nextActivity: null,
   stageEnteredAt: '2026-01-01T00:00:00.000Z',
+  closedAt: null,
   // Ranks in the order the deals are listed below, unless a test says otherwise.
   rank: `a${id.slice(1)}`,
   version: 1,
@@ -100,6 +103,30 @@ describe('board model', () => {
       { id: 'usr_a', name: 'Al' },
       { id: 'usr_b', name: 'Bea' },
     ]);
+  });
+
+  it('narrows to a status and a closed window, [from, to), as the lost-sales tile asks the server', () => {
+    const closed = deal('d5', 'stg_won', 900, { status: 'won', closedAt: '2026-02-10T12:00:00.000Z' });
+    const window = { closedFrom: '2026-02-01T00:00:00.000Z', closedTo: '2026-02-10T12:00:00.000Z' };
+    expect(matches(closed, { status: 'won' })).toBe(true);
+    expect(matches(closed, { status: 'lost' })).toBe(false);
+    // The end is exclusive, and an open deal (no close) is never in a window.
+    expect(matches(closed, window)).toBe(false);
+    expect(matches(closed, { ...window, closedTo: '2026-02-10T12:00:00.001Z' })).toBe(true);
+    expect(matches(closed, { closedFrom: '2026-02-10T12:00:00.001Z' })).toBe(false);
+    expect(matches(deals[0]!, { closedFrom: '2000-01-01T00:00:00.000Z' })).toBe(false);
+    expect(scopedKinds({})).toBeUndefined();
+    expect(scopedKinds({ status: 'lost', ...window })).toEqual(['lost']);
+    expect(scopedKinds(window)).toEqual(['won', 'lost']);
+    expect(viewOf({ status: 'lost', ...window }, 'board')).toEqual({ status: 'lost', ...window });
+    // The scoped total sums the stages in scope, where the board's total sums the open ones.
+    const columns = buildColumns(stages, [...deals, closed], { filter: { status: 'won' } });
+    expect(ids(columns)).toEqual([[], [], ['d4', 'd5']]);
+    expect(boardTotals(columns, scopedKinds({ status: 'won' }))).toEqual({
+      count: 2,
+      total: 7900,
+      weighted: 7900,
+    });
   });
 
   it('shows a carried deal where it is carried, and keeps the arrays of columns that did not change', () => {

@@ -577,6 +577,7 @@ const deal = (id: string, title: string, stageId: string, extra: Partial<BoardDe
   expectedCloseDate: null,
   nextActivity: null,
   stageEnteredAt: days(2),
+  closedAt: null,
   rank: `f${(made++).toString(16).padStart(6, '0')}`,
   version: 1,
   ...extra,
@@ -622,6 +623,34 @@ describe('<chorus-pipeline-board> presentational', () => {
     board.stageRottingDays = { stg_b: 10 };
     await until(() => stale().length === 3, 'the override');
     expect(stale()).toEqual(['deal_1', 'deal_3', 'deal_4']);
+  });
+
+  it('shows only the won deals of a closed window when a page scopes it, and goes back to all', async () => {
+    const closed = days(3);
+    const board = boardOf(
+      mount(
+        html`<chorus-pipeline-board
+          .pipeline=${pipeline}
+          .deals=${[
+            deal('deal_1', 'Monitors', 'stg_a'),
+            deal('deal_2', 'Desks', 'stg_w', { status: 'won', closedAt: closed }),
+            deal('deal_3', 'Chairs', 'stg_w', { status: 'won', closedAt: days(40) }),
+          ]}
+          .filter=${{ status: 'won', closedFrom: days(30), closedTo: days(0) }}
+        ></chorus-pipeline-board>`,
+      ),
+    );
+    await until(() => !!cardOf(board, 'deal_2'), 'the won card');
+    const headers = () => [...shadow(board).querySelectorAll('[part~=column] h3')].map(textOf);
+    expect(headers()).toEqual(['Won']);
+    expect(cardOf(board, 'deal_3')).toBeNull();
+    const scope = shadow(board).querySelector<HTMLElement>('.total.scope')!;
+    expect(textOf(scope)).toMatch(/^Won deals closed .+ – .+ 1 deal €1,000\.00 Show all deals$/);
+    await expectNoAxeViolations(board);
+    await userEvent.click(scope.querySelector('button')!);
+    await until(() => headers().length === 2, 'the open stages back');
+    expect(headers()).toEqual(['Lead in', 'Proposal']);
+    expect(shadow(board).querySelector('.total.scope')).toBeNull();
   });
 
   it('moves without a server: replaces .deals and fires move, moved and open events', async () => {

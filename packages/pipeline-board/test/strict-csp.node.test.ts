@@ -68,6 +68,7 @@ function hostileBoard(): StrictCspPageData['hostile'] {
     expectedCloseDate: null,
     nextActivity: null,
     stageEnteredAt: new Date(Date.now() - (i % 9) * 86_400_000).toISOString(),
+    closedAt: null,
     rank: `a${String(i).padStart(5, '0')}`,
     version: 1,
   }));

@@ -36,6 +36,7 @@ const deal = (id: string, stageId: string, rank: string, amount = 1001): BoardDe
   expectedCloseDate: null,
   nextActivity: null,
   stageEnteredAt: '2026-01-01T00:00:00.000Z',
+  closedAt: null,
   rank,
   version: 1,
 });
@@ -111,6 +112,17 @@ describe('applyDealMove: what a moved deal looks like, written once', () => {
     expect(won.deals.find((item) => item.id === 'deal_a')).toMatchObject({
       status: 'won',
       stageId: 'stg_won',
+      closedAt: at,
+    });
+    // Back to an open stage, it is open again, with no close (as the API answers).
+    const reopened = applyDealMove(won, {
+      dealId: 'deal_a',
+      stageId: 'stg_lead',
+      at: '2026-03-01T00:00:00.000Z',
+    });
+    expect(reopened.deals.find((item) => item.id === 'deal_a')).toMatchObject({
+      status: 'open',
+      closedAt: null,
     });
     // Won is an outcome, not open pipeline.
     expect(won.totals).toEqual({ count: 40, total: 40_040, weighted: 4_405 });

@@ -1,4 +1,4 @@
-import { type BoardSort, idPattern, RANK_PATTERN } from '@chorus/contract';
+import { type BoardSort, type DealStatus, idPattern, RANK_PATTERN } from '@chorus/contract';
 import { validation } from '../errors.js';
 
 /** What a board shows: its filters and the order of its columns. The first read and every next page share it. */
@@ -7,6 +7,10 @@ export interface BoardView {
   q?: string | undefined;
   minValue?: number | undefined;
   maxValue?: number | undefined;
+  status?: DealStatus | undefined;
+  /** Closed in [closedFrom, closedTo): RFC 3339 instants. */
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
   sort: BoardSort;
 }
 
@@ -88,6 +92,9 @@ function fingerprint(view: BoardView): string {
     view.q ?? '',
     view.minValue ?? '',
     view.maxValue ?? '',
+    view.status ?? '',
+    view.closedFrom ?? '',
+    view.closedTo ?? '',
   ]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -148,6 +155,9 @@ export function filterSql(view: BoardView, param: (value: unknown) => string): s
   if (view.ownerId) clauses.push(`d.owner_id = ${param(view.ownerId)}`);
   if (view.minValue !== undefined) clauses.push(`d.value_amount >= ${param(view.minValue)}`);
   if (view.maxValue !== undefined) clauses.push(`d.value_amount <= ${param(view.maxValue)}`);
+  if (view.status) clauses.push(`d.status = ${param(view.status)}`);
+  if (view.closedFrom) clauses.push(`d.closed_at >= ${param(view.closedFrom)}::timestamptz`);
+  if (view.closedTo) clauses.push(`d.closed_at < ${param(view.closedTo)}::timestamptz`);
   const text = view.q?.trim();
   if (text) {
     const pattern = param(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -15,7 +15,7 @@ import {
 } from './board-order.js';
 import type { Page } from './pagination.js';
 import { getPipeline } from './pipelines.js';
-import { iso } from './rows.js';
+import { iso, isoOrNull } from './rows.js';
 
 export type { BoardView } from './board-order.js';
 
@@ -37,6 +37,7 @@ interface BoardDealRow {
   expected_close_date: string | null;
   next_activity: { id: string; type: ActivityType; body: string; due_at: string } | null;
   stage_entered_at: Date;
+  closed_at: Date | null;
   rank: string;
   version: number;
   cursor_key: string | null;
@@ -59,7 +60,7 @@ function parameters(params: unknown[]) {
 
 const CARD_COLUMNS = `d.id, d.title, d.value_amount, d.value_currency, d.stage_id, d.status, d.contact_id,
   d.company_id, c.name as company_name, d.owner_id, u.name as owner_name,
-  d.expected_close_date::text as expected_close_date, d.stage_entered_at, d.rank, d.version,
+  d.expected_close_date::text as expected_close_date, d.stage_entered_at, d.closed_at, d.rank, d.version,
   (select json_build_object('id', a.id, 'type', a.type, 'body', a.body, 'due_at', a.due_at)
    from activities a
    where a.workspace_id = d.workspace_id and a.deal_id = d.id and a.due_at is not null and a.completed_at is null
@@ -87,6 +88,7 @@ const toBoardDeal = (r: BoardDealRow): BoardDealDto => ({
     dueAt: iso(r.next_activity.due_at),
   },
   stageEnteredAt: iso(r.stage_entered_at),
+  closedAt: isoOrNull(r.closed_at),
   rank: r.rank,
   version: r.version,
 });

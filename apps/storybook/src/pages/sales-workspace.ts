@@ -4,7 +4,8 @@ import '@chorus/pipeline-board/define';
 import '@chorus/pipeline-board/define-deal-card';
 import { ChorusElement } from '@chorus/core';
 import type { ChorusAssociationOpenEvent } from '@chorus/contact-card';
-import type { ChorusDealOpenEvent } from '@chorus/pipeline-board';
+import type { ChorusMetricSelectEvent } from '@chorus/metrics-tiles';
+import type { ChorusDealOpenEvent, ChorusPipelineBoard } from '@chorus/pipeline-board';
 import type { BoardDeal } from '@chorus/sdk';
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -15,9 +16,10 @@ const SALES_METRICS = 'pipeline_value,weighted_pipeline_value,win_rate,lost_sale
 /**
  * The sales team's page: the pipeline's metrics on top, the board below, and the deal one opens
  * beside it: its record (`<chorus-deal-card>`) and its contact's card with quick actions and
- * associations. Nothing here wires the tiles to the board, or the cards to each other: every write
- * goes through the SDK, whose invalidation rules refetch what it changed (a task scheduled on the
- * deal shows on its board card as the next activity).
+ * associations. A tile drills into the board: Lost sales shows the deals lost in the tiles' period,
+ * Win rate those closed in it. Nothing else wires them: every write goes through the SDK, whose
+ * invalidation rules refetch what it changed (a task scheduled on the deal shows on its board card
+ * as the next activity).
  */
 export class DemoSalesWorkspace extends ChorusElement {
   static override styles = [
@@ -59,6 +61,25 @@ export class DemoSalesWorkspace extends ChorusElement {
   @state() private opened?: BoardDeal;
 
   @query('aside') private aside?: HTMLElement;
+  @query('chorus-pipeline-board') private board?: ChorusPipelineBoard;
+
+  /** The board narrowed to what a tile counts; the board's "Show all deals" undoes it. */
+  private drillDown = (event: ChorusMetricSelectEvent) => {
+    const board = this.board;
+    const { from, to } = event;
+    if (!board || !from || !to) return;
+    const scope =
+      event.metric === 'lost_sales'
+        ? { status: 'lost' as const, closedFrom: from, closedTo: to }
+        : event.metric === 'win_rate'
+          ? { closedFrom: from, closedTo: to }
+          : undefined;
+    if (!scope) return;
+    const { status: _status, closedFrom: _from, closedTo: _to, ...kept } = board.filter;
+    board.filter = { ...kept, ...scope };
+    const { top } = board.getBoundingClientRect();
+    if (top < 0 || top > window.innerHeight - 96) board.scrollIntoView({ block: 'start' });
+  };
 
   private async open(event: ChorusDealOpenEvent) {
     this.opened = event.deal;
@@ -84,7 +105,7 @@ export class DemoSalesWorkspace extends ChorusElement {
   override render() {
     const deal = this.opened;
     return html`
-      <chorus-metrics-grid metrics=${SALES_METRICS} period="30d">
+      <chorus-metrics-grid metrics=${SALES_METRICS} period="30d" @chorus-metric-select=${this.drillDown}>
         <h2 slot="heading">Sales</h2>
       </chorus-metrics-grid>
       <div class="work ${deal ? 'with-contact' : ''}">

@@ -44,20 +44,23 @@ const pageRoot = () => {
   return page.shadowRoot;
 };
 
-/** The weighted pipeline tile, once the grid shows it with a value. */
-async function weightedTile() {
+/** A tile of the grid by its label, once the grid shows it. */
+async function tileLabelled(label: string) {
   return waitFor(
     () => {
       const grid = pageRoot().querySelector('chorus-metrics-grid');
       const tile = tilesIn(grid?.shadowRoot ?? document.createDocumentFragment()).find(
-        (t) => labelOf(t) === 'Weighted pipeline value',
+        (t) => labelOf(t) === label,
       );
-      if (!tile) throw new Error('no weighted pipeline tile yet');
+      if (!tile) throw new Error(`no ${label} tile yet`);
       return tile;
     },
     { timeout: 15_000 },
   );
 }
+
+/** The weighted pipeline tile, once the grid shows it with a value. */
+const weightedTile = () => tileLabelled('Weighted pipeline value');
 
 /** The weighted pipeline now, from the API: its value and how the tile writes it. */
 async function weightedFromApi(): Promise<{ value: number | null; shown: string }> {
@@ -309,5 +312,31 @@ export const SalesWorkspaceDay: StoryObj = {
       },
       { timeout: 15_000 },
     );
+
+    // Drill into Lost sales: the board shows the deals lost in the tiles' period, this one among them.
+    const lostTile = await tileLabelled('Lost sales');
+    await userEvent.click(lostTile.shadowRoot!.querySelector<HTMLButtonElement>('button[part=body]')!);
+    const scope = await found(() => shadow.querySelector<HTMLElement>('.total.scope'), 'the scope line');
+    await expect(scope).toHaveTextContent(/^Lost deals closed .+ – .+/);
+    const lostStage = (await demoClient().get('/v1/pipelines', {})).data[0]!.stages.find(
+      (s) => s.kind === 'lost',
+    )!;
+    await waitFor(
+      () => {
+        const columns = [...shadow.querySelectorAll<HTMLElement>('[part~=column]')];
+        expect(columns.map((column) => column.querySelector('h3')?.textContent?.trim())).toEqual([
+          lostStage.name,
+        ]);
+        expect(cardOf()?.closest('[part~=column]')).toBe(columns[0]);
+      },
+      { timeout: 15_000 },
+    );
+    // And back to every deal: the open stages return, the search typed above stays.
+    await userEvent.click(scope.querySelector<HTMLButtonElement>('button')!);
+    await waitFor(() => expect(shadow.querySelectorAll('[part~=column]').length).toBeGreaterThan(1), {
+      timeout: 15_000,
+    });
+    await expect(shadow.querySelector('.total.scope')).toBeNull();
+    await expect(shadow.querySelector<HTMLInputElement>('input[name=search]')!.value).toBe(title);
   },
 };

@@ -82,6 +82,7 @@ export function deal(
     expectedCloseDate: '2026-09-30',
     nextActivity: null,
     stageEnteredAt: daysAgo(3),
+    closedAt: STAGES[stage]!.kind === 'open' ? null : daysAgo(2),
     rank: `f${(made++).toString(16).padStart(6, '0')}`,
     version: 1,
     ...extra,
@@ -141,6 +142,7 @@ export function bigBoard() {
       expectedCloseDate: null,
       nextActivity: null,
       stageEnteredAt: daysAgo(i % 40),
+      closedAt: stage.kind === 'open' ? null : daysAgo(i % 40),
       rank: `f${i.toString(16).padStart(6, '0')}`,
       version: 1,
     };

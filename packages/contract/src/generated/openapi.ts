@@ -725,6 +725,12 @@ export interface components {
         };
         BoardDeal: {
             /**
+             * Format: date-time
+             * @description When the deal was won or lost; null while open.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            closedAt: string | null;
+            /**
              * @description A company id.
              * @example com_01hx7f3k9q2m5v8w
              */
@@ -4583,6 +4589,10 @@ export interface operations {
     getPipelineBoard: {
         parameters: {
             query?: {
+                /** @description Only deals closed (won or lost) at or after this instant; open deals are left out. */
+                closedFrom?: string;
+                /** @description Only deals closed before this instant (exclusive, as a metric period ends); open deals are left out. */
+                closedTo?: string;
                 /** @description Deals per column, 1 to 200. */
                 limit?: number;
                 /** @description Only deals worth at most this, minor units (1 to 2³¹−1). */
@@ -4595,6 +4605,8 @@ export interface operations {
                 q?: string;
                 /** @description `board`: as people arranged it (`rank`); `value`: highest first; `age`: longest in stage first; `close`: soonest expected close first, none last. Ties by `rank`, then `id`. */
                 sort?: "board" | "value" | "age" | "close";
+                /** @description Only deals with this status. `won` or `lost` leaves every other stage empty: the deals lost in a period, as the lost-sales tile drills into. */
+                status?: "open" | "won" | "lost";
             };
             header?: never;
             path: {
@@ -4664,6 +4676,10 @@ export interface operations {
     listBoardStageDeals: {
         parameters: {
             query?: {
+                /** @description Only deals closed (won or lost) at or after this instant; open deals are left out. */
+                closedFrom?: string;
+                /** @description Only deals closed before this instant (exclusive, as a metric period ends); open deals are left out. */
+                closedTo?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description Page size, 1 to 200. */
@@ -4678,6 +4694,8 @@ export interface operations {
                 q?: string;
                 /** @description `board`: as people arranged it (`rank`); `value`: highest first; `age`: longest in stage first; `close`: soonest expected close first, none last. Ties by `rank`, then `id`. */
                 sort?: "board" | "value" | "age" | "close";
+                /** @description Only deals with this status. `won` or `lost` leaves every other stage empty: the deals lost in a period, as the lost-sales tile drills into. */
+                status?: "open" | "won" | "lost";
             };
             header?: never;
             path: {

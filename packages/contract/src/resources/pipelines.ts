@@ -129,6 +129,9 @@ export const BoardDeal = z
       description: "The deal's earliest open task, or null when it has none.",
     }),
     stageEnteredAt: Timestamp,
+    closedAt: Timestamp.nullable().openapi({
+      description: 'When the deal was won or lost; null while open.',
+    }),
     rank: Rank,
     version: Version,
   })
@@ -173,11 +176,27 @@ const BoardView = {
   maxValue: Amount.optional().openapi({
     description: 'Only deals worth at most this, minor units (1 to 2³¹−1).',
   }),
+  status: z.enum(DEAL_STATUSES).optional().openapi({
+    description:
+      'Only deals with this status. `won` or `lost` leaves every other stage empty: the deals lost in a period, as the lost-sales tile drills into.',
+  }),
+  closedFrom: Timestamp.optional().openapi({
+    description: 'Only deals closed (won or lost) at or after this instant; open deals are left out.',
+  }),
+  closedTo: Timestamp.optional().openapi({
+    description:
+      'Only deals closed before this instant (exclusive, as a metric period ends); open deals are left out.',
+  }),
   sort: z.enum(BOARD_SORTS).default('board').openapi({
     description:
       '`board`: as people arranged it (`rank`); `value`: highest first; `age`: longest in stage first; `close`: soonest expected close first, none last. Ties by `rank`, then `id`.',
   }),
 };
+
+/** A closed window, when both ends are given, starts before it ends. */
+const closedWindowInOrder = (q: { closedFrom?: string | undefined; closedTo?: string | undefined }) =>
+  !q.closedFrom || !q.closedTo || Date.parse(q.closedFrom) < Date.parse(q.closedTo);
+const CLOSED_WINDOW_ORDER = { message: 'closedFrom must be before closedTo', path: ['closedFrom'] };
 
 export const PipelineBoard = z
   .object({
@@ -210,10 +229,12 @@ export const getPipelineBoard = createRoute({
   security: bearer,
   request: {
     params: z.object({ id: idSchema('pipeline') }),
-    query: z.object({
-      limit: LimitParam.openapi({ description: 'Deals per column, 1 to 200.', example: 50 }),
-      ...BoardView,
-    }),
+    query: z
+      .object({
+        limit: LimitParam.openapi({ description: 'Deals per column, 1 to 200.', example: 50 }),
+        ...BoardView,
+      })
+      .refine(closedWindowInOrder, CLOSED_WINDOW_ORDER),
   },
   responses: { 200: json(PipelineBoard, 'The board.'), ...problems(403, 404) },
 });
@@ -228,7 +249,9 @@ export const listBoardStageDeals = createRoute({
   security: bearer,
   request: {
     params: z.object({ id: idSchema('pipeline'), stageId: idSchema('stage') }),
-    query: z.object({ limit: LimitParam, cursor: CursorParam, ...BoardView }),
+    query: z
+      .object({ limit: LimitParam, cursor: CursorParam, ...BoardView })
+      .refine(closedWindowInOrder, CLOSED_WINDOW_ORDER),
   },
   responses: {
     200: json(page(BoardDeal, 'BoardStagePage'), "A page of the column's deals."),

@@ -83,6 +83,8 @@ export function applyDealMove<Board extends BoardState>(board: Board, move: Boar
     status: stage.kind,
     rank,
     stageEnteredAt: changing ? move.at : deal.stageEnteredAt,
+    // As the API does: entering a won or lost stage closes the deal then; an open stage reopens it.
+    closedAt: !changing ? deal.closedAt : stage.kind === 'open' ? null : move.at,
   };
   const next = { ...board, deals: board.deals.map((item) => (item.id === deal.id ? moved : item)) };
   if (!changing || !board.stages) return next;
