@@ -12,6 +12,15 @@ export interface PendingLost {
   from: Stage;
   to: Stage;
   after: string | null | undefined;
+  /** Where it was: the card above it in its column, for Undo. */
+  back: string | null | undefined;
+}
+
+/** What a sighted user is shown of a move (see `MoveToast`). */
+export interface MoveFeedback {
+  saving(text: string): void;
+  saved(text: string, undo?: () => void): void;
+  clear(): void;
 }
 
 /** What the move controller reads from its board and asks of it: callbacks, so it never imports the element. */
@@ -29,6 +38,7 @@ export interface MoveBoard {
   applyLocally(move: BoardMove): void;
   /** Read the board again (after a conflict). */
   reload(): Promise<unknown>;
+  toast: MoveFeedback;
 }
 
 /**
@@ -141,7 +151,13 @@ export class BoardMoves implements ReactiveController {
     this.pendingLost = undefined;
     this.host.requestUpdate();
     if (!pending) return;
-    void this.commit(pending.deal, pending.from, pending.to, pending.after, reason);
+    void this.commit(
+      pending.deal,
+      pending.from,
+      pending.to,
+      { after: pending.after, back: pending.back },
+      reason,
+    );
     this.board.focus(pending.deal.id);
   }
 
@@ -171,6 +187,8 @@ export class BoardMoves implements ReactiveController {
     const others = columns[list]!.deals.filter((d) => d.id !== deal.id);
     const arranged = this.board.sort() === 'board';
     const after = arranged ? (others[index - 1]?.id ?? null) : undefined;
+    const home = columns.find((column) => column.stage.id === from.id)!.deals;
+    const back = arranged ? (home[home.indexOf(deal) - 1]?.id ?? null) : undefined;
     const unchanged = from.id === to.id && (!arranged || columns[list]!.deals.indexOf(deal) === index);
     if (unchanged) {
       this.letGo();
@@ -179,20 +197,26 @@ export class BoardMoves implements ReactiveController {
     }
     if (to.kind === 'lost' && from.id !== to.id) {
       this.letGo();
-      this.pendingLost = { deal, from, to, after };
+      this.pendingLost = { deal, from, to, after, back };
       this.host.requestUpdate();
       return;
     }
-    await this.commit(deal, from, to, after);
+    await this.commit(deal, from, to, { after, back });
   }
 
+  /**
+   * Saves a move from `from` to `to`, right after `place.after`. With `place.back` (where the card
+   * was) the saved move is offered for Undo, which moves it back there; a move back to Lost is not
+   * (it would need the reason again), nor is an undo itself.
+   */
   private async commit(
     deal: BoardDeal,
     from: Stage,
     to: Stage,
-    after: string | null | undefined,
+    place: { after: string | null | undefined; back?: string | null | undefined; undoing?: boolean },
     lostReason?: string,
   ): Promise<void> {
+    const { after } = place;
     if (!this.host.dispatchEvent(new ChorusDealMoveEvent(deal, from, to, lostReason))) {
       this.letGo();
       void this.board.announce('pipelineBoard.cancelled', deal);
@@ -200,14 +224,28 @@ export class BoardMoves implements ReactiveController {
     }
     this.problem = '';
     const done = from.id === to.id ? 'pipelineBoard.reordered' : 'pipelineBoard.moved';
+    const toast = this.board.toast;
+    const savedText = this.board.msg(place.undoing ? 'pipelineBoard.movedBack' : 'pipelineBoard.toastMoved', {
+      deal: deal.title,
+      stage: to.name,
+    });
+    const undo =
+      place.undoing || from.kind === 'lost'
+        ? undefined
+        : () => {
+            const moved = this.board.deal(deal.id);
+            if (moved) void this.commit(moved, to, from, { after: place.back, undoing: true });
+          };
     const pipelineId = this.board.pipelineId();
     if (!pipelineId) {
       this.board.applyLocally({ dealId: deal.id, stageId: to.id, after, at: new Date().toISOString() });
       this.letGo();
       void this.board.announce(done, deal);
+      toast.saved(savedText, undo);
       this.host.dispatchEvent(new ChorusDealMovedEvent(this.board.deal(deal.id) ?? deal, from, to));
       return;
     }
+    toast.saving(this.board.msg('pipelineBoard.toastSaving', { deal: deal.title }));
     const saving = this.mover.mutate({
       deal: { id: deal.id, version: deal.version, pipelineId, contactId: deal.contactId },
       stageId: to.id,
@@ -223,8 +261,10 @@ export class BoardMoves implements ReactiveController {
     void this.board.announce(done, deal);
     try {
       await saving;
+      toast.saved(savedText, undo);
       this.host.dispatchEvent(new ChorusDealMovedEvent(this.board.deal(deal.id) ?? deal, from, to));
     } catch (error) {
+      toast.clear();
       if (error instanceof ChorusPreconditionError) {
         this.problem = this.board.msg('pipelineBoard.conflict', { deal: deal.title });
         await this.board.reload();

@@ -66,7 +66,10 @@ export const pipelineBoardStyles = css`
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: minmax(var(--chorus-pipeline-board-column-width, 248px), 1fr);
-    gap: calc(var(--_space) * 3);
+    /* Header, cards, "loading more": each column takes these rows from here (subgrid), so every
+       header ends at the same height when one column's figures wrap. */
+    grid-template-rows: auto 1fr auto;
+    column-gap: calc(var(--_space) * 3);
     overflow-x: auto;
     overscroll-behavior-x: contain;
     padding-block-end: calc(var(--_space) * 2);
@@ -78,6 +81,34 @@ export const pipelineBoardStyles = css`
     background: var(--_surface-raised);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .toast {
+    position: sticky;
+    inset-block-end: calc(var(--_space) * 3);
+    z-index: 4;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 3);
+    inline-size: fit-content;
+    max-inline-size: 100%;
+    box-sizing: border-box;
+    margin: calc(var(--_space) * 2) auto 0;
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    background: var(--_text);
+    color: var(--_surface);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+  }
+  .toast .button {
+    color: inherit;
+    background: transparent;
+    border-color: currentColor;
+  }
+  .columns > .column {
+    display: grid;
+    grid-row: span 3;
+    grid-template-rows: subgrid;
   }
   .lanes {
     display: grid;
@@ -117,6 +148,8 @@ export const pipelineBoardStyles = css`
   .header {
     position: sticky;
     inset-block-start: 0;
+    /* Sticky makes the header a stacking context: lifted, its definition paints over the cards below. */
+    z-index: 1;
     padding: calc(var(--_space) * 3);
     border-block-end: 1px solid var(--_border);
   }

@@ -33,6 +33,7 @@ import { PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
 import { QuickAdd } from './quick-add.js';
 import { RemoteMoves } from './remote-moves.js';
 import { MoneyTexts } from './money-texts.js';
+import { MoveToast } from './move-toast.js';
 import { pipelineBoardStyles } from './pipeline-board.styles.js';
 import { cardOf, PointerDrag } from './pointer-drag.js';
 
@@ -65,6 +66,7 @@ import { cardOf, PointerDrag } from './pointer-drag.js';
  * @csspart drop-zone - A won or lost stage while a card is dragged or carried.
  * @csspart stale - The badge on a deal past its stage's rotting threshold.
  * @csspart dialog - The dialog asking why a deal was lost.
+ * @csspart toast - "Saving…", then "Moved … to …" with Undo for a few seconds after a move (Ctrl+Z or ⌘Z on the board also undoes it).
  * @cssproperty --chorus-pipeline-board-column-width - Narrowest a column gets (default 248px).
  * @cssproperty --chorus-pipeline-board-column-height - Height of a column's card list (default min(64vh, 640px)).
  * @cssproperty --chorus-pipeline-board-stale-color - The stale marker's colour (default the warning colour).
@@ -88,6 +90,7 @@ export class ChorusPipelineBoard extends ChorusElement {
         }
       : null,
   );
+  private readonly toast = new MoveToast(this);
   private readonly moves = new BoardMoves(this, {
     columns: () => this.arranged.base,
     deal: (id) => this.source?.deals.find((deal) => deal.id === id),
@@ -101,6 +104,7 @@ export class ChorusPipelineBoard extends ChorusElement {
         this.deals = applyDealMove({ pipeline: this.pipeline, deals: this.deals }, move).deals;
     },
     reload: () => this.board.refetch(),
+    toast: this.toast,
   });
   /** Loaded once a card is picked up, so a board that is only read never asks for them. */
   private readonly reasons = new QueryController<{ data: { label: string }[] }>(this, (q) =>
@@ -304,11 +308,17 @@ export class ChorusPipelineBoard extends ChorusElement {
     const source = this.source;
     const msg = (key: string, params?: Record<string, string | number>) => this.msg(key, params);
     const pending = this.moves.pendingLost;
-    return html`<section part="base" class="board" aria-label=${this.msg('pipelineBoard.label', { pipeline: source?.pipeline.name ?? '' })}>
+    return html`<section
+      part="base"
+      class="board"
+      aria-label=${this.msg('pipelineBoard.label', { pipeline: source?.pipeline.name ?? '' })}
+      @keydown=${(event: KeyboardEvent) => this.toast.undoKey(event)}
+    >
       ${source ? renderFilters(this, msg, source.board?.owners ?? ownersOf(source.deals), source.currency) : nothing}
       ${this.renderBody(source)}
       <p id="instructions" hidden>${this.msg('pipelineBoard.instructions')}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.toast.render(msg)}
       ${this.quickAdd.render(msg)}
       ${
         pending

@@ -164,6 +164,46 @@ describe('<chorus-pipeline-board> connected', () => {
     await until(() => titlesIn(reloaded, 1).join() === 'Desks,Lamps', 'the order after reload');
   });
 
+  it('shows Saving, then the move with Undo; Undo puts the deal back where it was, for every reader', async () => {
+    const { api, board, deals, stages, pipeline } = await connectedBoard();
+    const toast = () => shadow(board).querySelector<HTMLElement>('[part=toast]');
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      const text = textOf(toast());
+      if (text && seen.at(-1) !== text) seen.push(text);
+    });
+    watch.observe(shadow(board), { subtree: true, childList: true, characterData: true });
+
+    await keys(board, deals[1].id, ' ', '{ArrowRight}', ' ');
+    await until(() => textOf(toast()) === '“Desks” moved to Qualified. Undo', 'the saved toast');
+    watch.disconnect();
+    // The saving state was shown before the answer came.
+    expect(seen[0]).toBe('Saving “Desks”…');
+    expect(dealOn(await readBoard(api, pipeline.id), deals[1].id).stageId).toBe(stages[1]!.id);
+    await expectNoAxeViolations(board);
+
+    await userEvent.click(toast()!.querySelector('button')!);
+    await until(() => textOf(toast()) === '“Desks” moved back to Lead in.', 'the undone toast');
+    // No Undo of an undo.
+    expect(toast()!.querySelector('button')).toBeNull();
+    await until(() => columnOf(board, deals[1].id) === 0, 'the card back in Lead in');
+    // In its old place (second), on the server too.
+    expect(titlesIn(board, 0)).toEqual(['Monitors', 'Desks', 'Chairs']);
+    const server = await readBoard(api, pipeline.id);
+    expect(server.deals.filter((d) => d.stageId === stages[0]!.id).map((d) => d.title)).toEqual([
+      'Monitors',
+      'Desks',
+      'Chairs',
+    ]);
+
+    // Ctrl+Z on the board undoes too, while the toast offers it.
+    await keys(board, deals[1].id, ' ', '{ArrowRight}', ' ');
+    await until(() => textOf(toast()).endsWith('Undo'), 'the second saved toast');
+    cardOf(board, deals[1].id)!.focus();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await until(() => columnOf(board, deals[1].id) === 0, 'the card back after Ctrl+Z');
+  });
+
   it('moves a deal within its column and keeps that order after reload, for every reader', async () => {
     const { api, board, deals, pipeline } = await connectedBoard();
     const moved: ChorusDealMovedEvent[] = [];
@@ -737,6 +777,56 @@ describe('<chorus-pipeline-board> presentational', () => {
     expect(textOf(definition)).toBe('Interest.');
     await userEvent.keyboard('{Escape}');
     await until(() => getComputedStyle(definition).display === 'none', 'the definition dismissed');
+  });
+
+  it('shows the definition above the cards under it, and long ones in full', async () => {
+    const long = {
+      ...stages[0],
+      definition: 'Asked for a call back, with a budget owner named and a date agreed. '.repeat(3),
+    };
+    const board = boardOf(
+      mount(
+        html`<chorus-pipeline-board
+          .pipeline=${{ ...pipeline, stages: [long, ...stages.slice(1)] }}
+          .deals=${[deal('deal_1', 'Monitors', 'stg_a'), deal('deal_2', 'Desks', 'stg_a')]}
+        ></chorus-pipeline-board>`,
+      ),
+    );
+    await until(() => !!cardOf(board, 'deal_2'), 'the cards');
+    const about = shadow(board).querySelector<HTMLButtonElement>('.about')!;
+    const definition = shadow(board).querySelector<HTMLElement>('#definition-0')!;
+    await userEvent.hover(about);
+    await until(() => getComputedStyle(definition).display === 'block', 'the definition shown');
+    const box = definition.getBoundingClientRect();
+    // It reaches over the first cards; at every point of it, it is what a pointer would hit.
+    expect(box.bottom).toBeGreaterThan(cardOf(board, 'deal_1')!.getBoundingClientRect().top);
+    for (const [x, y] of [
+      [box.left + 8, box.top + 8],
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.right - 8, box.bottom - 8],
+    ] as const) {
+      const hit = shadow(board).elementFromPoint(x, y);
+      expect(hit === definition || definition.contains(hit), `topmost at ${x},${y}`).toBe(true);
+    }
+  });
+
+  it('ends every column header at the same height when one wraps its figures', async () => {
+    const board = boardOf(
+      mount(
+        html`<chorus-pipeline-board
+          style="--chorus-pipeline-board-column-width: 240px; inline-size: 500px"
+          .pipeline=${pipeline}
+          .deals=${[deal('deal_1', 'Monitors', 'stg_a', { value: { amount: 9_999_999, currency: 'EUR' } })]}
+        ></chorus-pipeline-board>`,
+      ),
+    );
+    await until(() => !!cardOf(board, 'deal_1'), 'the card');
+    const headers = [...shadow(board).querySelectorAll<HTMLElement>('[part~=column-header]')];
+    const figures = headers.map((header) => header.querySelector('.figures')!.getBoundingClientRect().height);
+    // The data makes one column's figures wrap where another's do not, or this would prove nothing.
+    expect(Math.max(...figures)).toBeGreaterThan(Math.min(...figures) + 4);
+    const bottoms = headers.map((header) => Math.round(header.getBoundingClientRect().bottom));
+    expect(new Set(bottoms).size, `header bottoms ${bottoms.join(', ')}`).toBe(1);
   });
 
   it('keeps one tab stop on the board when the active card scrolls out of its column', async () => {
