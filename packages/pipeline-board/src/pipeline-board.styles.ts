@@ -31,7 +31,9 @@ export const pipelineBoardStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 2px);
-    min-block-size: 32px;
+    /* One height for every control: a number input is taller than a select by default. */
+    box-sizing: border-box;
+    block-size: 34px;
     padding: 0 calc(var(--_space) * 2);
     inline-size: 11em;
   }

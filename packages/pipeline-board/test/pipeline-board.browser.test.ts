@@ -810,6 +810,26 @@ describe('<chorus-pipeline-board> presentational', () => {
     }
   });
 
+  it('lines the toolbar up: every label on one line, every control the same height', async () => {
+    const board = boardOf(
+      mount(
+        html`<chorus-pipeline-board .pipeline=${pipeline} .deals=${[deal('deal_1', 'Monitors', 'stg_a')]}></chorus-pipeline-board>`,
+      ),
+    );
+    await until(() => !!shadow(board).querySelector('[part=toolbar]'), 'the toolbar');
+    const toolbar = shadow(board).querySelector('[part=toolbar]')!;
+    const labels = [...toolbar.querySelectorAll('label > span')].map(
+      (span) => span.getBoundingClientRect().top,
+    );
+    const controls = [...toolbar.querySelectorAll('input, select')].map((control) =>
+      control.getBoundingClientRect(),
+    );
+    expect(controls.length).toBe(5);
+    expect(new Set(labels.map(Math.round)).size, `label tops ${labels.join(', ')}`).toBe(1);
+    expect(new Set(controls.map((box) => Math.round(box.height))).size, 'control heights').toBe(1);
+    expect(new Set(controls.map((box) => Math.round(box.bottom))).size, 'control bottoms').toBe(1);
+  });
+
   it('ends every column header at the same height when one wraps its figures', async () => {
     const board = boardOf(
       mount(
