@@ -87,7 +87,9 @@ const meta = {
   argTypes: {
     metrics: {
       control: 'text',
-      description: `Comma-separated metric names, in order. All of them: \`${METRIC_NAMES.join(',')}\`.`,
+      // Plain text with spaces: a code span of names joined by bare commas is one word no line can
+      // break, and stretched the docs page to 2,234 px (test/docs-pages.test.ts).
+      description: `Comma-separated metric names, in order. All of them: ${METRIC_NAMES.join(', ')}.`,
     },
     period: { control: 'inline-radio', options: PERIODS },
     compare: {
