@@ -67,10 +67,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'metric tile + grid over the runtime',
     ...overRuntime('@chorus/metrics-tiles/define'),
-    max: 7.5 * KB,
+    max: 8 * KB,
     target: 5.5 * KB,
     peer: 'bare Lit',
-    note: "template minification took 0.7 kB off; the tile styles are the largest part (6 kB minified); the grid's comparison switcher and custom date range (issue 18) added 0.45 kB (7.45 kB), raising the gate from 7",
+    note: "template minification took 0.7 kB off; the tile styles are the largest part (6 kB minified); the grid's comparison switcher and custom date range (issue 18) added 0.45 kB (7.45 kB), raising the gate from 7; the `updated` mark on a changed value and the dashed ends of a sparse sparkline (issue 17) 0.34 kB (7.79 kB), raising it to 8",
   },
   {
     name: 'pipeline board over the runtime, virtualizer included',

@@ -142,6 +142,21 @@ export const metricTileStyles = css`
     stroke-linecap: round;
     vector-effect: non-scaling-stroke;
   }
+  .sparkline .gap {
+    fill: none;
+    stroke: var(--_text-muted);
+    stroke-width: 1;
+    stroke-dasharray: 2 3;
+    vector-effect: non-scaling-stroke;
+  }
+  :host(:state(updated)) .value {
+    animation: chorus-updated 2.4s ease-out;
+  }
+  @keyframes chorus-updated {
+    from {
+      background: color-mix(in srgb, var(--_accent) 25%, transparent);
+    }
+  }
   .sparkline .area {
     fill: color-mix(in srgb, var(--chorus-metric-tile-sparkline-color, var(--_accent)) 12%, transparent);
     stroke: none;
@@ -235,6 +250,11 @@ export const metricTileStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .tile {
       transition: none;
+    }
+    /* Still marked, without the fade. */
+    :host(:state(updated)) .value {
+      animation: none;
+      background: color-mix(in srgb, var(--_accent) 18%, transparent);
     }
   }
 `;

@@ -28,7 +28,7 @@ import { metricSummary } from './summary.js';
 
 const SPARK_WIDTH = 120;
 const SPARK_HEIGHT = 32;
-const STATES = ['loading', 'error', 'no-data', 'warn', 'critical', 'good', 'bad'] as const;
+const STATES = ['loading', 'error', 'no-data', 'warn', 'critical', 'good', 'bad', 'updated'] as const;
 
 /**
  * One number that tells whether the business works: its value for the period, the change against
@@ -64,6 +64,7 @@ const STATES = ['loading', 'error', 'no-data', 'warn', 'critical', 'good', 'bad'
  * @cssstate good - The change against the previous period is good news.
  * @cssstate bad - The change against the previous period is bad news.
  * @cssstate dark - The dark scheme is forced by `theme` or the provider.
+ * @cssstate updated - For a moment after the value changed under the reader (a move on the board, say): the value is highlighted, as a compact figure may not change visibly.
  */
 export class ChorusMetricTile extends ChorusElement {
   static override styles = [...ChorusElement.styles, metricTileStyles];
@@ -114,6 +115,10 @@ export class ChorusMetricTile extends ChorusElement {
   /** Kept, not recomputed per update, so "now" does not move under a query that is in flight. */
   private range?: PeriodRange | null;
 
+  /** The value last shown, for the question being asked (metric, period, comparison). */
+  private lastShown?: { question: string; value: number | null };
+  private updatedUntil?: ReturnType<typeof setTimeout>;
+
   private get shown(): { metric: MetricData; currency?: string } | undefined {
     if (this.metric) return { metric: this.metric, currency: this.currency };
     const response = this.query.data;
@@ -132,7 +137,9 @@ export class ChorusMetricTile extends ChorusElement {
     const tone =
       metric && compareToPrevious(metric.value, metric.previous, metric.unit, metric.direction)?.tone;
     const status = this.status;
+    this.noticeChange(metric);
     const active = new Set<string>([
+      ...(this.updatedUntil ? ['updated'] : []),
       ...(status === 'loading' || status === 'error' ? [status] : []),
       ...(metric && metric.value === null ? ['no-data'] : []),
       ...(level ? [level] : []),
@@ -140,6 +147,23 @@ export class ChorusMetricTile extends ChorusElement {
     ]);
     setStates(this.internals, Object.fromEntries(STATES.map((name) => [name, active.has(name)])));
     this.internals.ariaBusy = String(status === 'loading');
+  }
+
+  /**
+   * Marks the tile `updated` for a moment when the same question's answer changed: a new period or
+   * comparison is the reader's own doing and is not marked.
+   */
+  private noticeChange(metric: MetricData | undefined) {
+    if (!metric) return;
+    const question = [metric.name, this.period, this.from, this.to, this.compare].join('|');
+    const before = this.lastShown;
+    this.lastShown = { question, value: metric.value };
+    if (before?.question !== question || before.value === metric.value) return;
+    clearTimeout(this.updatedUntil);
+    this.updatedUntil = setTimeout(() => {
+      this.updatedUntil = undefined;
+      this.requestUpdate();
+    }, 2_400);
   }
 
   private get status(): 'ready' | 'loading' | 'error' | 'unconfigured' {
@@ -278,7 +302,7 @@ export class ChorusMetricTile extends ChorusElement {
       aria-hidden="true"
       focusable="false"
     >
-      ${svg`<path class="area" d=${paths.area}></path><path class="line" d=${paths.line}></path>`}
+      ${svg`<path class="area" d=${paths.area}></path><path class="gap" d=${paths.gaps}></path><path class="line" d=${paths.line}></path>`}
     </svg>`;
   }
 

@@ -2,6 +2,11 @@
 export interface SparklinePaths {
   readonly line: string;
   readonly area: string;
+  /**
+   * Dashed runs from the box's edges to the first and last points, where the series starts late or
+   * ends early (no event in those buckets): the line does not just stop short, it says "nothing here".
+   */
+  readonly gaps: string;
   /** The last point drawn, for a dot at "now"; absent when nothing is drawn. */
   readonly last?: { readonly x: number; readonly y: number };
 }
@@ -25,7 +30,7 @@ export function sparklinePaths(
   values.forEach((v, i) => {
     if (v !== null && Number.isFinite(v)) points.push({ x: values.length > 1 ? i * step : width / 2, v });
   });
-  if (points.length === 0) return { line: '', area: '' };
+  if (points.length === 0) return { line: '', area: '', gaps: '' };
   const min = Math.min(...points.map((p) => p.v));
   const max = Math.max(...points.map((p) => p.v));
   const scaled = points.map((p) => ({
@@ -33,11 +38,17 @@ export function sparklinePaths(
     y: round(max === min ? height / 2 : pad + (1 - (p.v - min) / (max - min)) * (height - 2 * pad)),
   }));
   const last = scaled.at(-1)!;
-  if (scaled.length === 1) return { line: `M${last.x} ${last.y}h0.01`, area: '', last };
+  const first = scaled[0]!;
+  const gaps =
+    values.length > 1
+      ? `${first.x > 0 ? `M0 ${first.y}H${first.x}` : ''}${last.x < width ? `M${last.x} ${last.y}H${width}` : ''}`
+      : '';
+  if (scaled.length === 1) return { line: `M${last.x} ${last.y}h0.01`, area: '', gaps, last };
   const through = scaled.map((p) => `L${p.x} ${p.y}`).join('');
   return {
     line: `M${through.slice(1)}`,
-    area: `M${scaled[0]!.x} ${height}${through}L${last.x} ${height}Z`,
+    area: `M${first.x} ${height}${through}L${last.x} ${height}Z`,
+    gaps,
     last,
   };
 }

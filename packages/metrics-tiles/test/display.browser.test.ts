@@ -197,3 +197,46 @@ describe('a tile writes the change and the previous value in the locale too', ()
     });
   }
 });
+
+describe('a value that changes under the reader', () => {
+  it('is marked `updated` for a moment, so a compact figure that reads the same still shows it moved', async () => {
+    const first = metric({
+      name: 'pipeline_value',
+      unit: 'money',
+      direction: 'up_is_good',
+      value: 140_000_000,
+      previous: null,
+    });
+    const tile = mount(
+      html`<chorus-metric-tile .metric=${first} currency="EUR"></chorus-metric-tile>`,
+    ).querySelector('chorus-metric-tile') as ChorusMetricTile;
+    await tile.updateComplete;
+    expect(tile.matches(':state(updated)')).toBe(false);
+    const before = shownOf(tile).value;
+    // €1,400,000.00 → €1,412,000.00: both read €1.4M.
+    tile.metric = { ...first, value: 141_200_000 };
+    await tile.updateComplete;
+    expect(shownOf(tile).value).toBe(before);
+    expect(tile.matches(':state(updated)')).toBe(true);
+    await expect.poll(() => tile.matches(':state(updated)'), { timeout: 5_000 }).toBe(false);
+    // A period the reader picked is not news: not marked.
+    tile.period = '90d';
+    tile.metric = { ...first, value: 99_000_000 };
+    await tile.updateComplete;
+    expect(tile.matches(':state(updated)')).toBe(false);
+  });
+
+  it('draws dashes where the series has no events at its ends', async () => {
+    const sparse = {
+      ...metric({ name: 'win_rate', unit: 'percent', direction: 'up_is_good', value: 0.35, previous: 0.7 }),
+      series: [null, 0.2, 0.5, null].map((value, i) => ({ start: `2026-11-0${i + 1}T00:00:00Z`, value })),
+    } as MetricData;
+    const tile = mount(html`<chorus-metric-tile .metric=${sparse}></chorus-metric-tile>`).querySelector(
+      'chorus-metric-tile',
+    ) as ChorusMetricTile;
+    await tile.updateComplete;
+    const gap = tile.shadowRoot!.querySelector<SVGPathElement>('[part=sparkline] .gap')!;
+    expect(gap.getAttribute('d')).toMatch(/^M0 [\d.]+H40M80 [\d.]+H120$/);
+    expect(getComputedStyle(gap).strokeDasharray).not.toBe('none');
+  });
+});

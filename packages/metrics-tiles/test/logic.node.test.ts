@@ -198,7 +198,13 @@ describe('sparkline', () => {
   });
 
   it('draws nothing when there is no data', () => {
-    expect(sparklinePaths([], 10, 10)).toEqual({ line: '', area: '' });
-    expect(sparklinePaths([null, null], 10, 10)).toEqual({ line: '', area: '' });
+    expect(sparklinePaths([], 10, 10)).toEqual({ line: '', area: '', gaps: '' });
+    expect(sparklinePaths([null, null], 10, 10)).toEqual({ line: '', area: '', gaps: '' });
+  });
+
+  it('runs dashes from the edges to a series that starts late or ends early, and none for a full one', () => {
+    expect(sparklinePaths([null, 1, 3, null, null], 40, 10, 0).gaps).toBe('M0 10H10M20 0H40');
+    expect(sparklinePaths([2, 4, null], 20, 10, 0).gaps).toBe('M10 0H20');
+    expect(sparklinePaths([0, 5, 10], 100, 20, 0).gaps).toBe('');
   });
 });
