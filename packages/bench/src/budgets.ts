@@ -1,4 +1,5 @@
-import { ELEMENT_DEFINES, RUNTIME, runtimeEntry, SDK } from './runtime.js';
+import { RUNTIME, SDK } from '@chorus/testing/runtime';
+import { ELEMENT_DEFINES, runtimeEntry } from './kit.js';
 
 /**
  * Every bundle budget in one table. The size gate (`npm test`) and the report (`npm run bench`) both
@@ -10,7 +11,7 @@ import { ELEMENT_DEFINES, RUNTIME, runtimeEntry, SDK } from './runtime.js';
  */
 export interface BundleBudget {
   name: string;
-  /** The entry a page would have (module text, resolved from @chorus/bench, or made when measured)… */
+  /** The entry a page would have (module text, resolved from @chorus/bench, which depends on every element, or made when measured)… */
   entry?: string | (() => Promise<string>);
   /** …or a file a package ships already bundled (its export specifier), measured as it is. */
   file?: string;
@@ -27,13 +28,6 @@ export interface BundleBudget {
 }
 
 const KB = 1024;
-export { SDK };
-
-export const PEERS = {
-  'bare Lit': `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
-  'bare openapi-fetch': `export { default } from 'openapi-fetch';`,
-} as const;
-export type PeerName = keyof typeof PEERS;
 
 /** An element package measured over the shared runtime (and the SDK the app loads anyway). */
 const overRuntime = (define: string) => ({

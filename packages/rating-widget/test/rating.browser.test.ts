@@ -2,8 +2,9 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import { html } from 'lit';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { expectNoAxeViolations, mount, shadowTextOf, until } from '@chorus/testing/browser';
 import type { ChorusRating, ChorusRatingStoredEvent } from '../src/index.js';
-import { dwell, expectNoAxeViolations, inShadow, mount, storedRatings, textOf, until } from './support.js';
+import { dwell, inShadow, storedRatings } from './support.js';
 
 let api: BrowserApiInfo;
 
@@ -47,7 +48,7 @@ describe('<chorus-rating>', () => {
     ]);
     expect(labels(nps)).toHaveLength(11);
     expect(labels(nps)[0]).toBe('0 of 10');
-    expect(textOf(nps)).toContain('How likely are you to recommend us');
+    expect(shadowTextOf(nps)).toContain('How likely are you to recommend us');
     // The ends of NPS and CSAT are shown and are the group's description.
     expect(inShadow(nps, 'fieldset')!.getAttribute('aria-describedby')).toBe('ends');
     expect(inShadow(nps, '#ends')!.textContent).toMatch(/Not at all likely\s+Extremely likely/);
@@ -77,7 +78,7 @@ describe('<chorus-rating>', () => {
     expect(changes).toHaveBeenCalledTimes(3);
     await element.updateComplete;
     expect(inShadow(element, 'textarea')).not.toBeNull();
-    expect(textOf(element)).toContain('Anything to add? (optional)');
+    expect(shadowTextOf(element)).toContain('Anything to add? (optional)');
     await expectNoAxeViolations(element);
   });
 
@@ -99,7 +100,7 @@ describe('<chorus-rating>', () => {
     textarea.value = 'Crisp picture';
     textarea.dispatchEvent(new InputEvent('input'));
     send(element).click();
-    await until(() => textOf(element) === 'Thank you!', 'thanks');
+    await until(() => shadowTextOf(element) === 'Thank you!', 'thanks');
     expect(stored).toHaveBeenCalledTimes(1);
     expect(stored.mock.calls[0]![0].rating).toMatchObject({
       subject: 'product:m1',
@@ -127,7 +128,7 @@ describe('<chorus-rating>', () => {
       const [secret, wrong] = [...root.querySelectorAll('chorus-rating')] as ChorusRating[];
       await secret!.updateComplete;
       await wrong!.updateComplete;
-      expect(textOf(secret!)).toBe('Rating is unavailable.');
+      expect(shadowTextOf(secret!)).toBe('Rating is unavailable.');
       expect(secret!.shadowRoot!.querySelector('input, button')).toBeNull();
       const logged = errors.mock.calls.map((call) => String(call[0]));
       expect(logged).toContain('<chorus-rating>: set publishable-key (pk_…, never a secret key).');
