@@ -45,10 +45,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     name: 'shared runtime: Lit + @chorus/core',
     entry: runtimeEntry,
     external: SDK,
-    max: 13.4 * KB,
+    max: 13.5 * KB,
     target: 8 * KB,
     peer: 'bare Lit',
-    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the provider following the change feed (issue 20) added 0.2 kB and translations (issue 17: locale fallback, lazy catalogues, plural forms, locale digits, bidi isolation) 0.37 kB, raising the gate from 12.75; the catalogues themselves are loaded per language and not counted',
+    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the provider following the change feed (issue 20) added 0.2 kB and translations (issue 17: locale fallback, lazy catalogues, plural forms, locale digits, bidi isolation) 0.37 kB, raising the gate from 12.75; the catalogues themselves are loaded per language and not counted; the form fields’ styles moved here from the contact card and the deal card (issue 16: written once, 0.08 kB here, 0.06 kB off each of them) took it to 13.40 kB, raising the gate from 13.4',
   },
   {
     name: 'contact card over the runtime',
