@@ -17,7 +17,7 @@ beforeEach(async () => {
 const widget = (scale = 'stars5', comment = 'off', subject = 'product:m1') =>
   mount(
     html`<chorus-rating
-      api=${api.url}
+      base-url=${api.url}
       publishable-key=${api.publishableKey}
       subject=${subject}
       scale=${scale}
@@ -123,8 +123,8 @@ describe('<chorus-rating>', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const root =
-        mount(html`<chorus-rating subject="product:m1" api=${api.url} publishable-key="sk_live_oops"></chorus-rating>
-        <chorus-rating scale="stars7" publishable-key=${api.publishableKey} api=${api.url}></chorus-rating>`);
+        mount(html`<chorus-rating subject="product:m1" base-url=${api.url} publishable-key="sk_live_oops"></chorus-rating>
+        <chorus-rating scale="stars7" publishable-key=${api.publishableKey} base-url=${api.url}></chorus-rating>`);
       const [secret, wrong] = [...root.querySelectorAll('chorus-rating')] as ChorusRating[];
       await secret!.updateComplete;
       await wrong!.updateComplete;
@@ -133,6 +133,28 @@ describe('<chorus-rating>', () => {
       const logged = errors.mock.calls.map((call) => String(call[0]));
       expect(logged).toContain('<chorus-rating>: set publishable-key (pk_…, never a secret key).');
       expect(logged).toContain('<chorus-rating>: set scale (stars5, nps10 or csat5), subject.');
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('still sends through the deprecated api attribute, and asks for base-url when neither is set', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const root =
+        mount(html`<chorus-rating api=${api.url} publishable-key=${api.publishableKey} subject="product:old-tag"></chorus-rating>
+        <chorus-rating publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`);
+      const [old, none] = [...root.querySelectorAll('chorus-rating')] as ChorusRating[];
+      await none!.updateComplete;
+      expect(shadowTextOf(none!)).toBe('Rating is unavailable.');
+      expect(errors.mock.calls.map((call) => String(call[0]))).toContain('<chorus-rating>: set base-url.');
+      await dwell();
+      await until(() => radios(old!).length === 5, 'rendered');
+      radios(old!)[3]!.click();
+      await old!.updateComplete;
+      send(old!).click();
+      await until(() => shadowTextOf(old!) === 'Thank you!', 'thanks');
+      expect(await storedRatings(api)).toMatchObject([{ subject: 'product:old-tag', score: 4 }]);
     } finally {
       errors.mockRestore();
     }

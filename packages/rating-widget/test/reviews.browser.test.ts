@@ -36,7 +36,7 @@ const review = (subject: string, score: number, comment?: string, contactId?: st
 
 const reviewsOf = (subject: string, pageSize = 5) =>
   mount(html`<chorus-reviews
-    api=${api.url}
+    base-url=${api.url}
     publishable-key=${api.publishableKey}
     subject=${subject}
     page-size=${pageSize}

@@ -28,7 +28,7 @@ const onShop = (style: string, attributes: { scale?: string; theme?: string; sub
   mount(
     html`<div style=${style}>
       <chorus-rating
-        api=${api.url}
+        base-url=${api.url}
         publishable-key=${api.publishableKey}
         subject=${attributes.subject ?? 'product:m1'}
         scale=${attributes.scale ?? 'stars5'}
@@ -220,7 +220,7 @@ describe('right to left, in Arabic', () => {
   it('the honeypot does not widen a right-to-left page', async () => {
     document.documentElement.dir = 'rtl';
     const element = mount(
-      html`<chorus-rating api=${api.url} publishable-key=${api.publishableKey} subject="product:m1" comment="optional"></chorus-rating>`,
+      html`<chorus-rating base-url=${api.url} publishable-key=${api.publishableKey} subject="product:m1" comment="optional"></chorus-rating>`,
     ).querySelector('chorus-rating')!;
     await rendered(element);
     const page = document.scrollingElement!;

@@ -53,7 +53,7 @@ describe('<chorus-rating-summary>', () => {
 
   it('refuses a secret key before sending anything, and says so', async () => {
     const root = mount(html`<chorus-rating-summary
-      api=${api.url}
+      base-url=${api.url}
       publishable-key="sk_live_4c8f1e2a9b7d3c5e6f0a1b2c3d4e5f60"
       subject="product:secret"
     ></chorus-rating-summary>`);
@@ -68,13 +68,13 @@ describe('<chorus-rating-summary>', () => {
 
   it('loads from the API, refreshes when a rating of its subject is stored, and adds JSON-LD only when asked', async () => {
     const root = mount(html`<chorus-rating-summary
-        api=${api.url}
+        base-url=${api.url}
         publishable-key=${api.publishableKey}
         subject="product:live"
         item-name="Monitor X1"
         structured-data
       ></chorus-rating-summary
-      ><chorus-rating api=${api.url} publishable-key=${api.publishableKey} subject="product:live"></chorus-rating>`);
+      ><chorus-rating base-url=${api.url} publishable-key=${api.publishableKey} subject="product:live"></chorus-rating>`);
     const summary = root.querySelector('chorus-rating-summary')!;
     const rating = root.querySelector('chorus-rating')!;
     await until(() => shadowTextOf(summary).includes('No ratings yet'), 'empty summary');

@@ -68,7 +68,7 @@ function expectNoOverflow(element: Element) {
 describe('the rating widgets in other languages', () => {
   it('ask in German from their lang attribute, with German labels for every star', async () => {
     const element = mount(
-      html`<chorus-rating lang="de-AT" api=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
+      html`<chorus-rating lang="de-AT" base-url=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
     ).firstElementChild as ChorusRating;
     await until(() => shadowTextOf(element).includes('Ihre Bewertung'), 'German legend');
     await until(() => labels(element).length === 5, 'five stars');
@@ -96,7 +96,7 @@ describe('the rating widgets in other languages', () => {
     document.documentElement.lang = 'ar-EG';
     document.documentElement.dir = 'rtl';
     const element = mount(
-      html`<chorus-rating scale="nps10" api=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
+      html`<chorus-rating scale="nps10" base-url=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
     ).firstElementChild as ChorusRating;
     await until(() => shadowTextOf(element).includes('ما مدى احتمال أن توصي بنا'), 'Arabic legend');
     expect(shadowTextOf(element)).toContain('غير محتمل إطلاقًا');
@@ -135,7 +135,7 @@ describe('the rating widgets in other languages', () => {
 
   it('say in Japanese that a product has no reviews yet, from the chunk of the reviews', async () => {
     const element = mount(
-      html`<chorus-reviews locale="ja-JP" api=${api.url} publishable-key=${api.publishableKey} subject="product:none"></chorus-reviews>`,
+      html`<chorus-reviews locale="ja-JP" base-url=${api.url} publishable-key=${api.publishableKey} subject="product:none"></chorus-reviews>`,
     ).firstElementChild as ChorusReviews;
     await until(() => shadowTextOf(element).includes('レビューはまだありません'), 'Japanese empty state');
     await expectNoAxeViolations(element);
