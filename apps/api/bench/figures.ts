@@ -1,4 +1,4 @@
-import type { Figure } from '@chorus/bench/figures';
+import type { Figure } from '@chorus/testing/figures';
 import { metricsGoal } from './report.js';
 import type { ApiBenchResult, EngineRun } from './types.js';
 

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { STRICT_CSP } from '@chorus/bench/strict-csp';
+import { STRICT_CSP } from '@chorus/testing/strict-csp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, openStaticStorybook, requireBuild, type StaticStorybook } from './static-storybook.js';
 

@@ -1,4 +1,5 @@
-import { ELEMENT_DEFINES, RUNTIME, runtimeEntry, SDK } from './runtime.js';
+import { RUNTIME, SDK } from '@chorus/testing/runtime';
+import { ELEMENT_DEFINES, runtimeEntry } from './kit.js';
 
 /**
  * Every bundle budget in one table. The size gate (`npm test`) and the report (`npm run bench`) both
@@ -10,7 +11,7 @@ import { ELEMENT_DEFINES, RUNTIME, runtimeEntry, SDK } from './runtime.js';
  */
 export interface BundleBudget {
   name: string;
-  /** The entry a page would have (module text, resolved from @chorus/bench, or made when measured)… */
+  /** The entry a page would have (module text, resolved from @chorus/bench, which depends on every element, or made when measured)… */
   entry?: string | (() => Promise<string>);
   /** …or a file a package ships already bundled (its export specifier), measured as it is. */
   file?: string;
@@ -27,13 +28,6 @@ export interface BundleBudget {
 }
 
 const KB = 1024;
-export { SDK };
-
-export const PEERS = {
-  'bare Lit': `import { LitElement, html } from 'lit'; customElements.define('x-a', class extends LitElement { render() { return html\`a\`; } });`,
-  'bare openapi-fetch': `export { default } from 'openapi-fetch';`,
-} as const;
-export type PeerName = keyof typeof PEERS;
 
 /** An element package measured over the shared runtime (and the SDK the app loads anyway). */
 const overRuntime = (define: string) => ({
@@ -51,10 +45,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     name: 'shared runtime: Lit + @chorus/core',
     entry: runtimeEntry,
     external: SDK,
-    max: 13.4 * KB,
+    max: 13.5 * KB,
     target: 8 * KB,
     peer: 'bare Lit',
-    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the provider following the change feed (issue 20) added 0.2 kB and translations (issue 17: locale fallback, lazy catalogues, plural forms, locale digits, bidi isolation) 0.37 kB, raising the gate from 12.75; the catalogues themselves are loaded per language and not counted',
+    note: 'bare Lit alone is 5.7 kB, leaving 2.3 kB of 8; core (provider, controllers, tokens), @lit/context, the decorators and the directives the board imports are 6.8 kB more. Template minification took 0.1 kB off; the provider following the change feed (issue 20) added 0.2 kB and translations (issue 17: locale fallback, lazy catalogues, plural forms, locale digits, bidi isolation) 0.37 kB, raising the gate from 12.75; the catalogues themselves are loaded per language and not counted; the form fields’ styles moved here from the contact card and the deal card (issue 16: written once, 0.08 kB here, 0.06 kB off each of them) took it to 13.40 kB, raising the gate from 13.4',
   },
   {
     name: 'contact card over the runtime',

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type Figure, type FigureSection, readFigureSections, withinBudget } from './figures.js';
+import { type Figure, type FigureSection, readFigureSections, withinBudget } from '@chorus/testing/figures';
 import { budgetFigures, measureBudgets, measurePeers } from './sizes.js';
 
 const REPORT_DIR = fileURLToPath(new URL('../../../bench/', import.meta.url));

@@ -1,11 +1,30 @@
-import { BUNDLE_BUDGETS, type BundleBudget, PEERS, type PeerName } from './budgets.js';
-import { kB, measureBudget, measureBundle } from './bundle.js';
-import type { Figure } from './figures.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type BundleSize, kB, measureBundle } from '@chorus/testing/bundle';
+import type { Figure } from '@chorus/testing/figures';
+import { PEERS, type PeerName } from '@chorus/testing/runtime';
+import { BUNDLE_BUDGETS, type BundleBudget } from './budgets.js';
+
+/** This package depends on every element, so the budgets' entries resolve from here. */
+const here = fileURLToPath(new URL('..', import.meta.url));
 
 export interface MeasuredBudget {
   budget: BundleBudget;
   gzip: number;
   min: number;
+}
+
+/** A budget's bundle: built from its entry, or read from the file its package ships. */
+export async function measureBudget(budget: BundleBudget): Promise<BundleSize> {
+  if (budget.file) {
+    const code = readFileSync(createRequire(import.meta.url).resolve(budget.file), 'utf8');
+    return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength, code };
+  }
+  if (!budget.entry) throw new Error(`${budget.name}: a budget needs an entry or a file`);
+  const entry = typeof budget.entry === 'function' ? await budget.entry() : budget.entry;
+  return measureBundle(entry, { external: budget.external ?? [], resolveDir: here });
 }
 
 /** Measures every budgeted bundle now, from the packages' built `dist`. */

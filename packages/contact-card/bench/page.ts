@@ -1,7 +1,7 @@
 // The page the bench loads in Chromium: renders N cards and reports how long until all show a name.
 import '@chorus/core/define';
 import '@chorus/contact-card/define';
-import { assertDefined, until } from '@chorus/bench/bounded';
+import { assertDefined, until } from '@chorus/testing/bounded';
 import type { Contact } from '@chorus/sdk';
 import { html, render } from 'lit';
 

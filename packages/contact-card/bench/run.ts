@@ -4,13 +4,13 @@
  */
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { kB } from '@chorus/bench/bundle';
-import { componentSizes } from '@chorus/bench/component-sizes';
-import { recordFigures } from '@chorus/bench/figures';
-import { serveBenchPage } from '@chorus/bench/page-server';
-import { within } from '@chorus/bench/bounded';
-import { sized } from '@chorus/bench/smoke';
-import { median } from '@chorus/bench/stats';
+import { kB } from '@chorus/testing/bundle';
+import { componentSizes } from '@chorus/testing/component-sizes';
+import { recordFigures } from '@chorus/testing/figures';
+import { serveBenchPage } from '@chorus/testing/page-server';
+import { within } from '@chorus/testing/bounded';
+import { sized } from '@chorus/testing/smoke';
+import { median } from '@chorus/testing/stats';
 import { chromium } from 'playwright';
 
 const CARDS = sized(200, 20);
@@ -73,7 +73,7 @@ async function renderTimes() {
   }
 }
 
-const sizes = await componentSizes('@chorus/contact-card/define', 'card');
+const sizes = await componentSizes('@chorus/contact-card/define', 'card', import.meta.dirname);
 console.log('\n@chorus/contact-card: bundle bytes (esbuild, minified ESM, gzip -9)');
 console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
 const budget = sizes[1]!;

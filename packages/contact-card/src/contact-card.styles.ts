@@ -1,6 +1,9 @@
+import { formStyles } from '@chorus/core';
 import { css } from 'lit';
 
+/** Core's form fields (the edit form and the quick actions), then the card's own layout. */
 export const contactCardStyles = css`
+  ${formStyles}
   /*
    * The container type (for the narrow layout below) gives the host no content width: in a flex row
    * or an auto grid column it would collapse to 0. So it asks for 22rem there, and gives way down
@@ -170,16 +173,6 @@ export const contactCardStyles = css`
     gap: 2px;
     color: var(--_text-muted);
   }
-  input,
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 4px);
-    padding: var(--_space) calc(var(--_space) * 2);
-    min-height: 28px;
-  }
   .row {
     display: flex;
     gap: calc(var(--_space) * 2);
@@ -210,17 +203,6 @@ export const contactCardStyles = css`
   .link:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-  }
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 4px);
-    padding: var(--_space) calc(var(--_space) * 2);
-  }
-  .status.refused {
-    color: var(--_negative);
   }
   .skeleton.line {
     height: 0.9em;

@@ -1,11 +1,11 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
 import type { Contact, ContactInsights } from '@chorus/sdk';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { call, expectNoAxeViolations, shadowTextOf, until, withProvider } from '@chorus/testing/browser';
 import type { ChorusContactCard, ChorusContactChangeEvent, ChorusContactSelectEvent } from '../src/index.js';
-import { call, createContact, mount, shadow, textOf, until, withProvider } from './support.js';
+import { createContact, mount, shadow } from './support.js';
 
 let demo: BrowserApiInfo;
 let customer: Contact;
@@ -26,13 +26,6 @@ const allShown = (root: HTMLElement) =>
 
 const cardIn = (root: HTMLElement) => root.querySelector('chorus-contact-card') as ChorusContactCard;
 
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
 describe('connected to the real API', () => {
   it('shows a seeded customer in full: company, stage, insights as the API computes them, recent activity', async () => {
     const insights = await call<ContactInsights>(demo, 'GET', `/v1/contacts/${customer.id}/insights`);
@@ -42,10 +35,10 @@ describe('connected to the real API', () => {
     );
     const card = cardIn(root);
     await until(
-      () => textOf(card).includes('Recent activity') && textOf(card).includes(company.name),
+      () => shadowTextOf(card).includes('Recent activity') && shadowTextOf(card).includes(company.name),
       'the full card',
     );
-    const text = textOf(card);
+    const text = shadowTextOf(card);
     expect(text).toContain(`${customer.firstName} ${customer.lastName}`);
     expect(shadow(card).querySelector('[part=badge]')?.textContent).toContain('Customer');
     const money = new Intl.NumberFormat('en-US', {
@@ -70,8 +63,8 @@ describe('connected to the real API', () => {
       ),
     );
     const card = cardIn(root);
-    await until(() => textOf(card).includes(lead.firstName), 'the compact card');
-    expect(textOf(card)).not.toContain('Insights');
+    await until(() => shadowTextOf(card).includes(lead.firstName), 'the compact card');
+    expect(shadowTextOf(card)).not.toContain('Insights');
     expect(shadow(card).querySelector('[part=badge]')?.textContent).toContain('Lead');
     await expectNoAxeViolations(card);
     await page.screenshot({ path: '../screenshots/contact-card-compact.png', element: card });
@@ -108,7 +101,7 @@ describe('connected to the real API', () => {
       }),
     );
     const card = cardIn(root);
-    await until(() => textOf(card).includes('Recent activity'), 'the full card');
+    await until(() => shadowTextOf(card).includes('Recent activity'), 'the full card');
     const background = getComputedStyle(shadow(card).querySelector('[part=base]')!).backgroundColor;
     expect(background).toBe('rgb(22, 25, 29)');
     await expectNoAxeViolations(card);
@@ -121,7 +114,7 @@ describe('connected to the real API', () => {
       withProvider(demo, html`<chorus-contact-card contact-id="con_doesnotexist00"></chorus-contact-card>`),
     );
     const card = cardIn(root);
-    await until(() => textOf(card).includes('No contact'), 'not found');
+    await until(() => shadowTextOf(card).includes('No contact'), 'not found');
     expect(shadow(card).querySelector('[role=alert]')?.textContent).toContain(
       'No contact con_doesnotexist00 in this workspace.',
     );
@@ -143,7 +136,7 @@ describe('connected to the real API', () => {
     await card.updateComplete;
     expect(shadow(card).querySelector('[role=status]')?.getAttribute('aria-label')).toBe('Loading contact');
     await until(() => !!shadow(card).querySelector('[role=alert] button'), 'the error state', 20_000);
-    expect(textOf(card)).toContain('could not be loaded');
+    expect(shadowTextOf(card)).toContain('could not be loaded');
     expect(shadow(card).querySelector('[part=name]')).toBeNull();
     // The contact's reads that reached the server: sent, refused, sent again with a fresh token, refused.
     const reads = async () =>
@@ -173,7 +166,7 @@ describe('connected to the real API', () => {
     const root = mount(html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`);
     const card = cardIn(root);
     await card.updateComplete;
-    expect(textOf(card)).toContain('<chorus-provider');
+    expect(shadowTextOf(card)).toContain('<chorus-provider');
     root.remove();
   });
 
@@ -212,7 +205,7 @@ describe('presentational', () => {
     const root = mount(html`<chorus-contact-card variant="compact" .contact=${lead}></chorus-contact-card>`);
     const card = cardIn(root);
     await card.updateComplete;
-    expect(textOf(card)).toContain(lead.firstName);
+    expect(shadowTextOf(card)).toContain(lead.firstName);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await testApi.requests()).filter((r) => r.path.startsWith('/v1/contacts'))).toEqual([]);
     root.remove();
@@ -274,7 +267,7 @@ describe('editing', () => {
     card.addEventListener('chorus-contact-select', (event: ChorusContactSelectEvent) =>
       selected.push(event.contactId),
     );
-    await until(() => textOf(card).includes('Keyboard User'), 'the card');
+    await until(() => shadowTextOf(card).includes('Keyboard User'), 'the card');
 
     shadow(card).querySelector<HTMLButtonElement>('[part=name]')!.focus();
     await userEvent.keyboard('{Enter}');
@@ -289,7 +282,7 @@ describe('editing', () => {
     await userEvent.tab();
     await userEvent.keyboard('Producer');
     await userEvent.keyboard('{Enter}');
-    await until(() => textOf(card).includes('Saved.'), 'saved');
+    await until(() => shadowTextOf(card).includes('Saved.'), 'saved');
     expect(shadow(card).querySelector('[part=badge]')?.textContent).toContain('Sales qualified');
     const stored = await call<Contact>(ws, 'GET', `/v1/contacts/${contact.id}`);
     expect(stored).toMatchObject({ lifecycleStage: 'sales_qualified', title: 'Producer', version: 2 });
@@ -304,7 +297,7 @@ describe('editing', () => {
       { firstName: 'Aiko', lastName: 'Tanaka', lifecycleStage: 'lead' },
       'off',
     );
-    await until(() => textOf(card).includes('Aiko'), 'the card');
+    await until(() => shadowTextOf(card).includes('Aiko'), 'the card');
     // Someone else's order makes her a customer while the card still shows a lead.
     await call(ws, 'POST', '/v1/orders', {
       contactId: contact.id,
@@ -316,7 +309,7 @@ describe('editing', () => {
     await until(() => !!shadow(card).querySelector('form'), 'the editor');
     shadow(card).querySelector('select')!.value = 'sales_qualified';
     shadow(card).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await until(() => textOf(card).includes('Not saved'), 'the refusal');
+    await until(() => shadowTextOf(card).includes('Not saved'), 'the refusal');
     expect(changes).toHaveLength(1);
     expect(shadow(card).querySelector('[role=status]')?.textContent).toMatch(
       /Not saved: (Aiko Tanaka is a customer|The resource changed)/,
@@ -333,7 +326,7 @@ describe('editing', () => {
 
   it('a cancelled change event sends nothing', async () => {
     const { root, card } = await editableCard({ firstName: 'Vetoed' });
-    await until(() => textOf(card).includes('Vetoed'), 'the card');
+    await until(() => shadowTextOf(card).includes('Vetoed'), 'the card');
     card.addEventListener('chorus-contact-change', (event) => event.preventDefault());
     await testApi.resetRequests();
     shadow(card).querySelector<HTMLButtonElement>('.row button')!.click();

@@ -1,23 +1,16 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { call, expectNoAxeViolations, shadowTextOf, until, withProvider } from '@chorus/testing/browser';
 import type { ChorusAssociationOpenEvent, ChorusContactCard } from '../src/index.js';
-import { call, createContact, mount, shadow, textOf, until, withProvider } from './support.js';
+import { createContact, mount, shadow } from './support.js';
 
 let api: BrowserApiInfo;
 
 beforeAll(async () => {
   api = await testApi.freshWorkspace();
 });
-
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 async function cardFor(contactId: string, attributes: 'quick-actions' | 'associations') {
   const root = mount(
@@ -29,7 +22,7 @@ async function cardFor(contactId: string, attributes: 'quick-actions' | 'associa
     ),
   );
   const card = root.querySelector('chorus-contact-card') as ChorusContactCard;
-  await until(() => textOf(card).includes('Recent activity'), 'the full card');
+  await until(() => shadowTextOf(card).includes('Recent activity'), 'the full card');
   return card;
 }
 
@@ -54,7 +47,7 @@ describe('quick actions', () => {
       () => timeline(card).some((item) => item.startsWith('Call Talked through the quote')),
       'the call',
     );
-    await until(() => textOf(card).includes('Added to the timeline.'), 'the confirmation');
+    await until(() => shadowTextOf(card).includes('Added to the timeline.'), 'the confirmation');
     const logged = await call<{ data: { type: string; body: string }[] }>(
       api,
       'GET',
@@ -84,7 +77,7 @@ describe('quick actions', () => {
     form.querySelector('textarea')!.value = 'x'.repeat(2001);
     await userEvent.click(form.querySelector<HTMLButtonElement>('button[type=submit]')!);
     await until(() => !!shadow(card).querySelector('.status.refused'), 'the refusal');
-    expect(textOf(card)).toContain('Not saved, and taken off the timeline:');
+    expect(shadowTextOf(card)).toContain('Not saved, and taken off the timeline:');
     expect(shadow(card).querySelector('.status.refused')!.getAttribute('role')).toBe('alert');
     expect(timeline(card).some((item) => item.includes('xxxx'))).toBe(false);
     expect(

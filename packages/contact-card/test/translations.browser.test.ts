@@ -1,10 +1,10 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
 import type { Contact } from '@chorus/sdk';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { call, expectNoAxeViolations, shadowTextOf, until, withProvider } from '@chorus/testing/browser';
 import type { ChorusContactCard } from '../src/index.js';
-import { call, mount, shadow, textOf, until, withProvider } from './support.js';
+import { mount, shadow } from './support.js';
 
 let demo: BrowserApiInfo;
 let customer: Contact;
@@ -33,13 +33,6 @@ function outside(base: HTMLElement): string[] {
     .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
 }
 
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
 describe('the contact card in other languages', () => {
   it('speaks German under a de-DE provider: labels, stage and activity', async () => {
     const root = mount(
@@ -48,8 +41,8 @@ describe('the contact card in other languages', () => {
       }),
     );
     const card = cardIn(root);
-    await until(() => textOf(card).includes('Letzte Aktivitäten'), 'German labels');
-    const text = textOf(card);
+    await until(() => shadowTextOf(card).includes('Letzte Aktivitäten'), 'German labels');
+    const text = shadowTextOf(card);
     expect(text).toContain('Einblicke');
     expect(text).toContain('Kundenwert');
     expect(text).toContain('Bestellungen');
@@ -63,8 +56,8 @@ describe('the contact card in other languages', () => {
       html`<div dir="rtl" lang="ar-EG">${withProvider(demo, html`<chorus-contact-card contact-id=${customer.id}></chorus-contact-card>`, { locale: 'ar-EG' })}</div>`,
     );
     const card = cardIn(root);
-    await until(() => textOf(card).includes('النشاط الأخير'), 'Arabic labels');
-    const text = textOf(card);
+    await until(() => shadowTextOf(card).includes('النشاط الأخير'), 'Arabic labels');
+    const text = shadowTextOf(card);
     expect(text).toContain('رؤى');
     expect(text).toContain('القيمة الدائمة للعميل');
     expect(text).not.toContain('Recent activity');
@@ -80,15 +73,15 @@ describe('the contact card in other languages', () => {
   it('takes its language from its own lang attribute, falling back from de-AT to German', async () => {
     const root = mount(html`<chorus-contact-card lang="de-AT" .contact=${customer}></chorus-contact-card>`);
     const card = cardIn(root);
-    await until(() => textOf(card).includes('Kunde'), 'German from lang="de-AT"');
-    expect(textOf(card)).not.toContain('Customer');
+    await until(() => shadowTextOf(card).includes('Kunde'), 'German from lang="de-AT"');
+    expect(shadowTextOf(card)).not.toContain('Customer');
   });
 
   it('takes its language from the page’s <html lang> when nothing closer says one', async () => {
     document.documentElement.lang = 'ja';
     const root = mount(html`<chorus-contact-card .contact=${customer}></chorus-contact-card>`);
     const card = cardIn(root);
-    await until(() => textOf(card).includes('顧客'), 'Japanese from <html lang>');
-    expect(textOf(card)).not.toContain('Customer');
+    await until(() => shadowTextOf(card).includes('顧客'), 'Japanese from <html lang>');
+    expect(shadowTextOf(card)).not.toContain('Customer');
   });
 });

@@ -21,6 +21,6 @@ export { translationProblems } from './translation-check.js';
 export { errorDetail, type ProblemOptions, renderProblem, setStates } from './shell.js';
 export { pageLocale } from './page-locale.js';
 export { mailtoUrl, plainText, safeUrl, telUrl } from './safe-url.js';
-export { sharedStyles, tokens } from './tokens.js';
+export { formStyles, sharedStyles, tokens } from './tokens.js';
 export { defineElement } from './define-element.js';
 export { cssProperties } from './css-properties.js';

@@ -106,3 +106,31 @@ export const sharedStyles = css`
     color: var(--_accent-text);
   }
 `;
+
+/**
+ * The fields of an element's small forms (edit a deal, log a note, schedule a task): one look for
+ * `input`, `select` and `textarea`, an invalid field's border and a refusal in the negative colour.
+ * Not in `sharedStyles`, so an element without a form does not carry it; the element lays out its
+ * own `form` and status line.
+ */
+export const formStyles = css`
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 4px);
+    padding: var(--_space) calc(var(--_space) * 2);
+    /* A text area of two rows is taller anyway: the floor is for one-line fields. */
+    min-block-size: 28px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_negative);
+  }
+  .field-error,
+  .status.refused {
+    color: var(--_negative);
+  }
+`;

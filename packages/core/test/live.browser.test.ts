@@ -3,6 +3,7 @@ import { html, render } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { describe, expect, it } from 'vitest';
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
+import { call, until } from '@chorus/testing/browser';
 import { ChorusElement, QueryController } from '../src/index.js';
 import '../src/define.js';
 
@@ -16,16 +17,6 @@ class TestLiveName extends ChorusElement {
   override render() {
     return html`<p>${this.query.data ? `${this.query.data.firstName} ${this.query.data.lastName}` : '…'}</p>`;
   }
-}
-
-async function call(api: BrowserApiInfo, method: string, path: string, body: unknown, headers = {}) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${api.sessionToken}`, 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Contact;
 }
 
 function page(api: BrowserApiInfo, contactId: string, live?: 'off') {
@@ -42,21 +33,13 @@ function page(api: BrowserApiInfo, contactId: string, live?: 'off') {
   return { root, name };
 }
 
-async function until(predicate: () => boolean | Promise<boolean>, message: string, timeoutMs = 5_000) {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const streams = async () =>
   (await testApi.requests()).filter((r) => r.method === 'GET' && r.path === '/v1/events').length;
 
 describe('a provider signed in with a session follows the workspace live', () => {
   it('shows a name another person changed within a second, on one stream', async () => {
     const api = await testApi.freshWorkspace();
-    const contact = await call(api, 'POST', '/v1/contacts', { firstName: 'Ana', lastName: 'Lima' });
+    const contact = await call<Contact>(api, 'POST', '/v1/contacts', { firstName: 'Ana', lastName: 'Lima' });
     await testApi.resetRequests();
     const { root, name } = page(api, contact.id);
     await until(() => name() === 'Ana Lima', 'the name');
@@ -70,7 +53,7 @@ describe('a provider signed in with a session follows the workspace live', () =>
 
   it('with live="off" opens no stream and shows the change only when asked again', async () => {
     const api = await testApi.freshWorkspace();
-    const contact = await call(api, 'POST', '/v1/contacts', { firstName: 'Bo', lastName: 'Berg' });
+    const contact = await call<Contact>(api, 'POST', '/v1/contacts', { firstName: 'Bo', lastName: 'Berg' });
     await testApi.resetRequests();
     const { root, name } = page(api, contact.id, 'off');
     await until(() => name() === 'Bo Berg', 'the name');

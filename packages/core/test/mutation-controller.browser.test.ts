@@ -2,9 +2,10 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import { ChorusError, type Contact } from '@chorus/sdk';
 import type { ContactEdit } from '@chorus/sdk/query';
 import type { MutationCacheNotifyEvent } from '@tanstack/query-core';
-import { html, render } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mount, shadowTextOf } from '@chorus/testing/browser';
 import { ChorusElement, type ChorusProvider, MutationController, QueryController } from '../src/index.js';
 import '../src/define.js';
 
@@ -58,17 +59,8 @@ async function readContact(id: string): Promise<Contact> {
   return (await response.json()) as Contact;
 }
 
-function mount(template: unknown): HTMLElement {
-  const root = document.createElement('div');
-  document.body.append(root);
-  render(template, root);
-  return root;
-}
-
 const provider = (children: unknown) =>
   html`<chorus-provider base-url=${api.url} .getToken=${async () => api.sessionToken}>${children}</chorus-provider>`;
-
-const textOf = (element: Element) => element.shadowRoot?.textContent?.trim() ?? '';
 
 const patches = async (id: string) =>
   (await testApi.requests()).filter((r) => r.method === 'PATCH' && r.path === `/v1/contacts/${id}`);
@@ -88,7 +80,7 @@ describe('the mutation controller', () => {
       changes: { firstName: 'Augusta' },
     });
     await host.updateComplete;
-    expect(textOf(host)).toBe('pending');
+    expect(shadowTextOf(host)).toBe('pending');
     const saved = await saving;
     await host.updateComplete;
 
@@ -122,14 +114,14 @@ describe('the mutation controller', () => {
     await host.updateComplete;
     expect(host.rename.status).toBe('error');
     expect(host.rename.error).toBe(error);
-    expect(textOf(host)).toBe('error');
+    expect(shadowTextOf(host)).toBe('error');
     expect((await readContact(contact.id)).firstName).toBe('Grace');
 
     host.rename.reset();
     await host.updateComplete;
     expect(host.rename.status).toBe('idle');
     expect(host.rename.error).toBeNull();
-    expect(textOf(host)).toBe('idle');
+    expect(shadowTextOf(host)).toBe('idle');
     root.remove();
   });
 
@@ -148,11 +140,11 @@ describe('the mutation controller', () => {
     // A page that moves the element (a re-sorted list, a dialog) disconnects and reconnects it.
     root.querySelector('#b')!.append(host);
     await host.updateComplete;
-    expect(textOf(host)).toBe('error');
+    expect(shadowTextOf(host)).toBe('error');
     host.rename.reset();
     await host.updateComplete;
     expect(host.rename.status).toBe('idle');
-    expect(textOf(host)).toBe('idle');
+    expect(shadowTextOf(host)).toBe('idle');
     root.remove();
   });
 
@@ -164,13 +156,13 @@ describe('the mutation controller', () => {
     );
     const reader = root.querySelector('test-contact-first-name') as TestContactFirstName;
     const host = root.querySelector('test-contact-rename') as TestContactRename;
-    await expect.poll(() => textOf(reader), { timeout: 10_000 }).toBe('Hedy');
+    await expect.poll(() => shadowTextOf(reader), { timeout: 10_000 }).toBe('Hedy');
     await host.rename.mutate({
       id: contact.id,
       version: contact.version,
       changes: { firstName: 'Katherine' },
     });
-    await expect.poll(() => textOf(reader), { timeout: 10_000 }).toBe('Katherine');
+    await expect.poll(() => shadowTextOf(reader), { timeout: 10_000 }).toBe('Katherine');
     root.remove();
   });
 

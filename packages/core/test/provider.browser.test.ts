@@ -1,8 +1,9 @@
 import type { Contact } from '@chorus/sdk';
-import { html, render } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApi } from '@chorus/api/testing/browser-client';
+import { mount, shadowTextOf } from '@chorus/testing/browser';
 import { ChorusElement, type ChorusProvider, QueryController } from '../src/index.js';
 import '../src/define.js';
 
@@ -32,17 +33,8 @@ beforeAll(async () => {
   contacts = ((await response.json()) as { data: Contact[] }).data;
 });
 
-function mount(template: unknown): HTMLElement {
-  const root = document.createElement('div');
-  document.body.append(root);
-  render(template, root);
-  return root;
-}
-
 const provider = (children: unknown, theme = 'auto') =>
   html`<chorus-provider base-url=${api.url} theme=${theme} .getToken=${async () => api.sessionToken}>${children}</chorus-provider>`;
-
-const textOf = (element: Element) => element.shadowRoot?.textContent?.trim() ?? '';
 
 async function settled(element: TestContactName) {
   await expect.poll(() => element.query.status, { timeout: 10_000 }).not.toBe('pending');
@@ -55,7 +47,7 @@ describe('<chorus-provider> and the query controller', () => {
     const root = mount(provider(html`<test-contact-name contact-id=${contact.id}></test-contact-name>`));
     const element = root.querySelector('test-contact-name') as TestContactName;
     await settled(element);
-    expect(textOf(element)).toBe(`${contact.firstName} ${contact.lastName}`);
+    expect(shadowTextOf(element)).toBe(`${contact.firstName} ${contact.lastName}`);
     root.remove();
   });
 
@@ -63,7 +55,7 @@ describe('<chorus-provider> and the query controller', () => {
     const root = mount(html`<test-contact-name contact-id="con_doesnotexist00"></test-contact-name>`);
     const element = root.querySelector('test-contact-name') as TestContactName;
     await element.updateComplete;
-    expect(textOf(element)).toContain('<chorus-provider');
+    expect(shadowTextOf(element)).toContain('<chorus-provider');
     expect(element.query.status).toBe('idle');
     root.remove();
   });

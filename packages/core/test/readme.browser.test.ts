@@ -2,6 +2,7 @@ import type { Contact } from '@chorus/sdk';
 import { html, render } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApi } from '@chorus/api/testing/browser-client';
+import { shadowTextOf } from '@chorus/testing/browser';
 import '../src/define.js';
 // The README's "Writing an element" (its third ts block, after the two of "Languages"), run as written: it defines <my-contact-name>.
 import 'virtual:readme-snippet/3.ts';
@@ -29,20 +30,18 @@ function mount(contactId?: string): HTMLElement {
   return root.querySelector('my-contact-name')!;
 }
 
-const textOf = (element: Element) => element.shadowRoot?.textContent?.trim() ?? '';
-
 describe("the README's element", () => {
   it('shows the contact named by contact-id, read through the provider', async () => {
     const element = mount(contact.id);
     await expect
-      .poll(() => textOf(element), { timeout: 10_000 })
+      .poll(() => shadowTextOf(element), { timeout: 10_000 })
       .toBe(`${contact.firstName} ${contact.lastName}`);
     element.closest('div')!.remove();
   });
 
   it('shows its own default message while it has no contact', async () => {
     const element = mount();
-    await expect.poll(() => textOf(element)).toBe('No contact yet');
+    await expect.poll(() => shadowTextOf(element)).toBe('No contact yet');
     element.closest('div')!.remove();
   });
 });

@@ -2,7 +2,7 @@
 // every tile shows its value.
 import '@chorus/core/define';
 import '@chorus/metrics-tiles/define';
-import { assertDefined, until } from '@chorus/bench/bounded';
+import { assertDefined, until } from '@chorus/testing/bounded';
 import { html, render } from 'lit';
 
 interface Setup {

@@ -3,19 +3,9 @@ import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { until, withProvider } from '@chorus/testing/browser';
 import type { ChorusMetricSelectEvent, ChorusMetricsGrid } from '../src/index.js';
-import {
-  isShown,
-  KNOWN_PERIOD,
-  mount,
-  post,
-  seedKnownRows,
-  shadow,
-  shownOf,
-  tilesOf,
-  until,
-  withProvider,
-} from './support.js';
+import { isShown, KNOWN_PERIOD, mount, post, seedKnownRows, shadow, shownOf, tilesOf } from './support.js';
 
 const NAMES = 'average_rating,nps,csat,average_order_value';
 // What the rows of seedKnownRows give for January 2026, worked out by hand (see metrics-tiles.browser.test.ts).

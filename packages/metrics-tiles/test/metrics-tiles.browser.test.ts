@@ -1,5 +1,4 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -9,6 +8,7 @@ import type {
   ChorusMetricsGrid,
   MetricData,
 } from '../src/index.js';
+import { expectNoAxeViolations, textOf, until, withProvider } from '@chorus/testing/browser';
 import {
   fetchMetrics,
   isShown,
@@ -17,10 +17,7 @@ import {
   seedKnownRows,
   shadow,
   shownOf,
-  textOf,
   tilesOf,
-  until,
-  withProvider,
 } from './support.js';
 
 const TWELVE = [
@@ -57,13 +54,6 @@ async function selectedValues(grid: ChorusMetricsGrid): Promise<[string, number 
 
 const metricsRequests = async () =>
   (await testApi.requests()).filter((r) => r.method === 'GET' && r.path === '/v1/metrics');
-
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 const churn: MetricData = {
   name: 'churn_rate',
@@ -179,10 +169,10 @@ describe('tiles on rows whose metrics were worked out by hand', () => {
       ['€100.25', '▲100.5%', 'was €50.00'],
     ],
     'de-DE': [
-      ['4,3', '▲0,8', 'was 3,5'],
-      ['25', null, 'nothing to compare with'],
-      ['50\u00a0%', '▼16,7 pts', 'was 66,7\u00a0%'],
-      ['100,25\u00a0€', '▲100,5\u00a0%', 'was 50,00\u00a0€'],
+      ['4,3', '▲0,8', 'vorher 3,5'],
+      ['25', null, 'kein Vergleichswert'],
+      ['50\u00a0%', '▼16,7 Pkt.', 'vorher 66,7\u00a0%'],
+      ['100,25\u00a0€', '▲100,5\u00a0%', 'vorher 50,00\u00a0€'],
     ],
   } as const;
 
@@ -198,6 +188,10 @@ describe('tiles on rows whose metrics were worked out by hand', () => {
       );
       const grid = root.querySelector('chorus-metrics-grid')!;
       await until(() => tilesOf(grid).length === 4 && tilesOf(grid).every(isShown), 'the tiles');
+      // The tiles show the numbers as soon as the API answers, and the words once the locale's
+      // catalogue has loaded (lazily, per language): read them when both are in.
+      const firstWords = SHOWN[locale][0][2];
+      await until(() => shownOf(tilesOf(grid)[0]!).previous === firstWords, `"${firstWords}"`);
       const tiles = tilesOf(grid);
       expect(tiles).toHaveLength(SHOWN[locale].length);
       expect(

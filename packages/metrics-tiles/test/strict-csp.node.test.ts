@@ -13,7 +13,7 @@ import {
   serveStrictCspPage,
   sessionToken,
   watchedPage,
-} from '@chorus/bench/strict-csp';
+} from '@chorus/testing/strict-csp';
 import type { MetricsResponse } from '@chorus/sdk';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';

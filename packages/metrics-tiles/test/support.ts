@@ -1,32 +1,14 @@
 import type { BrowserApiInfo } from '@chorus/api/testing/browser-client';
 import type { MetricsResponse } from '@chorus/sdk';
-import { html, render, type TemplateResult } from 'lit';
+import { call, mount as mountTemplate, textOf } from '@chorus/testing/browser';
+import type { TemplateResult } from 'lit';
 import type { ChorusMetricTile } from '../src/index.js';
 import '@chorus/core/define';
 import '../src/define.js';
 
-/** Renders into a fresh container on the page; returns the container. */
-export function mount(template: TemplateResult, width = 320): HTMLElement {
-  const root = document.createElement('div');
-  root.style.width = `${width}px`;
-  root.style.padding = '16px';
-  document.body.append(root);
-  render(template, root);
-  return root;
-}
-
-export const withProvider = (
-  api: BrowserApiInfo,
-  children: TemplateResult,
-  options: { theme?: string; locale?: string } = {},
-) =>
-  html`<chorus-provider
-    base-url=${api.url}
-    theme=${options.theme ?? 'auto'}
-    locale=${options.locale ?? 'en-US'}
-    .getToken=${async () => api.sessionToken}
-    >${children}</chorus-provider
-  >`;
+/** Renders into a fresh container as wide as a tile in a dashboard's column. */
+export const mount = (template: TemplateResult, width = 320) =>
+  mountTemplate(template, { width, padding: 16 });
 
 /** GET /v1/metrics as the test's signed-in user, with the query the component sent (or one of ours). */
 export async function fetchMetrics(api: BrowserApiInfo, search: string): Promise<MetricsResponse> {
@@ -42,8 +24,6 @@ export const tilesOf = (grid: Element) =>
   [...(grid.shadowRoot?.querySelectorAll('chorus-metric-tile') ?? [])] as ChorusMetricTile[];
 
 export const shadow = (tile: Element) => tile.shadowRoot!;
-export const textOf = (element: Element | null | undefined) =>
-  (element?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
 
 /** What a tile shows, read from its parts. */
 export function shownOf(tile: ChorusMetricTile) {
@@ -59,25 +39,9 @@ export function shownOf(tile: ChorusMetricTile) {
 
 export const isShown = (tile: ChorusMetricTile) => !!tile.shadowRoot?.querySelector('[part=value]');
 
-/** Waits until `predicate` holds. */
-export async function until(predicate: () => boolean, message = 'condition', timeout = 15_000) {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Calls the API as the test's signed-in user (session token), to arrange known rows. */
-export async function post(api: BrowserApiInfo, path: string, body: unknown): Promise<{ id: string }> {
-  const response = await fetch(`${api.url}${path}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${api.sessionToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string };
-}
+/** Creates a row as the test's signed-in user, to arrange known rows. */
+export const post = (api: BrowserApiInfo, path: string, body: unknown) =>
+  call<{ id: string }>(api, 'POST', path, body);
 
 /** The period the known rows fall in (30 days), and the 30 days before it. */
 export const KNOWN_PERIOD = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-31T00:00:00.000Z' };

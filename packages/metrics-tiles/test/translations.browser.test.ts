@@ -1,30 +1,15 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, textOf, until, withProvider } from '@chorus/testing/browser';
 import type { ChorusMetricsGrid } from '../src/index.js';
-import { mount, shownOf, textOf, tilesOf, withProvider } from './support.js';
+import { mount, shownOf, tilesOf } from './support.js';
 
 let demo: BrowserApiInfo;
 
 beforeAll(async () => {
   demo = await testApi.demo();
 });
-
-async function until(predicate: () => boolean, message: string, timeout = 15_000) {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 const grid = (locale: string) =>
   withProvider(

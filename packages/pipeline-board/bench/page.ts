@@ -4,7 +4,7 @@ import '@chorus/core/define';
 // From source, not by package name: `typecheck` may run before this package's own build.
 // The package's "sideEffects" lists src/define.ts too, or the bundler would drop this import.
 import '../src/define.js';
-import { assertDefined, until } from '@chorus/bench/bounded';
+import { assertDefined, until } from '@chorus/testing/bounded';
 import { applyDealMove } from '@chorus/sdk/query';
 import type { BoardDeal, ChorusPipelineBoard, Stage } from '../src/index.js';
 import { html, LitElement, render } from 'lit';

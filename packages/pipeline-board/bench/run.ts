@@ -5,13 +5,13 @@
  * column, each beside a naive board that renders every card, measured in the same run.
  */
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { kB } from '@chorus/bench/bundle';
-import { componentSizes } from '@chorus/bench/component-sizes';
-import { recordFigures } from '@chorus/bench/figures';
-import { serveBenchPage } from '@chorus/bench/page-server';
-import { within } from '@chorus/bench/bounded';
-import { sized } from '@chorus/bench/smoke';
-import { median } from '@chorus/bench/stats';
+import { kB } from '@chorus/testing/bundle';
+import { componentSizes } from '@chorus/testing/component-sizes';
+import { recordFigures } from '@chorus/testing/figures';
+import { serveBenchPage } from '@chorus/testing/page-server';
+import { within } from '@chorus/testing/bounded';
+import { sized } from '@chorus/testing/smoke';
+import { median } from '@chorus/testing/stats';
 import { chromium } from 'playwright';
 
 const DEALS = sized(10_000, 400);
@@ -84,7 +84,11 @@ async function browserFigures() {
   }
 }
 
-const sizes = await componentSizes('@chorus/pipeline-board/define', 'board (with the virtualizer)');
+const sizes = await componentSizes(
+  '@chorus/pipeline-board/define',
+  'board (with the virtualizer)',
+  import.meta.dirname,
+);
 console.log('\n@chorus/pipeline-board: bundle bytes (esbuild, minified ESM, gzip -9)');
 console.table(Object.fromEntries(sizes.map((s) => [s.name, { min: kB(s.min), 'min+gz': kB(s.gzip) }])));
 console.log(

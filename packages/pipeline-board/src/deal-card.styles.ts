@@ -1,6 +1,9 @@
+import { formStyles } from '@chorus/core';
 import { css } from 'lit';
 
+/** Core's form fields (the edit form), then the card's own layout. */
 export const dealCardStyles = css`
+  ${formStyles}
   :host {
     display: block;
     max-inline-size: var(--chorus-deal-card-max-width, 32rem);
@@ -88,23 +91,6 @@ export const dealCardStyles = css`
   form {
     display: grid;
     gap: var(--_space);
-  }
-  input,
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 4px);
-    padding: var(--_space) calc(var(--_space) * 2);
-    min-block-size: 28px;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_negative);
-  }
-  .field-error,
-  .status.refused {
-    color: var(--_negative);
   }
   .field-error:empty,
   .status:empty {

@@ -1,22 +1,15 @@
 import { testApi } from '@chorus/api/testing/browser-client';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { call, expectNoAxeViolations, textOf, until, withProvider } from '@chorus/testing/browser';
 import type { ChorusContactOpenEvent, ChorusDealCard } from '../src/index.js';
 import '../src/define-deal-card.js';
-import { boardFixture, call, mount, shadow, textOf, until, withProvider } from './support.js';
+import { boardFixture, mount, shadow } from './support.js';
 
 beforeAll(async () => {
   await page.viewport(1000, 900);
 });
-
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /** A deal with a contact and a company in a fresh workspace, shown in a connected deal card. */
 async function connectedCard() {

@@ -1,5 +1,4 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -9,22 +8,19 @@ import type {
   ChorusDealMoveEvent,
   ChorusDealOpenEvent,
 } from '../src/index.js';
+import { call, expectNoAxeViolations, textOf, until, withProvider } from '@chorus/testing/browser';
 import {
   alertText,
   announcement,
   boardFixture,
   boardOf,
-  call,
   cardOf,
   columnOf,
   dealOn,
   mount,
   readBoard,
   shadow,
-  textOf,
   titlesIn,
-  until,
-  withProvider,
 } from './support.js';
 
 let demo: BrowserApiInfo;
@@ -33,13 +29,6 @@ beforeAll(async () => {
   demo = await testApi.demo();
   await page.viewport(1320, 900);
 });
-
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /** Money as the header shows it, straight from Intl: compact when its group's total is 100,000 units or more. */
 function money(amount: number, currency: string, total = amount) {
@@ -63,7 +52,7 @@ async function connectedBoard(live: 'on' | 'off' = 'on') {
     withProvider(
       api,
       html`<chorus-pipeline-board pipeline-id=${fixture.pipeline.id}></chorus-pipeline-board>`,
-      live,
+      { live },
     ),
   );
   const board = boardOf(root);

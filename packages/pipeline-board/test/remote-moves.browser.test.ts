@@ -2,18 +2,8 @@ import { testApi } from '@chorus/api/testing/browser-client';
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import {
-  announcement,
-  boardFixture,
-  boardOf,
-  call,
-  cardOf,
-  columnOf,
-  mount,
-  shadow,
-  until,
-  withProvider,
-} from './support.js';
+import { call, until, withProvider } from '@chorus/testing/browser';
+import { announcement, boardFixture, boardOf, cardOf, columnOf, mount, shadow } from './support.js';
 
 describe('a connected board on a live provider', () => {
   it('moves a card someone else moved, marks it briefly and says so, without taking the focus', async () => {

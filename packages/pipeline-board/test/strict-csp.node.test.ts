@@ -12,7 +12,7 @@ import {
   serveStrictCspPage,
   sessionToken,
   watchedPage,
-} from '@chorus/bench/strict-csp';
+} from '@chorus/testing/strict-csp';
 import type { Pipeline } from '@chorus/sdk';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';

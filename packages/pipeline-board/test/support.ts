@@ -1,52 +1,17 @@
 import type { BrowserApiInfo } from '@chorus/api/testing/browser-client';
 import type { BoardDeal, PipelineBoard } from '@chorus/sdk';
-import { html, render, type TemplateResult } from 'lit';
+import { call, mount as mountTemplate, textOf } from '@chorus/testing/browser';
+import type { TemplateResult } from 'lit';
 import type { ChorusPipelineBoard } from '../src/index.js';
 import '@chorus/core/define';
 import '../src/define.js';
 
 /**
- * Renders into a fresh container at the top of the page; returns the container. Earlier boards are
- * taken off the page: the columns render only the cards in the viewport, so a board below others
- * would render none.
+ * Renders into a fresh container, the only one on the page: the columns render only the cards in the
+ * viewport, so a board below others would render none.
  */
-export function mount(template: TemplateResult, width = 1240): HTMLElement {
-  for (const old of document.querySelectorAll('[data-test-root]')) old.remove();
-  const root = document.createElement('div');
-  root.dataset['testRoot'] = '';
-  root.style.width = `${width}px`;
-  root.style.padding = '16px';
-  document.body.append(root);
-  render(template, root);
-  return root;
-}
-
-export const withProvider = (api: BrowserApiInfo, children: TemplateResult, live: 'on' | 'off' = 'on') =>
-  html`<chorus-provider base-url=${api.url} locale="en-US" live=${live} .getToken=${async () => api.sessionToken}
-    >${children}</chorus-provider
-  >`;
-
-/** A call to the API as the test's signed-in user, outside the component. */
-export async function call<T = any>(
-  api: BrowserApiInfo,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers = {},
-) {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${api.sessionToken}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+export const mount = (template: TemplateResult, width = 1240) =>
+  mountTemplate(template, { width, padding: 16, alone: true });
 
 export const readBoard = (api: BrowserApiInfo, pipelineId: string) =>
   call<PipelineBoard>(api, 'GET', `/v1/pipelines/${pipelineId}/board`);
@@ -82,8 +47,6 @@ export async function boardFixture(api: BrowserApiInfo) {
 export const boardOf = (root: HTMLElement) =>
   root.querySelector('chorus-pipeline-board') as ChorusPipelineBoard;
 export const shadow = (board: Element) => board.shadowRoot!;
-export const textOf = (element: Element | null | undefined) =>
-  (element?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
 
 export const cardOf = (board: Element, dealId: string) =>
   shadow(board).querySelector<HTMLElement>(`[data-deal-id="${dealId}"]`);
@@ -105,18 +68,5 @@ export const titlesIn = (board: Element, list: number) =>
 export const announcement = (board: Element) =>
   textOf(shadow(board).querySelector('[role=status][aria-live]'));
 export const alertText = (board: Element) => textOf(shadow(board).querySelector('.problem[role=alert]'));
-
-/** Waits until `predicate` holds. */
-export async function until(
-  predicate: () => boolean | Promise<boolean>,
-  message = 'condition',
-  timeout = 15_000,
-) {
-  const start = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 export const dealOn = (board: PipelineBoard, id: string) => board.deals.find((d) => d.id === id) as BoardDeal;

@@ -1,10 +1,10 @@
 import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client';
-import axe from 'axe-core';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import { call, expectNoAxeViolations, textOf, until, withProvider } from '@chorus/testing/browser';
 import '../src/define-deal-card.js';
-import { boardFixture, boardOf, call, mount, shadow, textOf, until, withProvider } from './support.js';
+import { boardFixture, boardOf, mount, shadow } from './support.js';
 
 let demo: BrowserApiInfo;
 
@@ -17,13 +17,6 @@ const inLocale = (locale: string) =>
   html`<chorus-provider base-url=${demo.url} locale=${locale} .getToken=${async () => demo.sessionToken}
     ><chorus-pipeline-board pipeline-id="pip_demonewbusiness"></chorus-pipeline-board
   ></chorus-provider>`;
-
-async function expectNoAxeViolations(element: Element) {
-  const results = await axe.run(element, { resultTypes: ['violations'] });
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 describe('the pipeline board in other languages', () => {
   it('speaks German: totals, counts, filters and the keyboard instructions', async () => {

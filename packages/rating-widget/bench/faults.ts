@@ -12,7 +12,7 @@
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
 import { startFaultProxy } from '@chorus/api/testing/fault-proxy';
-import { recordFigures } from '@chorus/bench/figures';
+import { recordFigures } from '@chorus/testing/figures';
 import { chromium, type Page } from 'playwright';
 import { startStaticSite } from '../test/page.js';
 

@@ -8,13 +8,13 @@
  */
 import { startTestApi } from '@chorus/api/testing';
 import { chromiumLaunchOptions } from '@chorus/api/testing/browser';
-import { PEERS } from '@chorus/bench/budgets';
-import { measureBundle } from '@chorus/bench/bundle';
-import { within } from '@chorus/bench/bounded';
-import { recordFigures } from '@chorus/bench/figures';
-import { CPU_THROTTLE, type MainThreadCost, throttledPage, traceLoad } from '@chorus/bench/main-thread';
-import { sized } from '@chorus/bench/smoke';
-import { median } from '@chorus/bench/stats';
+import { PEERS } from '@chorus/testing/runtime';
+import { measureBundle } from '@chorus/testing/bundle';
+import { within } from '@chorus/testing/bounded';
+import { recordFigures } from '@chorus/testing/figures';
+import { CPU_THROTTLE, type MainThreadCost, throttledPage, traceLoad } from '@chorus/testing/main-thread';
+import { sized } from '@chorus/testing/smoke';
+import { median } from '@chorus/testing/stats';
 import { chromium, type Page } from 'playwright';
 import { type PageOptions, startStaticSite } from '../test/page.js';
 

@@ -24,6 +24,7 @@ import { baseStyles } from './styles.js';
 export class RatingElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
   static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
     api: {},
     publishableKey: { attribute: 'publishable-key' },
     subject: {},
@@ -34,7 +35,12 @@ export class RatingElement extends LitElement {
     messages: { attribute: false },
   };
 
-  /** The Chorus API's base URL, such as `https://crm.example.com`. */
+  /** The Chorus API's base URL, such as `https://crm.example.com` (`base-url`, as on `<chorus-provider>`). */
+  declare baseUrl?: string;
+  /**
+   * The API's base URL under the attribute's first name, read when `base-url` is not set.
+   * @deprecated Use `base-url` (`baseUrl`); `api` is read until the next minor release.
+   */
   declare api?: string;
   /** The workspace's publishable key (`pk_…`): it can only submit ratings and read their summaries. */
   declare publishableKey?: string;
@@ -58,6 +64,11 @@ export class RatingElement extends LitElement {
     super();
     this.scale = 'stars5';
     this.messages = {};
+  }
+
+  /** Where the API is: `base-url`, or the deprecated `api`. */
+  protected get apiUrl(): string | undefined {
+    return this.baseUrl || this.api;
   }
 
   protected get effectiveLocale(): string {

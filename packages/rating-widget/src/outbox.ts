@@ -6,6 +6,7 @@ import { clientFor } from './client.js';
 export interface PendingRating {
   /** The `Idempotency-Key`: every attempt, in any tab or page load, sends the same one. */
   key: string;
+  /** The API's base URL. Stored under this name in `localStorage`: ratings waiting from an earlier page load still find it. */
   api: string;
   publishableKey: string;
   /**

@@ -37,7 +37,8 @@ const newKey = () =>
  * @fires chorus-rating-stored - The API stored the rating (`rating`), possibly after an offline wait.
  * @fires chorus-error - The API refused the rating or its follow-up answer for good (`error`: the problem, for developers; the visitor sees a plain sentence).
  * @fires change - The visitor chose a score (as a native form control does).
- * @attr api - The Chorus API's base URL.
+ * @attr base-url - The Chorus API's base URL, as on `<chorus-provider>`.
+ * @attr api - Deprecated: the former name of `base-url`, read until the next minor release.
  * @attr publishable-key - The workspace's publishable key (`pk_…`).
  * @attr subject - What is rated, such as `product:monitor-x1`.
  * @attr follow-up - A question asked once the rating is stored (alone: "What could we do better?"); the answer is added to that rating.
@@ -164,7 +165,7 @@ export class ChorusRating extends RatingElement {
     const wrong = [
       !isScale(this.scale) && 'scale (stars5, nps10 or csat5)',
       !this.#fieldOnly && !this.subject && 'subject',
-      !this.#fieldOnly && !this.api && 'api',
+      !this.#fieldOnly && !this.apiUrl && 'base-url',
       // A secret key in a web page would hand the whole CRM to every visitor.
       !this.#fieldOnly &&
         !this.publishableKey?.startsWith('pk_') &&
@@ -177,7 +178,7 @@ export class ChorusRating extends RatingElement {
     const { body } = pending;
     return 'amends' in body
       ? pending.key === this.#answerKey
-      : pending.api === this.api && body.subject === this.subject && body.scale === this.scale;
+      : pending.api === this.apiUrl && body.subject === this.subject && body.scale === this.scale;
   }
 
   /** What became of a rating of this widget's subject, sent from this tab or from another. */
@@ -262,7 +263,7 @@ export class ChorusRating extends RatingElement {
     // lost after the API stored it, the API answers with that row instead of storing a second one.
     this.#entry ??= {
       key: newKey(),
-      api: this.api!,
+      api: this.apiUrl!,
       publishableKey: this.publishableKey!,
       body: {
         subject: this.subject!,
@@ -290,7 +291,7 @@ export class ChorusRating extends RatingElement {
     this.requestUpdate();
     void submit({
       key: this.#answerKey,
-      api: this.api!,
+      api: this.apiUrl!,
       publishableKey: this.publishableKey!,
       body,
       attempts: 0,

@@ -26,7 +26,8 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
  * @tagname chorus-reviews
  * @summary The latest reviews of a subject, with stars, text, date and a verified badge, page by page.
  * @fires chorus-error - The reviews could not be loaded (`error`: the API's problem, for developers).
- * @attr api - The Chorus API's base URL.
+ * @attr base-url - The Chorus API's base URL, as on `<chorus-provider>`.
+ * @attr api - Deprecated: the former name of `base-url`, read until the next minor release.
  * @attr publishable-key - The workspace's publishable key (`pk_…`).
  * @attr subject - What is reviewed, such as `product:monitor-x1`.
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
@@ -102,11 +103,11 @@ export class ChorusReviews extends RatingElement {
 
   /** Loads the first page again, or (`more`) the next one after what is shown. */
   async load(more = false): Promise<void> {
-    const { api, publishableKey: key, subject, scale } = this;
+    const { apiUrl: api, publishableKey: key, subject, scale } = this;
     // A secret key in a web page would hand the whole CRM to every visitor: refused before any request.
     if (!api || !key?.startsWith('pk_') || !subject || !isScale(scale)) {
       console.error(
-        '<chorus-reviews>: set api, publishable-key (pk_…, never a secret key), subject and scale.',
+        '<chorus-reviews>: set base-url, publishable-key (pk_…, never a secret key), subject and scale.',
       );
       this.failed = true;
       return;
@@ -133,9 +134,9 @@ export class ChorusReviews extends RatingElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const source = ['api', 'publishableKey', 'subject', 'scale', 'pageSize'] as const;
-    // Without `api` it only shows the `reviews` it is given, and asks for nothing.
-    if (this.api && source.some((key) => changed.has(key))) void this.load();
+    const source = ['baseUrl', 'api', 'publishableKey', 'subject', 'scale', 'pageSize'] as const;
+    // Without `base-url` it only shows the `reviews` it is given, and asks for nothing.
+    if (this.apiUrl && source.some((key) => changed.has(key))) void this.load();
   }
 
   protected override updated(): void {

@@ -26,7 +26,8 @@ export type SummaryVariant = (typeof SUMMARY_VARIANTS)[number];
  *
  * @tagname chorus-rating-summary
  * @summary Average, count and distribution of a subject's ratings, with optional JSON-LD.
- * @attr api - The Chorus API's base URL.
+ * @attr base-url - The Chorus API's base URL, as on `<chorus-provider>`.
+ * @attr api - Deprecated: the former name of `base-url`, read until the next minor release.
  * @attr publishable-key - The workspace's publishable key (`pk_…`).
  * @attr subject - What is rated, such as `product:monitor-x1`.
  * @attr scale - `stars5` (default), `nps10` or `csat5`.
@@ -88,11 +89,11 @@ export class ChorusRatingSummary extends RatingElement {
 
   /** Loads the summary; a failure shows a message and is reported once in the console. */
   async load(): Promise<void> {
-    const { api, publishableKey: key, subject, scale } = this;
+    const { apiUrl: api, publishableKey: key, subject, scale } = this;
     // A secret key in a web page would hand the whole CRM to every visitor: refused before any request.
     if (!api || !key?.startsWith('pk_') || !subject || !isScale(scale)) {
       console.error(
-        '<chorus-rating-summary>: set api, publishable-key (pk_…, never a secret key), subject and scale.',
+        '<chorus-rating-summary>: set base-url, publishable-key (pk_…, never a secret key), subject and scale.',
       );
       this.failed = true;
       return;
@@ -108,9 +109,9 @@ export class ChorusRatingSummary extends RatingElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const source = ['api', 'publishableKey', 'subject', 'scale'] as const;
-    // Without `api` it only shows the `summary` it is given, and asks for nothing.
-    if ((this.api || !this.summary) && source.some((key) => changed.has(key))) void this.load();
+    const source = ['baseUrl', 'api', 'publishableKey', 'subject', 'scale'] as const;
+    // Without `base-url` it only shows the `summary` it is given, and asks for nothing.
+    if ((this.apiUrl || !this.summary) && source.some((key) => changed.has(key))) void this.load();
   }
 
   protected override updated(): void {

@@ -73,7 +73,7 @@ ${script}
 
 /** The page's `<body>`: the shop's own markup around the README's elements. */
 function pageBody(options: PageOptions): string {
-  const shared = `api="${escapeAttribute(options.api)}" publishable-key="${escapeAttribute(options.publishableKey)}" subject="${escapeAttribute(options.subject)}" scale="${options.scale ?? 'stars5'}"`;
+  const shared = `base-url="${escapeAttribute(options.api)}" publishable-key="${escapeAttribute(options.publishableKey)}" subject="${escapeAttribute(options.subject)}" scale="${options.scale ?? 'stars5'}"`;
   const widgets = options.bareLit
     ? '<x-a></x-a>'
     : options.tag === 'none'

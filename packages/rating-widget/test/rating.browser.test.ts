@@ -2,8 +2,9 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import { html } from 'lit';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { expectNoAxeViolations, mount, shadowTextOf, until } from '@chorus/testing/browser';
 import type { ChorusRating, ChorusRatingStoredEvent } from '../src/index.js';
-import { dwell, expectNoAxeViolations, inShadow, mount, storedRatings, textOf, until } from './support.js';
+import { dwell, inShadow, storedRatings } from './support.js';
 
 let api: BrowserApiInfo;
 
@@ -16,7 +17,7 @@ beforeEach(async () => {
 const widget = (scale = 'stars5', comment = 'off', subject = 'product:m1') =>
   mount(
     html`<chorus-rating
-      api=${api.url}
+      base-url=${api.url}
       publishable-key=${api.publishableKey}
       subject=${subject}
       scale=${scale}
@@ -47,7 +48,7 @@ describe('<chorus-rating>', () => {
     ]);
     expect(labels(nps)).toHaveLength(11);
     expect(labels(nps)[0]).toBe('0 of 10');
-    expect(textOf(nps)).toContain('How likely are you to recommend us');
+    expect(shadowTextOf(nps)).toContain('How likely are you to recommend us');
     // The ends of NPS and CSAT are shown and are the group's description.
     expect(inShadow(nps, 'fieldset')!.getAttribute('aria-describedby')).toBe('ends');
     expect(inShadow(nps, '#ends')!.textContent).toMatch(/Not at all likely\s+Extremely likely/);
@@ -77,7 +78,7 @@ describe('<chorus-rating>', () => {
     expect(changes).toHaveBeenCalledTimes(3);
     await element.updateComplete;
     expect(inShadow(element, 'textarea')).not.toBeNull();
-    expect(textOf(element)).toContain('Anything to add? (optional)');
+    expect(shadowTextOf(element)).toContain('Anything to add? (optional)');
     await expectNoAxeViolations(element);
   });
 
@@ -99,7 +100,7 @@ describe('<chorus-rating>', () => {
     textarea.value = 'Crisp picture';
     textarea.dispatchEvent(new InputEvent('input'));
     send(element).click();
-    await until(() => textOf(element) === 'Thank you!', 'thanks');
+    await until(() => shadowTextOf(element) === 'Thank you!', 'thanks');
     expect(stored).toHaveBeenCalledTimes(1);
     expect(stored.mock.calls[0]![0].rating).toMatchObject({
       subject: 'product:m1',
@@ -122,16 +123,38 @@ describe('<chorus-rating>', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const root =
-        mount(html`<chorus-rating subject="product:m1" api=${api.url} publishable-key="sk_live_oops"></chorus-rating>
-        <chorus-rating scale="stars7" publishable-key=${api.publishableKey} api=${api.url}></chorus-rating>`);
+        mount(html`<chorus-rating subject="product:m1" base-url=${api.url} publishable-key="sk_live_oops"></chorus-rating>
+        <chorus-rating scale="stars7" publishable-key=${api.publishableKey} base-url=${api.url}></chorus-rating>`);
       const [secret, wrong] = [...root.querySelectorAll('chorus-rating')] as ChorusRating[];
       await secret!.updateComplete;
       await wrong!.updateComplete;
-      expect(textOf(secret!)).toBe('Rating is unavailable.');
+      expect(shadowTextOf(secret!)).toBe('Rating is unavailable.');
       expect(secret!.shadowRoot!.querySelector('input, button')).toBeNull();
       const logged = errors.mock.calls.map((call) => String(call[0]));
       expect(logged).toContain('<chorus-rating>: set publishable-key (pk_…, never a secret key).');
       expect(logged).toContain('<chorus-rating>: set scale (stars5, nps10 or csat5), subject.');
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('still sends through the deprecated api attribute, and asks for base-url when neither is set', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const root =
+        mount(html`<chorus-rating api=${api.url} publishable-key=${api.publishableKey} subject="product:old-tag"></chorus-rating>
+        <chorus-rating publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`);
+      const [old, none] = [...root.querySelectorAll('chorus-rating')] as ChorusRating[];
+      await none!.updateComplete;
+      expect(shadowTextOf(none!)).toBe('Rating is unavailable.');
+      expect(errors.mock.calls.map((call) => String(call[0]))).toContain('<chorus-rating>: set base-url.');
+      await dwell();
+      await until(() => radios(old!).length === 5, 'rendered');
+      radios(old!)[3]!.click();
+      await old!.updateComplete;
+      send(old!).click();
+      await until(() => shadowTextOf(old!) === 'Thank you!', 'thanks');
+      expect(await storedRatings(api)).toMatchObject([{ subject: 'product:old-tag', score: 4 }]);
     } finally {
       errors.mockRestore();
     }

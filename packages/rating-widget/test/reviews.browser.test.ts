@@ -7,9 +7,10 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import type { RatingSummary } from '@chorus/sdk';
 import { html } from 'lit';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations, mount, shadowTextOf, until } from '@chorus/testing/browser';
 import '../src/define-reviews.js';
 import type { ChorusErrorEvent, ChorusRatingSummary, ChorusReviews } from '../src/index.js';
-import { expectNoAxeViolations, inShadow, mount, textOf, until } from './support.js';
+import { inShadow } from './support.js';
 
 let api: BrowserApiInfo;
 
@@ -35,7 +36,7 @@ const review = (subject: string, score: number, comment?: string, contactId?: st
 
 const reviewsOf = (subject: string, pageSize = 5) =>
   mount(html`<chorus-reviews
-    api=${api.url}
+    base-url=${api.url}
     publishable-key=${api.publishableKey}
     subject=${subject}
     page-size=${pageSize}
@@ -59,7 +60,7 @@ describe('<chorus-reviews>', () => {
 
     const element = reviewsOf('product:r1', 2);
     await element.updateComplete;
-    expect(textOf(element)).toBe('Loading reviews…');
+    expect(shadowTextOf(element)).toBe('Loading reviews…');
     await until(() => items(element).length === 2, 'the first page');
     const [newest, second] = items(element);
     expect(newest!.querySelector('[role=img]')!.getAttribute('aria-label')).toBe('Rated 3 out of 5');
@@ -72,7 +73,7 @@ describe('<chorus-reviews>', () => {
     expect(second!.querySelector('p')!.textContent).toBe('Too tight on the head.');
     expect(newest!.querySelector('[part=badge]')).toBeNull();
     // The moderator's hidden review is not shown; the rating without words is not a review.
-    expect(textOf(element)).not.toContain('0612345678');
+    expect(shadowTextOf(element)).not.toContain('0612345678');
     await expectNoAxeViolations(element);
 
     const more = inShadow<HTMLButtonElement>(element, '[part=button]')!;
@@ -92,7 +93,7 @@ describe('<chorus-reviews>', () => {
   it('says "No reviews yet" when there are none', async () => {
     await review('product:quiet', 4);
     const element = reviewsOf('product:quiet');
-    await until(() => textOf(element) === 'No reviews yet', 'the empty state');
+    await until(() => shadowTextOf(element) === 'No reviews yet', 'the empty state');
     await expectNoAxeViolations(element);
   });
 
@@ -103,7 +104,7 @@ describe('<chorus-reviews>', () => {
     try {
       const element = reviewsOf('not a subject');
       await until(() => !!inShadow(element, '[role=alert]'), 'the error state');
-      expect(textOf(element)).toBe('Reviews could not be loaded. Try again');
+      expect(shadowTextOf(element)).toBe('Reviews could not be loaded. Try again');
       expect(refused).toHaveBeenCalledTimes(1);
       expect(refused.mock.calls[0]![0].error.status).toBe(400);
       await expectNoAxeViolations(element);

@@ -7,8 +7,9 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import type { RatingSummary } from '@chorus/sdk';
 import { html } from 'lit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations, mount, shadowTextOf, until } from '@chorus/testing/browser';
 import type { ChorusErrorEvent, ChorusRating, ChorusRatingSummary } from '../src/index.js';
-import { expectNoAxeViolations, inShadow, mount, textOf, until } from './support.js';
+import { inShadow } from './support.js';
 
 let api: BrowserApiInfo;
 
@@ -27,7 +28,7 @@ const onShop = (style: string, attributes: { scale?: string; theme?: string; sub
   mount(
     html`<div style=${style}>
       <chorus-rating
-        api=${api.url}
+        base-url=${api.url}
         publishable-key=${api.publishableKey}
         subject=${attributes.subject ?? 'product:m1'}
         scale=${attributes.scale ?? 'stars5'}
@@ -148,7 +149,7 @@ describe('<chorus-rating> on a shop page', () => {
     expect(sending.backgroundColor).not.toBe(style(button(disabled)).backgroundColor);
     expect(sending.borderStyle).toBe('dashed');
     expect(sending.cursor).toBe('progress');
-    await until(() => textOf(enabled) === 'Thank you!', 'thanks');
+    await until(() => shadowTextOf(enabled) === 'Thank you!', 'thanks');
     expect(base(enabled).getAttribute('aria-busy')).toBe('false');
   });
 
@@ -164,7 +165,7 @@ describe('<chorus-rating> on a shop page', () => {
       await until(() => !!inShadow(element, '[role=alert]'), 'the error');
       document.removeEventListener('chorus-error', refused);
       expect(inShadow(element, '[role=alert]')!.textContent).toBe('Sorry, your rating could not be sent.');
-      expect(textOf(element)).not.toContain('subject');
+      expect(shadowTextOf(element)).not.toContain('subject');
       expect(refused).toHaveBeenCalledTimes(1);
       const { error } = refused.mock.calls[0]![0];
       expect(error.status).toBe(400);
@@ -196,8 +197,8 @@ describe('<chorus-rating-summary> on a shop page', () => {
     });
     await element.updateComplete;
     expect(inShadow(element, '[part=average]')!.textContent).toBe('33');
-    expect(textOf(element)).toMatch(/^33 Net Promoter Score 3 ratings/);
-    expect(textOf(element)).not.toContain('7.7');
+    expect(shadowTextOf(element)).toMatch(/^33 Net Promoter Score 3 ratings/);
+    expect(shadowTextOf(element)).not.toContain('7.7');
     await expectNoAxeViolations(element);
   });
 
@@ -211,7 +212,7 @@ describe('<chorus-rating-summary> on a shop page', () => {
       nps: null,
     });
     await element.updateComplete;
-    expect(textOf(element)).toBe('No ratings yet');
+    expect(shadowTextOf(element)).toBe('No ratings yet');
   });
 });
 
@@ -219,7 +220,7 @@ describe('right to left, in Arabic', () => {
   it('the honeypot does not widen a right-to-left page', async () => {
     document.documentElement.dir = 'rtl';
     const element = mount(
-      html`<chorus-rating api=${api.url} publishable-key=${api.publishableKey} subject="product:m1" comment="optional"></chorus-rating>`,
+      html`<chorus-rating base-url=${api.url} publishable-key=${api.publishableKey} subject="product:m1" comment="optional"></chorus-rating>`,
     ).querySelector('chorus-rating')!;
     await rendered(element);
     const page = document.scrollingElement!;
@@ -234,11 +235,11 @@ describe('right to left, in Arabic', () => {
     await summary.updateComplete;
     await rating.updateComplete;
     // Counts, averages and scores alike: Arabic-Indic digits, no Western ones beside them.
-    expect(textOf(summary)).toContain('٤٫٣');
-    expect(textOf(summary)).toContain('١٠');
-    expect(textOf(summary)).not.toMatch(/[0-9]/);
-    expect(textOf(rating)).toContain('١٠');
-    expect(textOf(rating)).not.toMatch(/[0-9]/);
+    expect(shadowTextOf(summary)).toContain('٤٫٣');
+    expect(shadowTextOf(summary)).toContain('١٠');
+    expect(shadowTextOf(summary)).not.toMatch(/[0-9]/);
+    expect(shadowTextOf(rating)).toContain('١٠');
+    expect(shadowTextOf(rating)).not.toMatch(/[0-9]/);
     // "٥ نجوم", the Arabic label, reads number first: rightmost on a right-to-left line.
     // The Arabic catalogue arrives as its own chunk, the first time a widget asks for it.
     const labelText = () =>

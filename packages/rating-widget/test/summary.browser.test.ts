@@ -2,8 +2,9 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import type { RatingSummary } from '@chorus/sdk';
 import { html } from 'lit';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, mount, shadowTextOf, until } from '@chorus/testing/browser';
 import type { ChorusRatingSummary } from '../src/index.js';
-import { dwell, expectNoAxeViolations, inShadow, mount, textOf, until } from './support.js';
+import { dwell, inShadow } from './support.js';
 
 let api: BrowserApiInfo;
 
@@ -36,7 +37,7 @@ describe('<chorus-rating-summary>', () => {
     await element.updateComplete;
     expect(inShadow(element, '[part=average]')!.textContent).toBe('4.3');
     expect(inShadow(element, '[role=img]')!.getAttribute('aria-label')).toBe('Rated 4.3 out of 5');
-    expect(textOf(element)).toContain('10 ratings');
+    expect(shadowTextOf(element)).toContain('10 ratings');
     const rows = [...element.shadowRoot!.querySelectorAll('li')].map((li) =>
       [...li.querySelectorAll('span')].map((cell) => cell.textContent).join(' '),
     );
@@ -52,7 +53,7 @@ describe('<chorus-rating-summary>', () => {
 
   it('refuses a secret key before sending anything, and says so', async () => {
     const root = mount(html`<chorus-rating-summary
-      api=${api.url}
+      base-url=${api.url}
       publishable-key="sk_live_4c8f1e2a9b7d3c5e6f0a1b2c3d4e5f60"
       subject="product:secret"
     ></chorus-rating-summary>`);
@@ -67,23 +68,23 @@ describe('<chorus-rating-summary>', () => {
 
   it('loads from the API, refreshes when a rating of its subject is stored, and adds JSON-LD only when asked', async () => {
     const root = mount(html`<chorus-rating-summary
-        api=${api.url}
+        base-url=${api.url}
         publishable-key=${api.publishableKey}
         subject="product:live"
         item-name="Monitor X1"
         structured-data
       ></chorus-rating-summary
-      ><chorus-rating api=${api.url} publishable-key=${api.publishableKey} subject="product:live"></chorus-rating>`);
+      ><chorus-rating base-url=${api.url} publishable-key=${api.publishableKey} subject="product:live"></chorus-rating>`);
     const summary = root.querySelector('chorus-rating-summary')!;
     const rating = root.querySelector('chorus-rating')!;
-    await until(() => textOf(summary).includes('No ratings yet'), 'empty summary');
+    await until(() => shadowTextOf(summary).includes('No ratings yet'), 'empty summary');
     expect(summary.querySelector('script')).toBeNull();
     await dwell();
     await rating.updateComplete;
     rating.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]!.click();
     await rating.updateComplete;
     rating.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
-    await until(() => textOf(summary).includes('1 rating'), 'refreshed summary');
+    await until(() => shadowTextOf(summary).includes('1 rating'), 'refreshed summary');
     expect(inShadow(summary, '[part=average]')!.textContent).toMatch(/^3\.0/);
     const jsonLd = JSON.parse(summary.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(jsonLd).toEqual({
@@ -119,7 +120,7 @@ describe('<chorus-rating-summary>', () => {
       [...li.querySelectorAll('span')].map((cell) => cell.textContent).join(' '),
     );
     expect(rows).toEqual(['Promoters 2', 'Passives 1', 'Detractors 1']);
-    expect(textOf(element)).toMatch(/^25 Net Promoter Score 4 ratings/);
+    expect(shadowTextOf(element)).toMatch(/^25 Net Promoter Score 4 ratings/);
     await expectNoAxeViolations(element);
   });
 });

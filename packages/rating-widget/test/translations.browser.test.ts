@@ -2,9 +2,10 @@ import { type BrowserApiInfo, testApi } from '@chorus/api/testing/browser-client
 import type { RatingSummary } from '@chorus/sdk';
 import { html } from 'lit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, mount, shadowTextOf, until } from '@chorus/testing/browser';
 import '../src/define-reviews.js';
+import '../src/define.js';
 import type { ChorusRating, ChorusRatingSummary, ChorusReviews } from '../src/index.js';
-import { expectNoAxeViolations, mount, textOf, until } from './support.js';
 
 let api: BrowserApiInfo;
 
@@ -67,12 +68,12 @@ function expectNoOverflow(element: Element) {
 describe('the rating widgets in other languages', () => {
   it('ask in German from their lang attribute, with German labels for every star', async () => {
     const element = mount(
-      html`<chorus-rating lang="de-AT" api=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
+      html`<chorus-rating lang="de-AT" base-url=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
     ).firstElementChild as ChorusRating;
-    await until(() => textOf(element).includes('Ihre Bewertung'), 'German legend');
+    await until(() => shadowTextOf(element).includes('Ihre Bewertung'), 'German legend');
     await until(() => labels(element).length === 5, 'five stars');
     expect(labels(element)).toEqual([1, 2, 3, 4, 5].map((n) => `${n} von 5 Sternen`));
-    expect(textOf(element)).toContain('Bewertung senden');
+    expect(shadowTextOf(element)).toContain('Bewertung senden');
     await expectNoAxeViolations(element);
   });
 
@@ -80,14 +81,14 @@ describe('the rating widgets in other languages', () => {
     const element = mount(
       html`<chorus-rating-summary locale="de-DE" .summary=${stars}></chorus-rating-summary>`,
     ).firstElementChild as ChorusRatingSummary;
-    await until(() => textOf(element).includes('3 Bewertungen'), 'German count');
+    await until(() => shadowTextOf(element).includes('3 Bewertungen'), 'German count');
     // The average is seen as a figure and named by the star row.
-    expect(textOf(element)).toContain('4,0');
+    expect(shadowTextOf(element)).toContain('4,0');
     expect(element.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).toBe(
       'Bewertet mit 4,0 von 5',
     );
-    expect(textOf(element)).toContain('1 Stern');
-    expect(textOf(element)).toContain('5 Sterne');
+    expect(shadowTextOf(element)).toContain('1 Stern');
+    expect(shadowTextOf(element)).toContain('5 Sterne');
     await expectNoAxeViolations(element);
   });
 
@@ -95,11 +96,11 @@ describe('the rating widgets in other languages', () => {
     document.documentElement.lang = 'ar-EG';
     document.documentElement.dir = 'rtl';
     const element = mount(
-      html`<chorus-rating scale="nps10" api=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
+      html`<chorus-rating scale="nps10" base-url=${api.url} publishable-key=${api.publishableKey} subject="product:m1"></chorus-rating>`,
     ).firstElementChild as ChorusRating;
-    await until(() => textOf(element).includes('ما مدى احتمال أن توصي بنا'), 'Arabic legend');
-    expect(textOf(element)).toContain('غير محتمل إطلاقًا');
-    expect(textOf(element)).toContain('محتمل جدًا');
+    await until(() => shadowTextOf(element).includes('ما مدى احتمال أن توصي بنا'), 'Arabic legend');
+    expect(shadowTextOf(element)).toContain('غير محتمل إطلاقًا');
+    expect(shadowTextOf(element)).toContain('محتمل جدًا');
     await until(() => labels(element).length === 11, 'eleven answers');
     expect(labels(element)[10]).toBe('١٠ من ١٠');
     expect(labels(element).join(' ')).not.toMatch(/[0-9]/);
@@ -119,14 +120,14 @@ describe('the rating widgets in other languages', () => {
     const [npsSummary, starSummary] = [
       ...root.querySelectorAll('chorus-rating-summary'),
     ] as ChorusRatingSummary[];
-    await until(() => plain(textOf(npsSummary!)).includes('٢٥ صافي نقاط الترويج (NPS)'), 'Arabic NPS');
-    expect(plain(textOf(npsSummary!))).toContain('١٢ تقييمًا');
-    expect(textOf(npsSummary!)).toContain('المروّجون');
+    await until(() => plain(shadowTextOf(npsSummary!)).includes('٢٥ صافي نقاط الترويج (NPS)'), 'Arabic NPS');
+    expect(plain(shadowTextOf(npsSummary!))).toContain('١٢ تقييمًا');
+    expect(shadowTextOf(npsSummary!)).toContain('المروّجون');
     // Three ratings: the "few" form; one star and two stars in words.
-    expect(plain(textOf(starSummary!))).toContain('٣ تقييمات');
-    expect(plain(textOf(starSummary!))).toContain('نجمة واحدة');
-    expect(plain(textOf(starSummary!))).toContain('نجمتان');
-    expect(plain(textOf(starSummary!))).not.toMatch(/[0-9]/);
+    expect(plain(shadowTextOf(starSummary!))).toContain('٣ تقييمات');
+    expect(plain(shadowTextOf(starSummary!))).toContain('نجمة واحدة');
+    expect(plain(shadowTextOf(starSummary!))).toContain('نجمتان');
+    expect(plain(shadowTextOf(starSummary!))).not.toMatch(/[0-9]/);
     expectNoOverflow(npsSummary!);
     expectNoOverflow(starSummary!);
     await expectNoAxeViolations(root);
@@ -134,9 +135,9 @@ describe('the rating widgets in other languages', () => {
 
   it('say in Japanese that a product has no reviews yet, from the chunk of the reviews', async () => {
     const element = mount(
-      html`<chorus-reviews locale="ja-JP" api=${api.url} publishable-key=${api.publishableKey} subject="product:none"></chorus-reviews>`,
+      html`<chorus-reviews locale="ja-JP" base-url=${api.url} publishable-key=${api.publishableKey} subject="product:none"></chorus-reviews>`,
     ).firstElementChild as ChorusReviews;
-    await until(() => textOf(element).includes('レビューはまだありません'), 'Japanese empty state');
+    await until(() => shadowTextOf(element).includes('レビューはまだありません'), 'Japanese empty state');
     await expectNoAxeViolations(element);
   });
 });

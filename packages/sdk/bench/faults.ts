@@ -13,8 +13,8 @@
  */
 import { startTestApi } from '@chorus/api/testing';
 import { startFaultProxy } from '@chorus/api/testing/fault-proxy';
-import { recordFigures } from '@chorus/bench/figures';
-import { sized } from '@chorus/bench/smoke';
+import { recordFigures } from '@chorus/testing/figures';
+import { sized } from '@chorus/testing/smoke';
 import {
   type CallerOptions,
   emptyTally,

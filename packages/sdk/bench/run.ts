@@ -7,8 +7,8 @@ import { startTestApi } from '@chorus/api/testing';
 import { QueryClient } from '@tanstack/query-core';
 import { createChorusClient } from '../src/index.js';
 import { createChorusQueries } from '../src/query/index.js';
-import { recordFigures } from '@chorus/bench/figures';
-import { sized } from '@chorus/bench/smoke';
+import { recordFigures } from '@chorus/testing/figures';
+import { sized } from '@chorus/testing/smoke';
 import { BUNDLES, measureBundle, PLAIN_CLIENT_BUDGET_BYTES } from './bundle.js';
 
 const CARDS = 100;

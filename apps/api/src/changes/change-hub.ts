@@ -54,7 +54,8 @@ export class ChangeHub {
 
   /**
    * Listens for one workspace's events; resolves once the LISTEN is in place, with the unsubscribe.
-   * `onClose` is called if the hub closes first.
+   * `onClose` is called if the hub closes first. When the LISTEN fails, it rejects with that error,
+   * and the next subscriber tries again.
    */
   async subscribe(
     workspaceId: string,
@@ -65,12 +66,27 @@ export class ChangeHub {
     this.listeners.set(workspaceId, set);
     set.add(listener);
     this.closers.add(onClose);
-    this.stopListening ??= this.start();
-    await this.stopListening;
-    return () => {
+    const remove = () => {
       this.closers.delete(onClose);
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(workspaceId);
+      if (set.size === 0 && this.listeners.get(workspaceId) === set) this.listeners.delete(workspaceId);
+    };
+    this.stopListening ??= this.start();
+    const starting = this.stopListening;
+    try {
+      await starting;
+    } catch (error) {
+      remove();
+      // A failed LISTEN is not kept: every later subscriber would get the same rejection (a database
+      // that was down for a moment would leave the feed dead until the process restarts).
+      if (this.stopListening === starting) {
+        this.stopListening = undefined;
+        clearInterval(this.pruneTimer);
+      }
+      throw error;
+    }
+    return () => {
+      remove();
       if (this.listeners.size === 0) void this.stop();
     };
   }

@@ -75,13 +75,13 @@ const element = (tag: (typeof ELEMENTS)[number]['tag'], contactId: string) => {
       return html`<chorus-pipeline-board pipeline-id="pip_demonewbusiness"></chorus-pipeline-board>`;
     case 'chorus-rating':
       return html`<chorus-rating
-        api=${apiUrl}
+        base-url=${apiUrl}
         publishable-key=${DEMO_PUBLISHABLE_KEY}
         subject=${SEEDED_PRODUCT.subject}
       ></chorus-rating>`;
     case 'chorus-rating-summary':
       return html`<chorus-rating-summary
-        api=${apiUrl}
+        base-url=${apiUrl}
         publishable-key=${DEMO_PUBLISHABLE_KEY}
         subject=${SEEDED_PRODUCT.subject}
       ></chorus-rating-summary>`;

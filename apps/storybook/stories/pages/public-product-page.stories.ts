@@ -15,7 +15,7 @@ const attribute = (value: string) =>
  * of Storybook's Lit or the ESM package reaches it: the frame has only the script-tag bundle.
  */
 function productPage(): string {
-  const widget = `api="${attribute(apiUrl)}" publishable-key="${DEMO_PUBLISHABLE_KEY}" subject="${SEEDED_PRODUCT.subject}"`;
+  const widget = `base-url="${attribute(apiUrl)}" publishable-key="${DEMO_PUBLISHABLE_KEY}" subject="${SEEDED_PRODUCT.subject}"`;
   const bundle = new URL(bundleUrl, location.href).href;
   const reviewsBundle = new URL(reviewsBundleUrl, location.href).href;
   return `<!doctype html>

@@ -38,7 +38,7 @@ const meta: Meta<RatingArgs> = {
   },
   args: { scale: 'stars5', comment: 'off', theme: 'auto' },
   render: (args) => html`<chorus-rating
-      api=${apiUrl}
+      base-url=${apiUrl}
       publishable-key=${DEMO_PUBLISHABLE_KEY}
       subject=${subjectFor(args.scale)}
       scale=${args.scale}
@@ -47,7 +47,7 @@ const meta: Meta<RatingArgs> = {
       locale=${ifDefined(args.locale)}
     ></chorus-rating
     ><chorus-rating-summary
-      api=${apiUrl}
+      base-url=${apiUrl}
       publishable-key=${DEMO_PUBLISHABLE_KEY}
       subject=${subjectFor(args.scale)}
       scale=${args.scale}
@@ -122,25 +122,25 @@ export const German: Story = { args: { locale: 'de-DE' } };
 export const States: Story = {
   render: () => html`<div class="states">
     <chorus-rating
-      api=${apiUrl}
+      base-url=${apiUrl}
       publishable-key=${DEMO_PUBLISHABLE_KEY}
       subject=${SEEDED_PRODUCT.subject}
       .status=${'thanks'}
     ></chorus-rating>
     <chorus-rating
-      api=${apiUrl}
+      base-url=${apiUrl}
       publishable-key=${DEMO_PUBLISHABLE_KEY}
       subject=${SEEDED_PRODUCT.subject}
       .status=${'queued'}
     ></chorus-rating>
     <chorus-rating
-      api=${apiUrl}
+      base-url=${apiUrl}
       publishable-key=${DEMO_PUBLISHABLE_KEY}
       subject=${SEEDED_PRODUCT.subject}
       .status=${'sending'}
       .score=${4}
     ></chorus-rating>
-    <chorus-rating api=${apiUrl} publishable-key=${DEMO_PUBLISHABLE_KEY} subject=${SEEDED_PRODUCT.subject} disabled></chorus-rating>
+    <chorus-rating base-url=${apiUrl} publishable-key=${DEMO_PUBLISHABLE_KEY} subject=${SEEDED_PRODUCT.subject} disabled></chorus-rating>
   </div>`,
   play: async ({ canvasElement }) => {
     const [thanks, queued, sending] = [...canvasElement.querySelectorAll('chorus-rating')];
@@ -153,7 +153,7 @@ export const States: Story = {
 /** A subject the API refuses: the error state, in words a shopper understands, and a retry button. */
 export const RefusedByTheApi: Story = {
   render: () => html`<chorus-rating
-    api=${apiUrl}
+    base-url=${apiUrl}
     publishable-key=${DEMO_PUBLISHABLE_KEY}
     subject="not a valid subject"
   ></chorus-rating>`,

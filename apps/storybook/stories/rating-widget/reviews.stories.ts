@@ -29,7 +29,7 @@ const meta: Meta<ReviewsArgs> = {
   },
   args: { subject: SEEDED_PRODUCT.subject, scale: 'stars5', pageSize: 5, theme: 'auto' },
   render: (args) => html`<chorus-reviews
-    api=${apiUrl}
+    base-url=${apiUrl}
     publishable-key=${DEMO_PUBLISHABLE_KEY}
     subject=${args.subject}
     scale=${args.scale}

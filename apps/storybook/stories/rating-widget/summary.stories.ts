@@ -32,7 +32,7 @@ const meta: Meta<SummaryArgs> = {
     theme: 'auto',
   },
   render: (args) => html`<chorus-rating-summary
-    api=${apiUrl}
+    base-url=${apiUrl}
     publishable-key=${DEMO_PUBLISHABLE_KEY}
     subject=${args.subject}
     scale=${args.scale}

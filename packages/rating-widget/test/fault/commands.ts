@@ -12,7 +12,7 @@ import type { TabPage } from './tab.js';
 
 export interface FaultRun {
   id: string;
-  /** The proxy's URL: the widgets' `api`. */
+  /** The proxy's URL: the widgets' `base-url`. */
   api: string;
   publishableKey: string;
 }

@@ -75,7 +75,7 @@ const setup = JSON.parse(new URLSearchParams(location.search).get('page') ?? 'nu
 if (setup) {
   for (const subject of setup.subjects) {
     const element = document.createElement('chorus-rating');
-    element.setAttribute('api', setup.api);
+    element.setAttribute('base-url', setup.api);
     element.setAttribute('publishable-key', setup.publishableKey);
     element.setAttribute('subject', subject);
     element.setAttribute('comment', 'optional');

@@ -1,14 +1,6 @@
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-
-/**
- * The shared runtime: Lit and `@chorus/core`. A page that embeds Chorus loads them once, however
- * many elements it shows, so each element's budget is its own bytes over them (issue 15).
- */
-export const RUNTIME = ['lit', 'lit/*', '@lit/*', '@chorus/core', '@chorus/core/*'];
-
-/** The SDK and query-core are the app's (or the provider's) to load once; components share them. */
-export const SDK = ['@chorus/sdk', '@chorus/sdk/query', '@chorus/sdk/changes', '@tanstack/query-core'];
+import { RUNTIME, SDK } from '@chorus/testing/runtime';
+import { build } from 'esbuild';
 
 /** Every element package's define module: what a page of the whole kit imports. */
 export const ELEMENT_DEFINES = [

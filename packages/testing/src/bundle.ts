@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
-import type { BundleBudget } from './budgets.js';
 
 export interface BundleSize {
   /** Minified bytes. */
@@ -15,7 +12,11 @@ export interface BundleSize {
 }
 
 export interface BundleOptions {
-  /** Where imports in an inline entry resolve from (defaults to this package, which depends on every Chorus package). */
+  /**
+   * Where imports in an inline entry resolve from: the calling package, which declares what it
+   * bundles (this package depends on no element). Defaults to this package, enough for Lit and the
+   * peers.
+   */
   resolveDir?: string;
   /** Imports left out: what the page is assumed to have already (Lit, core, the SDK…). */
   external?: string[];
@@ -78,17 +79,6 @@ export async function measureBundle(
     gzip: gzipSync(bytes, { level: 9 }).byteLength,
     code: result.outputFiles[0]!.text,
   };
-}
-
-/** A budget's bundle: built from its entry, or read from the file its package ships. */
-export async function measureBudget(budget: BundleBudget): Promise<BundleSize> {
-  if (budget.file) {
-    const code = readFileSync(createRequire(import.meta.url).resolve(budget.file), 'utf8');
-    return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength, code };
-  }
-  if (!budget.entry) throw new Error(`${budget.name}: a budget needs an entry or a file`);
-  const entry = typeof budget.entry === 'function' ? await budget.entry() : budget.entry;
-  return measureBundle(entry, { external: budget.external ?? [] });
 }
 
 export const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;

@@ -7,7 +7,7 @@ import { measureBundle } from '../src/bundle.js';
 
 /** A throwaway package whose `sideEffects` names only its dist define, as the elements once did. */
 function packageWithDefine(sideEffects: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chorus-bench-guard-'));
+  const dir = mkdtempSync(join(tmpdir(), 'chorus-testing-guard-'));
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guard', type: 'module', sideEffects }));
   writeFileSync(

@@ -1,6 +1,5 @@
-import { PEERS } from './budgets.js';
 import { measureBundle } from './bundle.js';
-import { RUNTIME, SDK } from './runtime.js';
+import { PEERS, RUNTIME, SDK } from './runtime.js';
 
 export interface SizeRow {
   name: string;
@@ -13,7 +12,12 @@ export interface SizeRow {
  * over the shared runtime (its budget, issue 15), with its share of core and Lit, bare Lit beside it, and a whole connected page.
  * `label` names the component in the rows ("card", "tile + grid").
  */
-export async function componentSizes(defineEntry: string, label: string): Promise<SizeRow[]> {
+export async function componentSizes(
+  defineEntry: string,
+  label: string,
+  /** The bench's own folder: the entries resolve from the package that declares them. */
+  resolveDir: string,
+): Promise<SizeRow[]> {
   const define = `import '${defineEntry}';`;
   const withCore = `import '@chorus/core/define'; ${define}`;
   const rows: [string, string, string[]][] = [
@@ -24,7 +28,7 @@ export async function componentSizes(defineEntry: string, label: string): Promis
   ];
   return Promise.all(
     rows.map(async ([name, entry, external]) => {
-      const { min, gzip } = await measureBundle(entry, { external });
+      const { min, gzip } = await measureBundle(entry, { external, resolveDir });
       return { name, min, gzip };
     }),
   );
