@@ -8,24 +8,13 @@ export {
 } from './events.js';
 export { DEAL_CARD_MESSAGES, PIPELINE_BOARD_MESSAGES } from './messages.js';
 export { DEAL_CARD_TRANSLATIONS, PIPELINE_BOARD_TRANSLATIONS } from './translations.js';
-export { KeyboardDnd, type Carry } from './keyboard-dnd.js';
+// The board's model (grouping, figures, moves) and keyboard carry are its own: pages pass data and
+// filters, and read events. Only what a page types its data and handlers with is exported.
 export {
   SORTS,
-  boardTotals,
-  buildColumns,
-  daysInStage,
-  figuresOf,
-  isRotting,
   isSort,
-  matches,
-  ownersOf,
-  rottingThreshold,
   type BoardDeal,
   type BoardFilter,
   type BoardSort,
-  type Column,
-  type ColumnOptions,
-  type Figures,
-  type Placement,
   type Stage,
 } from './board-model.js';
