@@ -1,4 +1,13 @@
 import type { MetricName } from '@chorus/contract';
+import {
+  chosenCost,
+  chosenLeads,
+  conversionOf,
+  creditedRevenue,
+  MARKETING_CTES,
+  type MarketingCte,
+  stageEntries,
+} from './marketing-sql.js';
 
 /**
  * One query answers every requested metric for every range: `$1` is the workspace, `$2`/`$3` the
@@ -30,6 +39,8 @@ interface MetricSql {
   sums: Partial<Record<Moment, string[]>>;
   /** The value for one range, over `e`, `s`, `y` (sums) and `r` (the range: `r.s`, `r.e`). */
   value: string;
+  /** Tables of `marketing-sql.ts` the value reads. */
+  ctes?: MarketingCte[];
 }
 
 /** Sums over the range [s, e): read at both ends. */
@@ -97,6 +108,29 @@ export const METRIC_SQL: Record<MetricName, MetricSql> = {
       select sum(co.wallet_amount) from companies co where co.workspace_id = $1 and co.wallet_amount is not null
     ), 0)`,
   },
+  // The marketing metrics read the rows (see marketing-sql.ts): `$4` stage, `$5` campaign,
+  // `$6` channel, `$7` attribution model.
+  campaign_roi: {
+    sums: {},
+    ctes: ['first_touch', 'chosen_campaigns'],
+    value: `(select (x.revenue - x.cost) / nullif(x.cost, 0) from (
+      select ${creditedRevenue('r.s', 'r.e')} as revenue, ${chosenCost('r.s', 'r.e')} as cost) x)`,
+  },
+  cost_per_lead: {
+    sums: {},
+    ctes: ['first_touch', 'chosen_campaigns'],
+    value: `(${chosenCost('r.s', 'r.e')} / nullif(${chosenLeads('r.s', 'r.e')}, 0))::float8`,
+  },
+  stage_entry_count: {
+    sums: {},
+    ctes: ['first_touch'],
+    value: `(select count(*) from ${stageEntries('$4::text', 'r.s', 'r.e')} x)::float8`,
+  },
+  stage_conversion_rate: {
+    sums: {},
+    ctes: ['first_touch'],
+    value: conversionOf(stageEntries('$4::text', 'r.s', 'r.e'), '$4::text'),
+  },
 };
 
 /** A family's sum of events strictly before the moment `p` of the row (columns of `moments`). */
@@ -128,7 +162,12 @@ export function metricsQuery(names: readonly MetricName[]): string {
     `r as materialized (
     select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
   )`,
+    // Names the marketing parameters' types, whether or not a metric asked for reads them.
+    `params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution)`,
   ];
+  for (const cte of new Set(wanted.flatMap((m) => m.ctes ?? []))) {
+    ctes.push(`${cte} as materialized (${MARKETING_CTES[cte]})`);
+  }
   if (families.length > 0) {
     // Each family's days, summed cumulatively and kept as sorted arrays: the sum before a day is
     // found by binary search (width_bucket).

@@ -1,4 +1,12 @@
-import { METRICS, type MetricComparison, type MetricInterval, type MetricName } from '@chorus/contract';
+import {
+  type AttributionModel,
+  type CampaignChannel,
+  type FunnelStage,
+  METRICS,
+  type MetricComparison,
+  type MetricInterval,
+  type MetricName,
+} from '@chorus/contract';
 import type { Sql } from '../db/database.js';
 import { metricsQuery } from './metric-sql.js';
 import { buckets, defaultInterval } from './periods.js';
@@ -10,7 +18,20 @@ export interface MetricsRequest {
   to?: string | undefined;
   interval?: MetricInterval | undefined;
   compare?: MetricComparison | undefined;
+  /** The marketing metrics' stage, filters and model (the contract refuses them with others). */
+  stage?: FunnelStage | undefined;
+  campaignId?: string | undefined;
+  channel?: CampaignChannel | undefined;
+  attribution?: AttributionModel | undefined;
 }
+
+/** The parameters `$4`…`$7` of the metrics' and the funnel's statements (see marketing-sql.ts). */
+export const marketingParams = (request: Omit<MetricsRequest, 'names'>) => [
+  request.stage ?? null,
+  request.campaignId ?? null,
+  request.channel ?? null,
+  request.attribution ?? 'last_touch',
+];
 
 const DAY = 86_400_000;
 
@@ -21,6 +42,13 @@ export function yearEarlier(time: Date): Date {
   // setUTCFullYear rolls 29 February into 1 March of a common year; keep it in February.
   if (earlier.getUTCMonth() !== time.getUTCMonth()) earlier.setUTCDate(0);
   return earlier;
+}
+
+/** The period `previous` figures are measured over: the one before, or the same dates a year earlier. */
+export function comparisonPeriod(from: Date, to: Date, compare: MetricComparison) {
+  return compare === 'year-ago'
+    ? { previousFrom: yearEarlier(from), previousTo: yearEarlier(to) }
+    : { previousFrom: new Date(from.getTime() - (to.getTime() - from.getTime())), previousTo: from };
 }
 
 /**
@@ -38,9 +66,7 @@ export async function computeMetrics(
   const to = request.to ? new Date(request.to) : now;
   const from = request.from ? new Date(request.from) : new Date(to.getTime() - 30 * DAY);
   const compare = request.compare ?? 'previous';
-  const previousFrom =
-    compare === 'year-ago' ? yearEarlier(from) : new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const previousTo = compare === 'year-ago' ? yearEarlier(to) : from;
+  const { previousFrom, previousTo } = comparisonPeriod(from, to, compare);
   const interval = request.interval ?? defaultInterval(from, to);
   const series = buckets(from, to, interval);
   const ranges = [{ start: from, end: to }, { start: previousFrom, end: previousTo }, ...series];
@@ -57,6 +83,7 @@ export async function computeMetrics(
           workspaceId,
           starts,
           ends,
+          ...marketingParams(request),
         ]);
   const data = request.names.map((name) => {
     const values = rows.map((row) =>
