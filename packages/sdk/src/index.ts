@@ -34,6 +34,7 @@ export type {
   BoardStagePage,
   BoardView,
   Campaign,
+  CampaignPage,
   CampaignReport,
   Company,
   Contact,
