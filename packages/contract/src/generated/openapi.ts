@@ -5725,6 +5725,8 @@ export interface operations {
             query: {
                 /** @description `stars5`: 1-5 stars; `nps10`: 0-10 likelihood to recommend; `csat5`: 1-5 satisfaction. */
                 scale?: components["schemas"]["RatingScale"];
+                /** @description Only ratings from this source (`website`, `marketplace`, `community`, `survey`, `import`): the site’s own stars beside the marketplace’s. */
+                source?: components["schemas"]["RatingSource"] & unknown;
                 /** @description What is rated: a product, a service, an interaction. Stored as sent. */
                 subject: string;
             };
