@@ -155,9 +155,13 @@ describe('attribution and the campaign metrics', () => {
     });
   });
 
-  it('refuses a stage metric without a stage, and a campaign filter on metrics that do not take one', async () => {
-    const stageless = expectProblem(await http.get('/v1/metrics?names=stage_entry_count'), 400);
-    expect(stageless.errors?.[0]?.path).toBe('query.stage');
+  it('measures the lead stage when no stage is named, and refuses a campaign filter on metrics that do not take one', async () => {
+    const names = 'stage_entry_count,stage_conversion_rate';
+    const unnamed = (await http.get(`/v1/metrics?names=${names}`)).body.data.map((m: any) => m.value);
+    const lead = (await http.get(`/v1/metrics?names=${names}&stage=lead`)).body.data.map((m: any) => m.value);
+    expect(unnamed).toEqual(lead);
+    expect(lead[0]).toBeGreaterThan(0);
+    expectProblem(await http.get('/v1/metrics?names=stage_entry_count&stage=churned'), 400);
     const mixed = expectProblem(await http.get('/v1/metrics?names=win_rate,campaign_roi&channel=email'), 400);
     expect(mixed.detail).toContain('campaign_roi');
     expectProblem(

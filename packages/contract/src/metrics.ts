@@ -155,7 +155,7 @@ export const METRICS = {
 export type MetricName = keyof typeof METRICS;
 export const METRIC_NAMES = Object.keys(METRICS) as [MetricName, ...MetricName[]];
 
-/** Metrics measured for one lifecycle stage: `GET /v1/metrics` needs `stage` when one is asked for. */
+/** Metrics measured for one lifecycle stage: `GET /v1/metrics?stage=` (the lead stage when left out). */
 export const STAGE_METRICS = [
   'stage_entry_count',
   'stage_conversion_rate',

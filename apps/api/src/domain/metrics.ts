@@ -25,9 +25,9 @@ export interface MetricsRequest {
   attribution?: AttributionModel | undefined;
 }
 
-/** The parameters `$4`…`$7` of the metrics' and the funnel's statements (see marketing-sql.ts). */
+/** The parameters `$4`…`$7` of the metrics' and the funnel's statements (see marketing-sql.ts); the lead stage by default. */
 export const marketingParams = (request: Omit<MetricsRequest, 'names'>) => [
-  request.stage ?? null,
+  request.stage ?? 'lead',
   request.campaignId ?? null,
   request.channel ?? null,
   request.attribution ?? 'last_touch',

@@ -1678,7 +1678,7 @@ export interface components {
             stageId: string;
         };
         /**
-         * @description The stage measured by stage_entry_count and stage_conversion_rate; required with them.
+         * @description The stage measured by stage_entry_count and stage_conversion_rate; `lead` when left out.
          * @example sales_qualified
          * @enum {string}
          */
@@ -4855,7 +4855,7 @@ export interface operations {
                 interval?: components["schemas"]["MetricInterval"] & unknown;
                 /** @description Comma-separated metric names. */
                 names: string;
-                /** @description The stage measured by stage_entry_count and stage_conversion_rate; required with them. */
+                /** @description The stage measured by stage_entry_count and stage_conversion_rate; `lead` when left out. */
                 stage?: components["schemas"]["FunnelStage"];
                 /** @description End (exclusive); defaults to now. */
                 to?: string;

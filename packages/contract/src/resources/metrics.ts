@@ -88,13 +88,11 @@ const MarketingFilter = {
   channel: CampaignChannel.optional().openapi({ description: 'Only what comes through this channel.' }),
 };
 
-const asked = (names: string, among: readonly string[]) => names.split(',').some((n) => among.includes(n));
-
 export const MetricsQuery = z
   .object({
     ...MarketingFilter,
     stage: FunnelStage.optional().openapi({
-      description: `The stage measured by ${STAGE_METRICS.join(' and ')}; required with them.`,
+      description: `The stage measured by ${STAGE_METRICS.join(' and ')}; \`lead\` when left out.`,
     }),
     attribution: Attribution.optional().openapi({
       description: 'Which touch campaign_roi credits revenue to; `last_touch` when left out.',
@@ -117,10 +115,6 @@ export const MetricsQuery = z
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
     message: 'from must be before to',
     path: ['from'],
-  })
-  .refine((q) => q.stage !== undefined || !asked(q.names, STAGE_METRICS), {
-    message: `is required with ${STAGE_METRICS.join(' and ')}`,
-    path: ['stage'],
   })
   .refine(
     (q) =>

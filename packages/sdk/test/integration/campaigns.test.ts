@@ -50,11 +50,11 @@ describe('campaigns, touches and the marketing reads through the query layer', (
     expect(funnel.stages).toHaveLength(7);
   });
 
-  it('turns a stage metric asked without its stage into a typed validation error', async () => {
+  it('turns a campaign filter on a metric that does not take one into a typed validation error', async () => {
     const error = await chorus
-      .get('/v1/metrics', { params: { query: { names: 'stage_entry_count' } } })
+      .get('/v1/metrics', { params: { query: { names: 'win_rate', channel: 'email' } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChorusValidationError);
-    expect((error as ChorusValidationError).errors[0]?.path).toBe('query.stage');
+    expect((error as ChorusValidationError).errors[0]?.path).toBe('query.names');
   });
 });
