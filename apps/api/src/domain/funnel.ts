@@ -5,7 +5,7 @@ import {
   type MetricComparison,
 } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
-import { MARKETING_CTES, funnelPosition, stageEntries } from './marketing-sql.js';
+import { funnelPosition, stageEntries } from './marketing-sql.js';
 import { comparisonPeriod, marketingParams } from './metrics.js';
 import type { LifecycleFunnelDto } from './types.js';
 
@@ -36,7 +36,6 @@ export interface FunnelRequest extends MarketingPeriodRequest {
  * disagree), the median days to the next stage, and the customers who came back from churned.
  */
 const FUNNEL_SQL = `with params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution),
-  first_touch as materialized (${MARKETING_CTES.first_touch}),
   r as materialized (select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i))
   select r.i::int as i, st.stage, x.entered, x.conversion_rate, x.median_days, x.returning
   from r cross join unnest(array[${FUNNEL_STAGES.map((s) => `'${s}'`).join(', ')}]::text[]) as st(stage)
@@ -66,7 +65,10 @@ export async function computeFunnel(
   now = new Date(),
 ): Promise<LifecycleFunnelDto> {
   const period = marketingPeriod(request, now);
-  await tx.query("select set_config('jit', 'off', true)");
+  // As computeMetrics: no JIT, and custom plans, so the filter's `$5 is null or …` folds away.
+  await tx.query(
+    "select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
+  );
   const rows = await tx.query<FunnelRow>(FUNNEL_SQL, [
     workspaceId,
     [period.from.toISOString(), period.previousFrom.toISOString()],

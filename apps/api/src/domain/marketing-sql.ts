@@ -17,7 +17,11 @@ const list = (values: readonly string[]) => `array[${values.map((v) => `'${v}'`)
 export const funnelPosition = (stage: string) => `array_position(${list(FUNNEL_STAGES)}, ${stage})`;
 export const LEAD_STAGE_LIST = list(LEAD_STAGES);
 
-/** Named tables the fragments read, defined once per statement. */
+/**
+ * Named tables the fragments read, defined once per statement. Joined as sets only: a lookup of one
+ * contact's first touch goes to the `contact_touches (contact_id, touched_at, id)` index instead,
+ * since a CTE has no index and a lookup per row would scan it whole.
+ */
 export const MARKETING_CTES = {
   // Each contact's first touch: the earliest, of two at one moment the one recorded first.
   first_touch: `select distinct on (contact_id) contact_id, campaign_id, source from contact_touches
@@ -36,7 +40,8 @@ export const costIn = (campaign: string, s: string, e: string) => `${campaign}.c
 
 /** The campaign an order is credited to under a model (`$7` unless named). */
 export const creditedCampaign = (order: string, model = '$7::text') => `case when ${model} = 'first_touch'
-    then (select ft.campaign_id from first_touch ft where ft.contact_id = ${order}.contact_id)
+    then (select t.campaign_id from contact_touches t where t.contact_id = ${order}.contact_id
+      order by t.touched_at, t.id limit 1)
     else (select t.campaign_id from contact_touches t
       where t.contact_id = ${order}.contact_id and t.touched_at <= ${order}.ordered_at
       order by t.touched_at desc, t.id desc limit 1)
@@ -44,8 +49,9 @@ export const creditedCampaign = (order: string, model = '$7::text') => `case whe
 
 /** Whether a contact passes the campaign or channel filter (by its first touch); all do without one. */
 export const contactChosen = (contact: string) => `(($5::text is null and $6::text is null) or exists (
-    select 1 from first_touch ft where ft.contact_id = ${contact}
-      and ($5::text is null or ft.campaign_id = $5::text) and ($6::text is null or ft.source = $6::text)))`;
+    select 1 from (select t.campaign_id, t.source from contact_touches t where t.contact_id = ${contact}
+      order by t.touched_at, t.id limit 1) ft
+    where ($5::text is null or ft.campaign_id = $5::text) and ($6::text is null or ft.source = $6::text)))`;
 
 /** Revenue of orders in [s, e) credited to one of the chosen campaigns. */
 export const creditedRevenue = (

@@ -112,7 +112,7 @@ export const METRIC_SQL: Record<MetricName, MetricSql> = {
   // `$6` channel, `$7` attribution model.
   campaign_roi: {
     sums: {},
-    ctes: ['first_touch', 'chosen_campaigns'],
+    ctes: ['chosen_campaigns'],
     value: `(select (x.revenue - x.cost) / nullif(x.cost, 0) from (
       select ${creditedRevenue('r.s', 'r.e')} as revenue, ${chosenCost('r.s', 'r.e')} as cost) x)`,
   },
@@ -123,12 +123,10 @@ export const METRIC_SQL: Record<MetricName, MetricSql> = {
   },
   stage_entry_count: {
     sums: {},
-    ctes: ['first_touch'],
     value: `(select count(*) from ${stageEntries('$4::text', 'r.s', 'r.e')} x)::float8`,
   },
   stage_conversion_rate: {
     sums: {},
-    ctes: ['first_touch'],
     value: conversionOf(stageEntries('$4::text', 'r.s', 'r.e'), '$4::text'),
   },
 };
