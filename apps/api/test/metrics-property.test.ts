@@ -13,6 +13,8 @@ import {
   LIFECYCLE_STAGES,
   MARKETING_METRICS,
   METRIC_NAMES,
+  RATING_METRICS,
+  RATING_SOURCES,
   type MetricInterval,
   type MetricName,
 } from '@chorus/contract';
@@ -240,7 +242,7 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
       'product:x',
       scale,
       random.int(scales[scale][0], scales[scale][1]),
-      'survey',
+      random.pick(RATING_SOURCES.slice(0, 3)),
       at(),
     ];
   });
@@ -282,8 +284,9 @@ beforeAll(async () => {
  */
 async function randomMarketing(random: Random, ws: string): Promise<Omit<MetricsRequest, 'from' | 'to'>> {
   const stage = random.pick(FUNNEL_STAGES);
-  const filter = random.int(0, 3);
+  const filter = random.int(0, 4);
   if (filter === 0) return { names: [...METRIC_NAMES], stage };
+  if (filter === 4) return { names: [...RATING_METRICS], source: random.pick(RATING_SOURCES.slice(0, 3)) };
   const campaigns = await api.db.query<{ id: string }>(
     'select id from campaigns where workspace_id = $1 order by id',
     [ws],

@@ -86,3 +86,17 @@ describe('importing marketplace reviews, as the README shows', () => {
     expect((await http.get('/v1/ratings?source=marketplace')).body.data).toHaveLength(4);
   });
 });
+
+describe('the rating metrics of one source', () => {
+  it('measures the imported marketplace ratings apart, and refuses source with other metrics', async () => {
+    const range = 'from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z';
+    const marketplace = (await http.get(`/v1/metrics?names=average_rating&source=marketplace&${range}`)).body;
+    // The README's three rows (5, 2, 4) and the bad-row test's 3, all in March.
+    expect(marketplace.data[0].value).toBeCloseTo((5 + 2 + 4 + 3) / 4, 9);
+    const website = (await http.get(`/v1/metrics?names=average_rating&source=website&${range}`)).body;
+    expect(website.data[0].value).toBeNull();
+    const mixed = await http.get(`/v1/metrics?names=average_rating,win_rate&source=marketplace`);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.detail).toContain('source applies only to average_rating, nps, csat');
+  });
+});

@@ -175,3 +175,6 @@ export const FUNNEL_DEFINITIONS = {
   returning:
     'Of the contacts who entered customer during the period, those who came back from churned: former customers who bought again, shown apart and never counted as new leads.',
 } as const;
+
+/** Metrics of ratings: `GET /v1/metrics?source=` measures one source's (a marketplace's, say) alone. */
+export const RATING_METRICS = ['average_rating', 'nps', 'csat'] as const satisfies readonly MetricName[];

@@ -35,7 +35,8 @@ export interface FunnelRequest extends MarketingPeriodRequest {
  * metrics' own fragments (so the funnel and `stage_entry_count`/`stage_conversion_rate` cannot
  * disagree), the median days to the next stage, and the customers who came back from churned.
  */
-const FUNNEL_SQL = `with params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution),
+const FUNNEL_SQL = `with params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel,
+    $7::text as attribution, $8::text as source),
   r as materialized (select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i))
   select r.i::int as i, st.stage, x.entered, x.conversion_rate, x.median_days, x.returning
   from r cross join unnest(array[${FUNNEL_STAGES.map((s) => `'${s}'`).join(', ')}]::text[]) as st(stage)

@@ -6,6 +6,7 @@ import {
   type MetricComparison,
   type MetricInterval,
   type MetricName,
+  type RatingSource,
 } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
 import { metricsQuery } from './metric-sql.js';
@@ -23,14 +24,17 @@ export interface MetricsRequest {
   campaignId?: string | undefined;
   channel?: CampaignChannel | undefined;
   attribution?: AttributionModel | undefined;
+  /** The rating metrics of one source only (the contract refuses it with other metrics). */
+  source?: RatingSource | undefined;
 }
 
-/** The parameters `$4`…`$7` of the metrics' and the funnel's statements (see marketing-sql.ts); the lead stage by default. */
+/** The parameters `$4`…`$8` of the metrics' and the funnel's statements (see marketing-sql.ts); the lead stage by default. */
 export const marketingParams = (request: Omit<MetricsRequest, 'names'>) => [
   request.stage ?? 'lead',
   request.campaignId ?? null,
   request.channel ?? null,
   request.attribution ?? 'last_touch',
+  request.source ?? null,
 ];
 
 const DAY = 86_400_000;
@@ -83,12 +87,10 @@ export async function computeMetrics(
   const rows =
     request.names.length === 0
       ? []
-      : await tx.query<Record<string, number | null>>(metricsQuery(request.names), [
-          workspaceId,
-          starts,
-          ends,
-          ...marketingParams(request),
-        ]);
+      : await tx.query<Record<string, number | null>>(
+          metricsQuery(request.names, { bySource: request.source !== undefined }),
+          [workspaceId, starts, ends, ...marketingParams(request)],
+        );
   const data = request.names.map((name) => {
     const values = rows.map((row) =>
       row[name] === null || row[name] === undefined ? null : Number(row[name]),

@@ -121,15 +121,18 @@ export const METRIC_SQL: Record<MetricName, string> = {
 
   average_rating: `
     select avg(x.score)::float8 as v from ratings x
-    where x.workspace_id = $1 and x.scale = 'stars5' and x.created_at >= r.s and x.created_at < r.e`,
+    where x.workspace_id = $1 and x.scale = 'stars5' and x.created_at >= r.s and x.created_at < r.e
+      and ($8::text is null or x.source = $8::text)`,
 
   nps: `
     select ((count(*) filter (where x.score >= 9)) - (count(*) filter (where x.score <= 6)))::float8 * 100 / nullif(count(*), 0) as v
-    from ratings x where x.workspace_id = $1 and x.scale = 'nps10' and x.created_at >= r.s and x.created_at < r.e`,
+    from ratings x where x.workspace_id = $1 and x.scale = 'nps10' and x.created_at >= r.s and x.created_at < r.e
+      and ($8::text is null or x.source = $8::text)`,
 
   csat: `
     select avg(case when x.score >= 4 then 1.0 else 0.0 end)::float8 as v from ratings x
-    where x.workspace_id = $1 and x.scale = 'csat5' and x.created_at >= r.s and x.created_at < r.e`,
+    where x.workspace_id = $1 and x.scale = 'csat5' and x.created_at >= r.s and x.created_at < r.e
+      and ($8::text is null or x.source = $8::text)`,
 
   issue_resolution_time: `
     select percentile_cont(0.5) within group (order by extract(epoch from (t.resolved_at - t.opened_at)) / 3600)::float8 as v

@@ -25,7 +25,8 @@ export async function referenceMetrics(
       `with ${ctes} r as materialized (
          select * from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
        ),
-       params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution)
+       params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution,
+         $8::text as source)
        select r.i::int as i, m.v from r cross join lateral (${METRIC_SQL[name]}) m order by r.i`,
       [workspaceId, starts, ends, ...marketing],
     );

@@ -4855,6 +4855,8 @@ export interface operations {
                 interval?: components["schemas"]["MetricInterval"] & unknown;
                 /** @description Comma-separated metric names. */
                 names: string;
+                /** @description Only ratings from this source, for average_rating, nps, csat: a marketplace's stars apart from the site's. */
+                source?: components["schemas"]["RatingSource"] & unknown;
                 /** @description The stage measured by stage_entry_count and stage_conversion_rate; `lead` when left out. */
                 stage?: components["schemas"]["FunnelStage"];
                 /** @description End (exclusive); defaults to now. */

@@ -13,10 +13,12 @@ import {
   ATTRIBUTION,
   FUNNEL_DEFINITIONS,
   MARKETING_METRICS,
+  RATING_METRICS,
   METRIC_NAMES,
   STAGE_METRICS,
 } from '../metrics.js';
 import { Campaign, CampaignChannel } from './campaigns.js';
+import { RatingSource } from './ratings.js';
 
 export const MetricNameSchema = z.enum(METRIC_NAMES).openapi('MetricName');
 
@@ -97,6 +99,9 @@ export const MetricsQuery = z
     attribution: Attribution.optional().openapi({
       description: 'Which touch campaign_roi credits revenue to; `last_touch` when left out.',
     }),
+    source: RatingSource.optional().openapi({
+      description: `Only ratings from this source, for ${RATING_METRICS.join(', ')}: a marketplace's stars apart from the site's.`,
+    }),
     names: z
       .string()
       .regex(namesPattern, `must be comma-separated metric names: ${METRIC_NAMES.join(', ')}`)
@@ -122,6 +127,15 @@ export const MetricsQuery = z
       q.names.split(',').every((n) => (MARKETING_METRICS as readonly string[]).includes(n)),
     {
       message: `campaignId, channel and attribution apply only to ${MARKETING_METRICS.join(', ')}: ask for other metrics in another request`,
+      path: ['names'],
+    },
+  )
+  .refine(
+    (q) =>
+      q.source === undefined ||
+      q.names.split(',').every((n) => (RATING_METRICS as readonly string[]).includes(n)),
+    {
+      message: `source applies only to ${RATING_METRICS.join(', ')}: ask for other metrics in another request`,
       path: ['names'],
     },
   );

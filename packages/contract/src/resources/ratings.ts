@@ -17,7 +17,7 @@ export const RatingScaleSchema = z.enum(RATING_SCALES).openapi('RatingScale', {
   example: 'stars5',
 });
 
-const RatingSource = z
+export const RatingSource = z
   .enum(RATING_SOURCES)
   .openapi('RatingSource', { description: 'Where the rating was given.', example: 'website' });
 
