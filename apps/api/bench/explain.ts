@@ -1,6 +1,7 @@
 import { METRIC_NAMES, type MetricName } from '@chorus/contract';
 import type { Database } from '../src/db/database.js';
 import { metricsQuery } from '../src/domain/metric-sql.js';
+import { marketingParams } from '../src/domain/metrics.js';
 import { buckets } from '../src/domain/periods.js';
 import type { ExplainedQuery } from './types.js';
 
@@ -27,6 +28,7 @@ export async function explainSlowestMetrics(
     workspaceId,
     ranges.map((r) => r.start.toISOString()),
     ranges.map((r) => r.end.toISOString()),
+    ...marketingParams({ stage: 'lead' }),
   ];
   const explain = async (name: string, names: readonly MetricName[]): Promise<ExplainedQuery> => {
     const [row] = await db.transaction(async (tx) => {

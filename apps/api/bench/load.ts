@@ -57,7 +57,8 @@ export async function explainMetrics(baseUrl: string): Promise<ExplainedQuery[]>
   return (await response.json()) as ExplainedQuery[];
 }
 
-export const METRICS_PATH = `/v1/metrics?names=${METRIC_NAMES.join(',')}`;
+/** Every metric; the stage metrics measure the lead stage. */
+export const METRICS_PATH = `/v1/metrics?names=${METRIC_NAMES.join(',')}&stage=lead`;
 
 /** One endpoint under autocannon; POSTs get a fresh Idempotency-Key each. */
 export async function loadEndpoint(

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from './db/database.js';
 import { rateLimited } from './errors.js';
 import { registerActivityRoutes } from './routes/activity.js';
+import { registerCampaignRoutes } from './routes/campaigns.js';
 import { registerCompanyRoutes } from './routes/companies.js';
 import { registerContactRoutes } from './routes/contacts.js';
 import { registerDealRoutes } from './routes/deals.js';
@@ -135,6 +136,7 @@ export function createApp({
   registerActivityRoutes(app);
   registerRatingRoutes(app);
   registerMetricRoutes(app);
+  registerCampaignRoutes(app);
 
   if (demoSessionsFor) mountDemoSessions(app, db, demoSessionsFor);
   if (demoWidgetScript) mountDemoWidget(app, demoWidgetScript);

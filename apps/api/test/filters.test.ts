@@ -160,6 +160,20 @@ async function makeRows() {
     contactId: made.ada!.id,
     source: 'website',
   });
+  await post('webinar', '/v1/campaigns', {
+    name: 'Webinar',
+    channel: 'event',
+    startsOn: '2026-01-05',
+    endsOn: '2026-01-09',
+    cost: { amount: 150_000, currency: 'EUR' },
+  });
+  await post('mailing', '/v1/campaigns', {
+    name: 'Mailing',
+    channel: 'email',
+    startsOn: '2026-02-01',
+    endsOn: '2026-02-01',
+    cost: { amount: 20_000, currency: 'EUR' },
+  });
   await post('nps', '/v1/ratings', {
     subject: 'service:support',
     scale: 'nps10',
@@ -228,6 +242,9 @@ const FILTERS: Record<string, Record<string, FilterCase>> = {
   '/v1/tickets': {
     contactId: { value: id('bo'), keeps: (r) => r.contactId === made.bo!.id },
     status: { value: () => 'resolved', keeps: (r) => r.status === 'resolved' },
+  },
+  '/v1/campaigns': {
+    channel: { value: () => 'email', keeps: (r) => r.channel === 'email' },
   },
   '/v1/ratings': {
     subject: { value: () => 'service:support', keeps: (r) => r.subject === 'service:support' },

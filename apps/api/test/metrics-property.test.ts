@@ -6,9 +6,20 @@
  * for money and counts, within 1e-9 for ratios. METRICS_PROPERTY_RUNS sets how many workspaces
  * (the bench runs many; `npm test` a few).
  */
-import { LIFECYCLE_STAGES, METRIC_NAMES, type MetricInterval, type MetricName } from '@chorus/contract';
+import {
+  ATTRIBUTION_MODELS,
+  CAMPAIGN_CHANNELS,
+  FUNNEL_STAGES,
+  LIFECYCLE_STAGES,
+  MARKETING_METRICS,
+  METRIC_NAMES,
+  RATING_METRICS,
+  RATING_SOURCES,
+  type MetricInterval,
+  type MetricName,
+} from '@chorus/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeMetrics } from '../src/domain/metrics.js';
+import { computeMetrics, marketingParams, type MetricsRequest } from '../src/domain/metrics.js';
 import { buckets } from '../src/domain/periods.js';
 import { DEMO_WORKSPACE_ID } from '../src/seed/demo.js';
 import { seededRandom, type Random } from '../src/seed/random.js';
@@ -66,9 +77,12 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
   const changes: unknown[][] = [];
   for (const [contactId, , , initial] of contacts) {
     let from = initial as string | null;
+    let when: Date | null = null;
     for (let k = random.int(0, 4); k > 0; k--) {
       const to = random.pick(LIFECYCLE_STAGES);
-      changes.push([ws, contactId, from, to, 'test', at()]);
+      // Often at the moment of the change before: the order they were recorded in decides.
+      when = when && random.chance(0.3) ? when : at();
+      changes.push([ws, contactId, from, to, 'test', when]);
       from = to;
     }
   }
@@ -78,6 +92,27 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
     changes,
   );
 
+  // Campaigns of a few channels over the year, and touches (first, re-engagements, some through no
+  // campaign, some before the contact's orders, some after), often at the same moment.
+  const campaigns = Array.from({ length: random.int(0, 5) }, (_, n) => {
+    const start = at();
+    const days = random.int(0, 60);
+    return [
+      id('cmp', n),
+      ws,
+      `Campaign ${n}`,
+      random.pick(CAMPAIGN_CHANNELS.slice(0, 3)),
+      start.toISOString().slice(0, 10),
+      new Date(start.getTime() + days * DAY).toISOString().slice(0, 10),
+      random.int(0, 3_000_000),
+      'EUR',
+    ];
+  });
+  await insert(
+    'campaigns',
+    ['id', 'workspace_id', 'name', 'channel', 'starts_on', 'ends_on', 'cost_amount', 'cost_currency'],
+    campaigns,
+  );
   const pipeline = id('pip', 0);
   await insert('pipelines', ['id', 'workspace_id', 'name'], [[pipeline, ws, 'Sales']]);
   const kinds = ['open', 'open', 'open', 'won', 'lost'] as const;
@@ -158,6 +193,26 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
     ['id', 'workspace_id', 'contact_id', 'company_id', 'amount', 'currency', 'ordered_at'],
     orders,
   );
+  const ordersOf = (contactId: unknown) => orders.filter((order) => order[2] === contactId);
+  const touches: unknown[][] = [];
+  for (const [contactId] of contacts) {
+    for (let k = random.int(0, 3); k > 0; k--) {
+      const campaign = campaigns.length > 0 && random.chance(0.8) ? random.pick(campaigns) : null;
+      touches.push([
+        ws,
+        contactId,
+        campaign?.[0] ?? null,
+        campaign && random.chance(0.8) ? campaign[3] : random.pick(CAMPAIGN_CHANNELS.slice(0, 3)),
+        // Often at the moment of one of the contact's orders: "at or before" is where last touch can slip.
+        ordersOf(contactId).length > 0 && random.chance(0.4) ? random.pick(ordersOf(contactId))[6] : at(),
+      ]);
+    }
+  }
+  await insert(
+    'contact_touches',
+    ['workspace_id', 'contact_id', 'campaign_id', 'source', 'touched_at'],
+    touches,
+  );
 
   const tickets = Array.from({ length: random.int(0, 15) }, (_, n) => {
     const opened = at();
@@ -187,7 +242,7 @@ async function randomWorkspace(random: Random, end: number): Promise<string> {
       'product:x',
       scale,
       random.int(scales[scale][0], scales[scale][1]),
-      'survey',
+      random.pick(RATING_SOURCES.slice(0, 3)),
       at(),
     ];
   });
@@ -223,13 +278,37 @@ beforeAll(async () => {
   api = await testApi();
 });
 
+/**
+ * The marketing metrics' stage, and at random a campaign or channel filter (of the workspace's, or
+ * one nobody used) and an attribution model: with a filter, only the marketing metrics are asked for.
+ */
+async function randomMarketing(random: Random, ws: string): Promise<Omit<MetricsRequest, 'from' | 'to'>> {
+  const stage = random.pick(FUNNEL_STAGES);
+  const filter = random.int(0, 4);
+  if (filter === 0) return { names: [...METRIC_NAMES], stage };
+  if (filter === 4) return { names: [...RATING_METRICS], source: random.pick(RATING_SOURCES.slice(0, 3)) };
+  const campaigns = await api.db.query<{ id: string }>(
+    'select id from campaigns where workspace_id = $1 order by id',
+    [ws],
+  );
+  return {
+    names: [...MARKETING_METRICS],
+    stage,
+    attribution: random.pick(ATTRIBUTION_MODELS),
+    ...(filter === 1 && campaigns.length > 0
+      ? { campaignId: random.pick(campaigns).id }
+      : filter === 2
+        ? { channel: random.pick(CAMPAIGN_CHANNELS.slice(0, 4)) }
+        : {}),
+  };
+}
+
 /** Every metric over a few random periods: fast path against the reference, all values listed on mismatch. */
 async function expectFastEqualsReference(random: Random, ws: string, end: number) {
   for (let p = 0; p < 3; p++) {
     const period = randomPeriod(random, end);
-    const fast = await api.db.transaction((tx) =>
-      computeMetrics(tx, ws, 'EUR', { names: [...METRIC_NAMES], ...period }),
-    );
+    const marketing = await randomMarketing(random, ws);
+    const fast = await api.db.transaction((tx) => computeMetrics(tx, ws, 'EUR', { ...marketing, ...period }));
     const from = new Date(fast.from);
     const to = new Date(fast.to);
     const ranges = [
@@ -237,8 +316,10 @@ async function expectFastEqualsReference(random: Random, ws: string, end: number
       { start: new Date(fast.previousFrom), end: from },
       ...buckets(from, to, fast.interval),
     ];
-    const reference = await api.db.transaction((tx) => referenceMetrics(tx, ws, ranges));
-    expect(fast.data).toHaveLength(METRIC_NAMES.length);
+    const reference = await api.db.transaction((tx) =>
+      referenceMetrics(tx, ws, ranges, marketingParams(marketing)),
+    );
+    expect(fast.data).toHaveLength(marketing.names.length);
     const mismatches = fast.data.flatMap((metric) => {
       const expected = reference[metric.name];
       const got = [metric.value, metric.previous, ...metric.series.map((point) => point.value)];
@@ -247,7 +328,7 @@ async function expectFastEqualsReference(random: Random, ws: string, end: number
         close(metric.name, value, expected[index]!)
           ? []
           : [
-              `${metric.name}[${index}] ${period.from}..${period.to}/${period.interval}: ${value} ≠ ${expected[index]}`,
+              `${metric.name}[${index}] ${period.from}..${period.to}/${period.interval} ${JSON.stringify(marketingParams(marketing))}: ${value} ≠ ${expected[index]}`,
             ],
       );
     });

@@ -57,6 +57,25 @@ async function buildWorkspace(db: Sql, ws: string) {
       [ws, id, from, to, t(at)],
     );
   }
+  // A paid campaign of ten days in March (10,000), which brought c3 and c4 in and re-engaged c2
+  // (who first came organically) before her March orders.
+  await q(
+    `insert into campaigns (id, workspace_id, name, channel, starts_on, ends_on, cost_amount, cost_currency)
+     values ('cmp_m1metrics', $1, 'M1', 'paid', '2026-03-01', '2026-03-10', 10000, 'EUR')`,
+    [ws],
+  );
+  const touches: [string, string | null, string, string][] = [
+    ['con_c2metrics', null, 'organic', '2026-01-20'],
+    ['con_c2metrics', 'cmp_m1metrics', 'paid', '2026-03-04'],
+    ['con_c3metrics', 'cmp_m1metrics', 'paid', '2026-03-02'],
+    ['con_c4metrics', 'cmp_m1metrics', 'paid', '2026-03-10'],
+  ];
+  for (const [contact, campaign, source, at] of touches) {
+    await q(
+      'insert into contact_touches (workspace_id, contact_id, campaign_id, source, touched_at) values ($1, $2, $3, $4, $5)',
+      [ws, contact, campaign, source, t(at)],
+    );
+  }
   const orders: [string, string, string | null, number, string][] = [
     ['ord_o1metrics', 'con_c1metrics', 'com_k1metrics', 10000, '2026-02-10'],
     ['ord_o2metrics', 'con_c2metrics', 'com_k1metrics', 30000, '2026-03-06'],
@@ -175,7 +194,7 @@ beforeAll(async () => {
   secretKey = ws.secretKey;
   await buildWorkspace(api.db, ws.workspaceId);
   const reply = await caller(api, ws.secretKey).get(
-    `/v1/metrics?names=${METRIC_NAMES.join(',')}&from=${FROM}&to=${TO}&interval=week`,
+    `/v1/metrics?names=${METRIC_NAMES.join(',')}&stage=customer&from=${FROM}&to=${TO}&interval=week`,
   );
   expect(reply.status).toBe(200);
   metrics = Object.fromEntries(reply.body.data.map((m: { name: string }) => [m.name, m]));
@@ -207,6 +226,15 @@ describe('metrics equal what the definitions give by hand', () => {
     issue_resolution_time: [24, 5],
     // Trailing year to 1 Apr: K1 90,000 + K2 20,000 of 300,000 wallet; to 1 Mar: K1 10,000.
     share_of_wallet: [(90000 + 20000) / 300000, 10000 / 300000],
+    // March, last touch: o2, o3 (c2, re-engaged by M1) and o4 (c3, brought by M1): 100,000 for
+    // M1's 10,000. Before March no campaign cost anything: none.
+    campaign_roi: [(100000 - 10000) / 10000, null],
+    // M1's leads created in March: c3 (lead) and c4 (subscriber). None before, at no cost: none.
+    cost_per_lead: [10000 / 2, null],
+    // stage=customer: c2 and c3 became customers in March; c1 in February (c5 was created one in December).
+    stage_entry_count: [2, 1],
+    // None of them went on to evangelist (c1 churned, which is not going on).
+    stage_conversion_rate: [0, 0],
   };
 
   it('covers every metric of the contract', () => {
@@ -237,7 +265,7 @@ describe('metrics equal what the definitions give by hand', () => {
 describe('compared with the same dates a year earlier', () => {
   it('measures `previous` over March 2026 when March 2027 is asked with compare=year-ago', async () => {
     const reply = await caller(api, secretKey).get(
-      `/v1/metrics?names=${METRIC_NAMES.join(',')}&from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z&compare=year-ago`,
+      `/v1/metrics?names=${METRIC_NAMES.join(',')}&stage=customer&from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z&compare=year-ago`,
     );
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({

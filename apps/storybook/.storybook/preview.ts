@@ -1,11 +1,13 @@
 import '@chorus/core/define';
 import '@chorus/contact-card/define';
+import '@chorus/lifecycle-funnel/define';
 import '@chorus/metrics-tiles/define';
 import '@chorus/pipeline-board/define';
 import '@chorus/rating-widget/define';
 import { THEMES } from '@chorus/core';
 import cardManifest from '@chorus/contact-card/custom-elements.json' with { type: 'json' };
 import coreManifest from '@chorus/core/custom-elements.json' with { type: 'json' };
+import funnelManifest from '@chorus/lifecycle-funnel/custom-elements.json' with { type: 'json' };
 import metricsManifest from '@chorus/metrics-tiles/custom-elements.json' with { type: 'json' };
 import boardManifest from '@chorus/pipeline-board/custom-elements.json' with { type: 'json' };
 import ratingManifest from '@chorus/rating-widget/custom-elements.json' with { type: 'json' };
@@ -17,7 +19,7 @@ import { apiUrl, demoSessions } from '../src/demo-api.js';
 import { publicManifest } from '../src/manifest.js';
 
 setCustomElementsManifest(
-  publicManifest(coreManifest, cardManifest, metricsManifest, boardManifest, ratingManifest),
+  publicManifest(coreManifest, cardManifest, metricsManifest, boardManifest, ratingManifest, funnelManifest),
 );
 
 const LOCALES = {

@@ -16,6 +16,7 @@ export const ID_PREFIXES = {
   rating: 'rat',
   session: 'ses',
   lostReason: 'lr',
+  campaign: 'cmp',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -28,6 +28,38 @@ export const LEAD_STAGES = [
 /** Stages of a contact who is buying, or has bought, from us. */
 export const CUSTOMER_STAGES = ['customer', 'evangelist'] as const satisfies readonly LifecycleStage[];
 
+/**
+ * The agreed funnel: the lifecycle stages in the order marketing and sales move a person through
+ * them, without `churned` (a way out, not a step). A stage's next stage is the one after it here.
+ */
+export const FUNNEL_STAGES = [
+  'subscriber',
+  'lead',
+  'marketing_qualified',
+  'sales_qualified',
+  'opportunity',
+  'customer',
+  'evangelist',
+] as const satisfies readonly LifecycleStage[];
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/** How a campaign reaches people; also the source of a touch that came through no campaign. */
+export const CAMPAIGN_CHANNELS = [
+  'email',
+  'event',
+  'paid',
+  'social',
+  'community',
+  'partner',
+  'referral',
+  'organic',
+] as const;
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+
+/** Which touch gets the credit for a contact's revenue (see `ATTRIBUTION` in `metrics.ts`). */
+export const ATTRIBUTION_MODELS = ['first_touch', 'last_touch'] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
 

@@ -9,7 +9,17 @@ export {
   INT32_MAX,
 } from './common.js';
 export * from './enums.js';
-export { METRICS, METRIC_NAMES, type MetricDefinition, type MetricName } from './metrics.js';
+export {
+  ATTRIBUTION,
+  FUNNEL_DEFINITIONS,
+  MARKETING_METRICS,
+  METRICS,
+  RATING_METRICS,
+  METRIC_NAMES,
+  STAGE_METRICS,
+  type MetricDefinition,
+  type MetricName,
+} from './metrics.js';
 export { routes, PUBLIC_PATHS } from './routes.js';
 export { buildOpenApiDocument, API_VERSION } from './document.js';
 export {
@@ -55,5 +65,23 @@ export {
   RatingScaleSchema,
 } from './resources/ratings.js';
 export { ChangeEvent, EventsQuery } from './resources/events.js';
-export { MetricResult, MetricsResponse, MetricsQuery, MetricNameSchema } from './resources/metrics.js';
+export {
+  MetricResult,
+  MetricsResponse,
+  MetricsQuery,
+  MetricNameSchema,
+  LifecycleFunnel,
+  FunnelQuery,
+  CampaignPerformance,
+  CampaignReport,
+  CampaignReportQuery,
+} from './resources/metrics.js';
+export {
+  Campaign,
+  CampaignChannel as CampaignChannelSchema,
+  CreateCampaign,
+  Touch,
+  CreateTouch,
+  ContactTouches,
+} from './resources/campaigns.js';
 export { serializeDocument } from './serialize.js';

@@ -1,4 +1,5 @@
 import * as activities from './resources/activities.js';
+import * as campaigns from './resources/campaigns.js';
 import * as events from './resources/events.js';
 import * as companies from './resources/companies.js';
 import * as contacts from './resources/contacts.js';
@@ -28,6 +29,8 @@ export const routes = {
   updateContact: contacts.updateContact,
   listContactLifecycle: contacts.listContactLifecycle,
   getContactInsights: contacts.getContactInsights,
+  listContactTouches: campaigns.listContactTouches,
+  createContactTouch: campaigns.createContactTouch,
   listCompanies: companies.listCompanies,
   createCompany: companies.createCompany,
   getCompany: companies.getCompany,
@@ -59,6 +62,11 @@ export const routes = {
   listPublicReviews: ratings.listPublicReviews,
   moderateRating: ratings.moderateRating,
   getMetrics: metrics.getMetrics,
+  getLifecycleFunnel: metrics.getLifecycleFunnel,
+  getCampaignReport: metrics.getCampaignReport,
+  listCampaigns: campaigns.listCampaigns,
+  createCampaign: campaigns.createCampaign,
+  getCampaign: campaigns.getCampaign,
   streamEvents: events.streamEvents,
 } as const;
 

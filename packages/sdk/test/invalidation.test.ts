@@ -122,3 +122,27 @@ describe('invalidation rules', () => {
     expect(invalidated()).toEqual(['activities', 'contactInsights']);
   });
 });
+
+describe('invalidation rules of campaigns and touches', () => {
+  const marketing = {
+    funnel: keys.metrics.funnel({ channel: 'email' }),
+    report: keys.metrics.campaigns(),
+    campaigns: keys.campaigns.list(),
+    campaign: keys.campaigns.detail('cmp_1'),
+    touches: keys.contacts.touches('con_1'),
+    otherTouches: keys.contacts.touches('con_2'),
+    contact: keys.contacts.detail('con_1'),
+  };
+
+  it('a new campaign makes the campaign lists, the funnel and the report stale, not a contact', async () => {
+    const { queryClient, invalidated } = cacheWith(marketing);
+    await invalidate(queryClient, invalidationRules.campaignCreated({ id: 'cmp_2' }));
+    expect(invalidated()).toEqual(['campaigns', 'funnel', 'report']);
+  });
+
+  it("a touch makes that contact's touches, the funnel and the report stale, nobody else's", async () => {
+    const { queryClient, invalidated } = cacheWith(marketing);
+    await invalidate(queryClient, invalidationRules.touchRecorded('con_1'));
+    expect(invalidated()).toEqual(['funnel', 'report', 'touches']);
+  });
+});

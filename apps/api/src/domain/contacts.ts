@@ -3,6 +3,7 @@ import type { Sql } from '../db/database.js';
 import { lifecycleRule, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { decodeCursor, type Page, type PageRequest, toPage, Where } from './pagination.js';
+import { recordTouch, type TouchInput } from './campaigns.js';
 import { assertReferences } from './references.js';
 import { iso } from './rows.js';
 import type { ContactDto, LifecycleChangeDto } from './types.js';
@@ -101,6 +102,8 @@ export interface ContactInput {
   lifecycleStage: LifecycleStage;
   leadScore: number;
   tags: string[];
+  /** The touch that brought the contact in: their first touch. */
+  touch?: TouchInput | undefined;
 }
 
 export async function createContact(
@@ -132,6 +135,7 @@ export async function createContact(
     ],
   );
   await recordLifecycleChange(tx, workspaceId, id, null, input.lifecycleStage, 'created', now);
+  if (input.touch) await recordTouch(tx, workspaceId, id, { touchedAt: now.toISOString(), ...input.touch });
   return toContact(rows[0]!);
 }
 
@@ -147,7 +151,7 @@ const COLUMNS = {
   leadScore: 'lead_score',
   tags: 'tags',
 } as const;
-export type ContactPatch = Partial<ContactInput>;
+export type ContactPatch = Partial<Omit<ContactInput, 'touch'>>;
 
 export async function updateContact(
   tx: Sql,

@@ -1,4 +1,13 @@
 import type { MetricName } from '@chorus/contract';
+import {
+  chosenCost,
+  chosenLeads,
+  conversionOf,
+  creditedRevenue,
+  MARKETING_CTES,
+  type MarketingCte,
+  stageEntries,
+} from './marketing-sql.js';
 
 /**
  * One query answers every requested metric for every range: `$1` is the workspace, `$2`/`$3` the
@@ -30,6 +39,8 @@ interface MetricSql {
   sums: Partial<Record<Moment, string[]>>;
   /** The value for one range, over `e`, `s`, `y` (sums) and `r` (the range: `r.s`, `r.e`). */
   value: string;
+  /** Tables of `marketing-sql.ts` the value reads. */
+  ctes?: MarketingCte[];
 }
 
 /** Sums over the range [s, e): read at both ends. */
@@ -97,6 +108,39 @@ export const METRIC_SQL: Record<MetricName, MetricSql> = {
       select sum(co.wallet_amount) from companies co where co.workspace_id = $1 and co.wallet_amount is not null
     ), 0)`,
   },
+  // The marketing metrics read the rows (see marketing-sql.ts): `$4` stage, `$5` campaign,
+  // `$6` channel, `$7` attribution model.
+  campaign_roi: {
+    sums: {},
+    ctes: ['chosen_campaigns'],
+    value: `(select (x.revenue - x.cost) / nullif(x.cost, 0) from (
+      select ${creditedRevenue('r.s', 'r.e')} as revenue, ${chosenCost('r.s', 'r.e')} as cost) x)`,
+  },
+  cost_per_lead: {
+    sums: {},
+    ctes: ['first_touch', 'chosen_campaigns'],
+    value: `(${chosenCost('r.s', 'r.e')} / nullif(${chosenLeads('r.s', 'r.e')}, 0))::float8`,
+  },
+  stage_entry_count: {
+    sums: {},
+    value: `(select count(*) from ${stageEntries('$4::text', 'r.s', 'r.e')} x)::float8`,
+  },
+  stage_conversion_rate: {
+    sums: {},
+    value: conversionOf(stageEntries('$4::text', 'r.s', 'r.e'), '$4::text'),
+  },
+};
+
+/**
+ * The rating metrics of one source (`$8`), from the rows: the rollups keep ratings per workspace,
+ * not per source. The ratings of a range are one range of `ratings (workspace_id, created_at, id)`.
+ */
+const ofSource = (value: string) => `(select ${value} from ratings x
+      where x.workspace_id = $1 and x.source = $8::text and x.created_at >= r.s and x.created_at < r.e`;
+export const RATING_SQL_BY_SOURCE: Partial<Record<MetricName, string>> = {
+  average_rating: `${ofSource('avg(x.score)::float8')} and x.scale = 'stars5')`,
+  nps: `${ofSource('((count(*) filter (where x.score >= 9)) - (count(*) filter (where x.score <= 6)))::float8 * 100 / nullif(count(*), 0)')} and x.scale = 'nps10')`,
+  csat: `${ofSource('avg(case when x.score >= 4 then 1.0 else 0.0 end)::float8')} and x.scale = 'csat5')`,
 };
 
 /** A family's sum of events strictly before the moment `p` of the row (columns of `moments`). */
@@ -115,9 +159,13 @@ const momentsOf = (expressions: string[]) => `select p, (p at time zone 'UTC')::
       date_trunc('day', p, 'UTC') as day_start, date_trunc('hour', p, 'UTC') as hour_start
     from (select distinct p from (${expressions.map((x) => `select ${x} as p from r`).join(' union all ')}) x) x`;
 
-/** The one statement for `names`; see the top of this file. */
-export function metricsQuery(names: readonly MetricName[]): string {
-  const wanted = names.map((name) => METRIC_SQL[name]);
+/** The one statement for `names`; see the top of this file. `bySource`: the rating metrics of one source. */
+export function metricsQuery(names: readonly MetricName[], { bySource = false } = {}): string {
+  const sqlOf = (name: MetricName): MetricSql => {
+    const bySourceValue = bySource ? RATING_SQL_BY_SOURCE[name] : undefined;
+    return bySourceValue ? { sums: {}, value: bySourceValue } : METRIC_SQL[name];
+  };
+  const wanted = names.map(sqlOf);
   const at = (moment: Moment) => [...new Set(wanted.flatMap((m) => m.sums[moment] ?? []))];
   // Ends and starts share their moments (and their sums); a year before the end has its own.
   const bounds = [...new Set([...at('e'), ...at('s')])];
@@ -128,7 +176,13 @@ export function metricsQuery(names: readonly MetricName[]): string {
     `r as materialized (
     select s, e, i from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
   )`,
+    // Names the marketing parameters' types, whether or not a metric asked for reads them.
+    `params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution,
+      $8::text as source)`,
   ];
+  for (const cte of new Set(wanted.flatMap((m) => m.ctes ?? []))) {
+    ctes.push(`${cte} as materialized (${MARKETING_CTES[cte]})`);
+  }
   if (families.length > 0) {
     // Each family's days, summed cumulatively and kept as sorted arrays: the sum before a day is
     // found by binary search (width_bucket).
@@ -157,7 +211,7 @@ export function metricsQuery(names: readonly MetricName[]): string {
     ...(yearBefore.length ? ["join year_sums y on y.p = r.e - interval '1 year'"] : []),
   ];
   return `with ${ctes.join(',\n  ')}
-  select r.i::int as i, ${names.map((name) => `${METRIC_SQL[name].value} as ${name}`).join(',\n    ')}
+  select r.i::int as i, ${names.map((name) => `${sqlOf(name).value} as ${name}`).join(',\n    ')}
   from r ${joins.join(' ')}
   order by r.i`;
 }

@@ -1,4 +1,13 @@
-import { METRICS, type MetricComparison, type MetricInterval, type MetricName } from '@chorus/contract';
+import {
+  type AttributionModel,
+  type CampaignChannel,
+  type FunnelStage,
+  METRICS,
+  type MetricComparison,
+  type MetricInterval,
+  type MetricName,
+  type RatingSource,
+} from '@chorus/contract';
 import type { Sql } from '../db/database.js';
 import { metricsQuery } from './metric-sql.js';
 import { buckets, defaultInterval } from './periods.js';
@@ -10,7 +19,23 @@ export interface MetricsRequest {
   to?: string | undefined;
   interval?: MetricInterval | undefined;
   compare?: MetricComparison | undefined;
+  /** The marketing metrics' stage, filters and model (the contract refuses them with others). */
+  stage?: FunnelStage | undefined;
+  campaignId?: string | undefined;
+  channel?: CampaignChannel | undefined;
+  attribution?: AttributionModel | undefined;
+  /** The rating metrics of one source only (the contract refuses it with other metrics). */
+  source?: RatingSource | undefined;
 }
+
+/** The parameters `$4`…`$8` of the metrics' and the funnel's statements (see marketing-sql.ts); the lead stage by default. */
+export const marketingParams = (request: Omit<MetricsRequest, 'names'>) => [
+  request.stage ?? 'lead',
+  request.campaignId ?? null,
+  request.channel ?? null,
+  request.attribution ?? 'last_touch',
+  request.source ?? null,
+];
 
 const DAY = 86_400_000;
 
@@ -21,6 +46,13 @@ export function yearEarlier(time: Date): Date {
   // setUTCFullYear rolls 29 February into 1 March of a common year; keep it in February.
   if (earlier.getUTCMonth() !== time.getUTCMonth()) earlier.setUTCDate(0);
   return earlier;
+}
+
+/** The period `previous` figures are measured over: the one before, or the same dates a year earlier. */
+export function comparisonPeriod(from: Date, to: Date, compare: MetricComparison) {
+  return compare === 'year-ago'
+    ? { previousFrom: yearEarlier(from), previousTo: yearEarlier(to) }
+    : { previousFrom: new Date(from.getTime() - (to.getTime() - from.getTime())), previousTo: from };
 }
 
 /**
@@ -38,9 +70,7 @@ export async function computeMetrics(
   const to = request.to ? new Date(request.to) : now;
   const from = request.from ? new Date(request.from) : new Date(to.getTime() - 30 * DAY);
   const compare = request.compare ?? 'previous';
-  const previousFrom =
-    compare === 'year-ago' ? yearEarlier(from) : new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const previousTo = compare === 'year-ago' ? yearEarlier(to) : from;
+  const { previousFrom, previousTo } = comparisonPeriod(from, to, compare);
   const interval = request.interval ?? defaultInterval(from, to);
   const series = buckets(from, to, interval);
   const ranges = [{ start: from, end: to }, { start: previousFrom, end: previousTo }, ...series];
@@ -48,16 +78,19 @@ export async function computeMetrics(
   const ends = ranges.map((r) => r.end.toISOString());
 
   // The query reads a few hundred rows, but PostgreSQL's cost estimate of its lookups crosses the
-  // JIT threshold, and compiling took longer (about 14 ms a query) than running.
-  await tx.query("select set_config('jit', 'off', true)");
+  // JIT threshold, and compiling took longer (about 14 ms a query) than running. Custom plans: the
+  // marketing metrics' filters (`$5 is null or …`) fold away only when the planner sees their values;
+  // the generic plan PostgreSQL switches to after five runs of a prepared statement kept them, 3x slower.
+  await tx.query(
+    "select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
+  );
   const rows =
     request.names.length === 0
       ? []
-      : await tx.query<Record<string, number | null>>(metricsQuery(request.names), [
-          workspaceId,
-          starts,
-          ends,
-        ]);
+      : await tx.query<Record<string, number | null>>(
+          metricsQuery(request.names, { bySource: request.source !== undefined }),
+          [workspaceId, starts, ends, ...marketingParams(request)],
+        );
   const data = request.names.map((name) => {
     const values = rows.map((row) =>
       row[name] === null || row[name] === undefined ? null : Number(row[name]),

@@ -146,10 +146,13 @@ export async function summarizeRatings(
   workspaceId: string,
   subject: string,
   scale: RatingScale,
+  source?: RatingSource,
 ): Promise<RatingSummaryDto> {
   const rows = await tx.query<{ score: number; count: number }>(
-    'select score, count(*) as count from ratings where workspace_id = $1 and subject = $2 and scale = $3 group by score',
-    [workspaceId, subject, scale],
+    `select score, count(*) as count from ratings
+     where workspace_id = $1 and subject = $2 and scale = $3 and ($4::text is null or source = $4::text)
+     group by score`,
+    [workspaceId, subject, scale, source ?? null],
   );
   const { min, max } = RATING_SCALE_RANGE[scale];
   const distribution: { score: number; count: number }[] = [];

@@ -6,6 +6,7 @@ const TABLES = {
   contactId: 'contacts',
   ownerId: 'users',
   dealId: 'deals',
+  campaignId: 'campaigns',
 } as const;
 
 /** Checks that the ids a body points at exist in the workspace: a dangling reference is a 422 naming the field. */

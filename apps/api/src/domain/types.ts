@@ -1,5 +1,10 @@
 import type {
   Activity,
+  Campaign,
+  CampaignReport,
+  ContactTouches,
+  LifecycleFunnel,
+  Touch,
   ApiKey,
   Company,
   Contact,
@@ -43,3 +48,8 @@ export type RatingDto = z.infer<typeof Rating>;
 export type RatingSummaryDto = z.infer<typeof RatingSummary>;
 export type PublicReviewDto = z.infer<typeof PublicReview>;
 export type MetricsResponseDto = z.infer<typeof MetricsResponse>;
+export type CampaignDto = z.infer<typeof Campaign>;
+export type TouchDto = z.infer<typeof Touch>;
+export type ContactTouchesDto = z.infer<typeof ContactTouches>;
+export type LifecycleFunnelDto = z.infer<typeof LifecycleFunnel>;
+export type CampaignReportDto = z.infer<typeof CampaignReport>;

@@ -1,5 +1,7 @@
 import { type MetricName, routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { campaignReport } from '../domain/campaign-report.js';
+import { computeFunnel } from '../domain/funnel.js';
 import { computeMetrics } from '../domain/metrics.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -10,6 +12,16 @@ export function registerMetricRoutes(app: OpenAPIHono<AppEnv>) {
     const names = [...new Set(query.names.split(','))] as MetricName[];
     return c.json(
       await computeMetrics(c.get('tx'), caller.workspaceId, caller.currency, { ...query, names }),
+      200,
+    );
+  });
+  app.openapi(routes.getLifecycleFunnel, async (c) =>
+    c.json(await computeFunnel(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')), 200),
+  );
+  app.openapi(routes.getCampaignReport, async (c) => {
+    const caller = c.get('caller');
+    return c.json(
+      await campaignReport(c.get('tx'), caller.workspaceId, caller.currency, c.req.valid('query')),
       200,
     );
   });

@@ -65,9 +65,9 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>) {
     ),
   );
   app.openapi(routes.getPublicRatingSummary, async (c) => {
-    const { subject, scale } = c.req.valid('query');
+    const { subject, scale, source } = c.req.valid('query');
     return c.json(
-      await ratings.summarizeRatings(c.get('tx'), c.get('caller').workspaceId, subject, scale),
+      await ratings.summarizeRatings(c.get('tx'), c.get('caller').workspaceId, subject, scale, source),
       200,
     );
   });

@@ -3,6 +3,7 @@ import { createKey, createWorkspace } from '../domain/workspace.js';
 import { newId } from '../ids.js';
 import { DEMO_STAGES, DEMO_USER_NAMES, type DemoStageKey } from './demo-catalogue.js';
 import { addCompanies, addContact, addWebsiteRatings, DAY, DemoRows, type DemoWorld } from './demo-story.js';
+import { addCampaigns } from './demo-campaigns.js';
 import { addOpenTasks } from './demo-tasks.js';
 import { seededRandom } from './random.js';
 import {
@@ -145,6 +146,7 @@ async function seedWorkspace(tx: Sql, scale: number, nowInstant: Date): Promise<
   await insertRows(tx, ACTIVITIES, rows.activities);
   await insertRows(tx, TICKETS, rows.tickets);
   await insertRows(tx, RATINGS, rows.ratings);
+  await addCampaigns(tx, world);
   return {
     workspaceId: ws,
     contacts: rows.contacts.length,

@@ -74,6 +74,8 @@ const BODY_OVERRIDES: Record<string, unknown> = {
       { name: 'Lost', kind: 'lost', probability: 0, definition: 'Said no.' },
     ],
   },
+  // A touch names a campaign or a channel (the schema cannot say "one of the two").
+  createContactTouch: { source: 'email' },
 };
 
 const CONTROL_STRINGS = [

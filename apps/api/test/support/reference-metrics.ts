@@ -11,6 +11,8 @@ export async function referenceMetrics(
   tx: Sql,
   workspaceId: string,
   ranges: { start: Date; end: Date }[],
+  /** `$4`… of the marketing metrics (see src/domain/marketing-sql.ts). */
+  marketing: unknown[],
 ): Promise<Record<MetricName, (number | null)[]>> {
   const starts = ranges.map((r) => r.start.toISOString());
   const ends = ranges.map((r) => r.end.toISOString());
@@ -22,9 +24,11 @@ export async function referenceMetrics(
     const rows = await tx.query<{ i: number; v: number | null }>(
       `with ${ctes} r as materialized (
          select * from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as r(s, e, i)
-       )
+       ),
+       params as (select $4::text as stage, $5::text as campaign_id, $6::text as channel, $7::text as attribution,
+         $8::text as source)
        select r.i::int as i, m.v from r cross join lateral (${METRIC_SQL[name]}) m order by r.i`,
-      [workspaceId, starts, ends],
+      [workspaceId, starts, ends, ...marketing],
     );
     result[name] = rows.map((row) => (row.v === null ? null : Number(row.v)));
   }

@@ -114,4 +114,29 @@ export const FIXED_VALUES = {
     previous: 4.1,
     shows: { 'en-US': '4.3', 'de-DE': '4,3', 'ja-JP': '4.3', 'ar-EG': '٤٫٣' },
   },
+  campaign_roi: {
+    value: 1.25,
+    previous: 0.9,
+    shows: { 'en-US': '125%', 'de-DE': '125\u00a0%', 'ja-JP': '125%', 'ar-EG': '١٢٥٪\u061c' },
+  },
+  cost_per_lead: {
+    value: 4_250,
+    previous: 5_100,
+    shows: {
+      'en-US': '€42.50',
+      'de-DE': '42,50\u00a0€',
+      'ja-JP': '€42.50',
+      'ar-EG': '\u200f٤٢٫٥٠\u00a0€',
+    },
+  },
+  stage_entry_count: {
+    value: 120,
+    previous: 96,
+    shows: { 'en-US': '120', 'de-DE': '120', 'ja-JP': '120', 'ar-EG': '١٢٠' },
+  },
+  stage_conversion_rate: {
+    value: 0.42,
+    previous: 0.38,
+    shows: { 'en-US': '42%', 'de-DE': '42\u00a0%', 'ja-JP': '42%', 'ar-EG': '٤٢٪\u061c' },
+  },
 } as const satisfies Record<MetricName, FixedValue>;

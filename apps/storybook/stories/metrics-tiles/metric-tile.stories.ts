@@ -173,6 +173,10 @@ const perMetric = {
   nps: metricStory('nps'),
   issue_resolution_time: metricStory('issue_resolution_time'),
   average_rating: metricStory('average_rating'),
+  campaign_roi: metricStory('campaign_roi'),
+  cost_per_lead: metricStory('cost_per_lead'),
+  stage_entry_count: metricStory('stage_entry_count'),
+  stage_conversion_rate: metricStory('stage_conversion_rate'),
 } satisfies Record<MetricName, Story>;
 
 export const CustomerLifetimeValue = perMetric.customer_lifetime_value;
@@ -189,6 +193,10 @@ export const Csat = perMetric.csat;
 export const Nps = perMetric.nps;
 export const IssueResolutionTime = perMetric.issue_resolution_time;
 export const AverageRating = perMetric.average_rating;
+export const CampaignRoi = perMetric.campaign_roi;
+export const CostPerLead = perMetric.cost_per_lead;
+export const StageEntryCount = perMetric.stage_entry_count;
+export const StageConversionRate = perMetric.stage_conversion_rate;
 
 /** A goal at or above the next whole ten points over `value`: always ahead, never met. */
 const aheadOf = (value: number | null) => (value === null ? 0.5 : Math.ceil((value + 0.05) * 10) / 10);

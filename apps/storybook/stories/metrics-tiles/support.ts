@@ -28,6 +28,10 @@ const EVERY_METRIC = {
   nps: true,
   issue_resolution_time: true,
   average_rating: true,
+  campaign_roi: true,
+  cost_per_lead: true,
+  stage_entry_count: true,
+  stage_conversion_rate: true,
 } as const satisfies Record<MetricName, true>;
 
 export const METRIC_NAMES = Object.keys(EVERY_METRIC) as MetricName[];

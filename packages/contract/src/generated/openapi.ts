@@ -42,6 +42,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns, newest first */
+        get: operations["listCampaigns"];
+        put?: never;
+        /** Create a campaign */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a campaign */
+        get: operations["getCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies": {
         parameters: {
             query?: never;
@@ -145,6 +180,27 @@ export interface paths {
         get: operations["listContactLifecycle"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{id}/touches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's touches: first, latest and all */
+        get: operations["listContactTouches"];
+        put?: never;
+        /**
+         * Record that a contact was re-engaged, by a campaign or a channel
+         * @description Becomes the contact's latest touch (and its first, if it had none). A contact's first touch is recorded with `touch` when it is created.
+         */
+        post: operations["createContactTouch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,6 +350,43 @@ export interface paths {
         };
         /** Compute metrics over a period, with the previous period and a series */
         get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each campaign: leads, customers, revenue, cost and ROI under both attribution models */
+        get: operations["getCampaignReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lifecycle funnel: entries, conversion and time to the next stage, for every stage
+         * @description The stage metrics (`stage_entry_count`, `stage_conversion_rate`) for every stage at once, with the median time to the next stage and the returning customers, over the period and the comparison period.
+         */
+        get: operations["getLifecycleFunnel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -723,6 +816,12 @@ export interface components {
         ApiKeyList: {
             data: components["schemas"]["ApiKey"][];
         };
+        /**
+         * @description Which touch campaign_roi credits revenue to; `last_touch` when left out.
+         * @example last_touch
+         * @enum {string}
+         */
+        AttributionModel: "first_touch" | "last_touch";
         BoardDeal: {
             /**
              * Format: date-time
@@ -815,6 +914,90 @@ export interface components {
             data: components["schemas"]["BoardDeal"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        /** @description A marketing campaign: a channel, dates and what it cost. */
+        Campaign: {
+            channel: components["schemas"]["CampaignChannel"] & unknown;
+            cost: components["schemas"]["Money"] & unknown;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Last day (UTC), inclusive.
+             * @example 2026-03-31
+             */
+            endsOn: string;
+            /**
+             * @description A campaign id.
+             * @example cmp_01hx7f3k9q2m5v8w
+             */
+            id: string;
+            /**
+             * @description What the campaign is called. Stored as sent (not trimmed).
+             * @example Spring webinar series
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description First day (UTC).
+             * @example 2026-03-01
+             */
+            startsOn: string;
+        };
+        /**
+         * @description Defaults to the campaign's channel.
+         * @example email
+         * @enum {string}
+         */
+        CampaignChannel: "email" | "event" | "paid" | "social" | "community" | "partner" | "referral" | "organic";
+        /** @description A page of campaign records. */
+        CampaignPage: {
+            data: components["schemas"]["Campaign"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CampaignPerformance: {
+            campaign: components["schemas"]["Campaign"];
+            cost: components["schemas"]["Money"] & unknown;
+            /** @description Contacts who came from the campaign (first touch) and first became customers during the period. */
+            customers: number;
+            /** @description Leads brought in during the period (first touch). */
+            leads: number;
+            /** @description Orders placed in the period credited to the campaign. */
+            revenue: {
+                firstTouch: components["schemas"]["Money"] & unknown;
+                lastTouch: components["schemas"]["Money"] & unknown;
+            };
+            /** @description (Revenue − cost) ÷ cost; null with no cost in the period. */
+            roi: {
+                firstTouch: number | null;
+                lastTouch: number | null;
+            };
+        };
+        CampaignReport: {
+            /**
+             * @description Currency of the money figures.
+             * @example EUR
+             */
+            currency: string;
+            /** @description Campaigns with cost, leads or revenue in the period, by name. */
+            data: components["schemas"]["CampaignPerformance"][];
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            to: string;
         };
         ChangeEvent: {
             /**
@@ -1041,6 +1224,12 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        ContactTouches: {
+            /** @description Every touch, oldest first. */
+            data: (components["schemas"]["Touch"] & unknown)[];
+            first: components["schemas"]["Touch"];
+            latest: components["schemas"]["Touch"] & unknown;
+        };
         CreateActivity: {
             /**
              * @description A short note of what happened. Stored as sent (not trimmed).
@@ -1084,6 +1273,27 @@ export interface components {
              * @example Website rating widget
              */
             label: string;
+        };
+        CreateCampaign: {
+            channel: components["schemas"]["CampaignChannel"] & unknown;
+            cost: components["schemas"]["Money"] & unknown;
+            /**
+             * Format: date
+             * @description Last day (UTC), inclusive.
+             * @example 2026-03-31
+             */
+            endsOn: string;
+            /**
+             * @description What the campaign is called. Stored as sent (not trimmed).
+             * @example Spring webinar series
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description First day (UTC).
+             * @example 2026-03-01
+             */
+            startsOn: string;
         };
         CreateCompany: {
             /**
@@ -1162,6 +1372,7 @@ export interface components {
              * @example Head of Procurement
              */
             title?: string | null;
+            touch?: components["schemas"]["CreateTouch"];
         };
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -1341,6 +1552,21 @@ export interface components {
              */
             subject: string;
         };
+        /** @description The touch that brought the contact in (their first touch): a campaign, a channel or both. */
+        CreateTouch: {
+            /**
+             * @description A campaign id.
+             * @example cmp_01hx7f3k9q2m5v8w
+             */
+            campaignId?: string;
+            source?: components["schemas"]["CampaignChannel"];
+            /**
+             * Format: date-time
+             * @description Defaults to now.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            touchedAt?: string;
+        };
         Deal: {
             /**
              * Format: date-time
@@ -1458,6 +1684,31 @@ export interface components {
             stageId: string;
         };
         /**
+         * @description The stage measured by stage_entry_count and stage_conversion_rate; `lead` when left out.
+         * @example sales_qualified
+         * @enum {string}
+         */
+        FunnelStage: "subscriber" | "lead" | "marketing_qualified" | "sales_qualified" | "opportunity" | "customer" | "evangelist";
+        FunnelStageFigures: {
+            /**
+             * @description As the stage_conversion_rate metric.
+             * @example 0.42
+             */
+            conversionRate: number | null;
+            /**
+             * @description As the stage_entry_count metric.
+             * @example 120
+             */
+            entered: number;
+            /**
+             * @description For the contacts who entered the stage during the period and went on to a later stage, the median number of days from their first entry in the period to the first later stage they entered.
+             * @example 12.5
+             */
+            medianDaysToNext: number | null;
+            /** @description Of the contacts who entered customer during the period, those who came back from churned: former customers who bought again, shown apart and never counted as new leads. */
+            returning: number;
+        };
+        /**
          * @description `secret` keys have full access and belong on servers; `publishable` keys may only call the public rating endpoints from allowed origins.
          * @enum {string}
          */
@@ -1477,6 +1728,39 @@ export interface components {
              */
             reason: string;
             to: components["schemas"]["LifecycleStage"];
+        };
+        LifecycleFunnel: {
+            compare: components["schemas"]["MetricComparison"];
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            previousFrom: string;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            previousTo: string;
+            /** @description Every stage of the funnel, in order. */
+            stages: {
+                current: components["schemas"]["FunnelStageFigures"];
+                previous: components["schemas"]["FunnelStageFigures"];
+                stage: components["schemas"]["FunnelStage"] & unknown;
+            }[];
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            to: string;
         };
         LifecycleHistory: {
             data: components["schemas"]["LifecycleChange"][];
@@ -1520,7 +1804,7 @@ export interface components {
          */
         MetricInterval: "day" | "week" | "month";
         /** @enum {string} */
-        MetricName: "customer_lifetime_value" | "churn_rate" | "lead_conversion_rate" | "time_to_conversion" | "win_rate" | "pipeline_value" | "weighted_pipeline_value" | "lost_sales" | "average_order_value" | "average_rating" | "nps" | "csat" | "issue_resolution_time" | "share_of_wallet";
+        MetricName: "customer_lifetime_value" | "churn_rate" | "lead_conversion_rate" | "time_to_conversion" | "win_rate" | "pipeline_value" | "weighted_pipeline_value" | "lost_sales" | "average_order_value" | "average_rating" | "nps" | "csat" | "issue_resolution_time" | "share_of_wallet" | "campaign_roi" | "cost_per_lead" | "stage_entry_count" | "stage_conversion_rate";
         MetricResult: {
             /** @description The agreed written definition. */
             definition: string;
@@ -2117,6 +2401,21 @@ export interface components {
          * @enum {string}
          */
         TicketStatus: "open" | "pending" | "resolved";
+        /** @description The touch that brought the contact in (first touch). */
+        Touch: {
+            /**
+             * @description The campaign, if it came through one.
+             * @example cmp_01hx7f3k9q2m5v8w
+             */
+            campaignId: string | null;
+            source: components["schemas"]["CampaignChannel"] & unknown;
+            /**
+             * Format: date-time
+             * @description An RFC 3339 time, years 0001 to 9999; answered in UTC.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            touchedAt: string;
+        } | null;
         UpdateCompany: {
             /**
              * @description Web domain. Stored as sent (not trimmed).
@@ -2330,17 +2629,25 @@ export type SchemaActivityPage = components['schemas']['ActivityPage'];
 export type SchemaActivityType = components['schemas']['ActivityType'];
 export type SchemaApiKey = components['schemas']['ApiKey'];
 export type SchemaApiKeyList = components['schemas']['ApiKeyList'];
+export type SchemaAttributionModel = components['schemas']['AttributionModel'];
 export type SchemaBoardDeal = components['schemas']['BoardDeal'];
 export type SchemaBoardStageFigures = components['schemas']['BoardStageFigures'];
 export type SchemaBoardStagePage = components['schemas']['BoardStagePage'];
+export type SchemaCampaign = components['schemas']['Campaign'];
+export type SchemaCampaignChannel = components['schemas']['CampaignChannel'];
+export type SchemaCampaignPage = components['schemas']['CampaignPage'];
+export type SchemaCampaignPerformance = components['schemas']['CampaignPerformance'];
+export type SchemaCampaignReport = components['schemas']['CampaignReport'];
 export type SchemaChangeEvent = components['schemas']['ChangeEvent'];
 export type SchemaCompany = components['schemas']['Company'];
 export type SchemaCompanyPage = components['schemas']['CompanyPage'];
 export type SchemaContact = components['schemas']['Contact'];
 export type SchemaContactInsights = components['schemas']['ContactInsights'];
 export type SchemaContactPage = components['schemas']['ContactPage'];
+export type SchemaContactTouches = components['schemas']['ContactTouches'];
 export type SchemaCreateActivity = components['schemas']['CreateActivity'];
 export type SchemaCreateApiKey = components['schemas']['CreateApiKey'];
+export type SchemaCreateCampaign = components['schemas']['CreateCampaign'];
 export type SchemaCreateCompany = components['schemas']['CreateCompany'];
 export type SchemaCreateContact = components['schemas']['CreateContact'];
 export type SchemaCreatedApiKey = components['schemas']['CreatedApiKey'];
@@ -2350,12 +2657,16 @@ export type SchemaCreatePipeline = components['schemas']['CreatePipeline'];
 export type SchemaCreateRating = components['schemas']['CreateRating'];
 export type SchemaCreateSession = components['schemas']['CreateSession'];
 export type SchemaCreateTicket = components['schemas']['CreateTicket'];
+export type SchemaCreateTouch = components['schemas']['CreateTouch'];
 export type SchemaDeal = components['schemas']['Deal'];
 export type SchemaDealHistory = components['schemas']['DealHistory'];
 export type SchemaDealPage = components['schemas']['DealPage'];
 export type SchemaDealStageEntry = components['schemas']['DealStageEntry'];
+export type SchemaFunnelStage = components['schemas']['FunnelStage'];
+export type SchemaFunnelStageFigures = components['schemas']['FunnelStageFigures'];
 export type SchemaKeyKind = components['schemas']['KeyKind'];
 export type SchemaLifecycleChange = components['schemas']['LifecycleChange'];
+export type SchemaLifecycleFunnel = components['schemas']['LifecycleFunnel'];
 export type SchemaLifecycleHistory = components['schemas']['LifecycleHistory'];
 export type SchemaLifecycleStage = components['schemas']['LifecycleStage'];
 export type SchemaLostReasonList = components['schemas']['LostReasonList'];
@@ -2395,6 +2706,7 @@ export type SchemaTaskPage = components['schemas']['TaskPage'];
 export type SchemaTicket = components['schemas']['Ticket'];
 export type SchemaTicketPage = components['schemas']['TicketPage'];
 export type SchemaTicketStatus = components['schemas']['TicketStatus'];
+export type SchemaTouch = components['schemas']['Touch'];
 export type SchemaUpdateCompany = components['schemas']['UpdateCompany'];
 export type SchemaUpdateContact = components['schemas']['UpdateContact'];
 export type SchemaUpdateDeal = components['schemas']['UpdateDeal'];
@@ -2576,6 +2888,210 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                /** @description How a campaign reaches people; also the source of a touch that came through no campaign (`organic`, `referral`…). */
+                channel?: components["schemas"]["CampaignChannel"] & unknown;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The campaign. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaign"];
+            };
+        };
+        responses: {
+            /** @description The created campaign. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A campaign id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description The request is malformed or fails validation. */
@@ -3427,6 +3943,159 @@ export interface operations {
             };
         };
     };
+    listContactTouches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A contact id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The touches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactTouches"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createContactTouch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key with the same body replays the first successful answer (same status, `Idempotent-Replayed: true`) without doing it again and without spending rate-limit budget; the same key with another body is a 422. Keys live 24 h, then are purged. An answer that carried a secret (a new key or session token) is never replayed: see `/problems/secret-shown-once`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A contact id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The touch. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTouch"];
+            };
+        };
+        responses: {
+            /** @description The contact's touches. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactTouches"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this workspace. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be processed (e.g. an idempotency key reused with another body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDeals: {
         parameters: {
             query?: {
@@ -4178,6 +4847,12 @@ export interface operations {
     getMetrics: {
         parameters: {
             query: {
+                /** @description Which touch campaign_roi credits revenue to; `last_touch` when left out. */
+                attribution?: components["schemas"]["AttributionModel"];
+                /** @description Only what comes from this campaign (see the definitions). */
+                campaignId?: string;
+                /** @description Only what comes through this channel. */
+                channel?: components["schemas"]["CampaignChannel"] & unknown;
                 /** @description What `previous` is measured over; `previous` when left out. */
                 compare?: components["schemas"]["MetricComparison"] & unknown;
                 /** @description Start (inclusive); defaults to 30 days before `to`. */
@@ -4186,6 +4861,10 @@ export interface operations {
                 interval?: components["schemas"]["MetricInterval"] & unknown;
                 /** @description Comma-separated metric names. */
                 names: string;
+                /** @description Only ratings from this source, for average_rating, nps, csat: a marketplace's stars apart from the site's. */
+                source?: components["schemas"]["RatingSource"] & unknown;
+                /** @description The stage measured by stage_entry_count and stage_conversion_rate; `lead` when left out. */
+                stage?: components["schemas"]["FunnelStage"];
                 /** @description End (exclusive); defaults to now. */
                 to?: string;
             };
@@ -4202,6 +4881,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MetricsResponse"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignReport: {
+        parameters: {
+            query?: {
+                /** @description Only what comes through this channel. */
+                channel?: components["schemas"]["CampaignChannel"] & unknown;
+                /** @description What the `previous` figures are measured over; `previous` when left out. */
+                compare?: components["schemas"]["MetricComparison"] & unknown;
+                /** @description Start (inclusive); defaults to 90 days before `to`. */
+                from?: string;
+                /** @description End (exclusive); defaults to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReport"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLifecycleFunnel: {
+        parameters: {
+            query?: {
+                /** @description Only what comes from this campaign (see the definitions). */
+                campaignId?: string;
+                /** @description Only what comes through this channel. */
+                channel?: components["schemas"]["CampaignChannel"] & unknown;
+                /** @description What the `previous` figures are measured over; `previous` when left out. */
+                compare?: components["schemas"]["MetricComparison"] & unknown;
+                /** @description Start (inclusive); defaults to 90 days before `to`. */
+                from?: string;
+                /** @description End (exclusive); defaults to now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifecycleFunnel"];
                 };
             };
             /** @description The request is malformed or fails validation. */
@@ -4934,6 +5745,8 @@ export interface operations {
             query: {
                 /** @description `stars5`: 1-5 stars; `nps10`: 0-10 likelihood to recommend; `csat5`: 1-5 satisfaction. */
                 scale?: components["schemas"]["RatingScale"];
+                /** @description Only ratings from this source (`website`, `marketplace`, `community`, `survey`, `import`): the site’s own stars beside the marketplace’s. */
+                source?: components["schemas"]["RatingSource"] & unknown;
                 /** @description What is rated: a product, a service, an interaction. Stored as sent. */
                 subject: string;
             };

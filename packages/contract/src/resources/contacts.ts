@@ -16,6 +16,7 @@ import {
 } from '../common.js';
 import { LIFECYCLE_STAGES, RFM_SEGMENTS } from '../enums.js';
 import { bearer, json, jsonBody, problems } from '../http.js';
+import { CreateTouch } from './campaigns.js';
 
 export const LifecycleStage = z.enum(LIFECYCLE_STAGES).openapi('LifecycleStage', {
   description:
@@ -71,6 +72,10 @@ export const CreateContact = z
     lifecycleStage: LifecycleStage.default('lead'),
     leadScore: Contact.shape.leadScore.default(0),
     tags: Tags.default([]),
+    touch: CreateTouch.optional().openapi({
+      description:
+        'The touch that brought the contact in (their first touch): a campaign, a channel or both.',
+    }),
   })
   .strict()
   .openapi('CreateContact');

@@ -1,8 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Timestamp } from '../common.js';
-import { METRIC_COMPARISONS, METRIC_DIRECTIONS, METRIC_INTERVALS, METRIC_UNITS } from '../enums.js';
+import { idSchema, Money, Timestamp } from '../common.js';
+import {
+  ATTRIBUTION_MODELS,
+  FUNNEL_STAGES,
+  METRIC_COMPARISONS,
+  METRIC_DIRECTIONS,
+  METRIC_INTERVALS,
+  METRIC_UNITS,
+} from '../enums.js';
 import { bearer, json, problems } from '../http.js';
-import { METRIC_NAMES } from '../metrics.js';
+import {
+  ATTRIBUTION,
+  FUNNEL_DEFINITIONS,
+  MARKETING_METRICS,
+  RATING_METRICS,
+  METRIC_NAMES,
+  STAGE_METRICS,
+} from '../metrics.js';
+import { Campaign, CampaignChannel } from './campaigns.js';
+import { RatingSource } from './ratings.js';
 
 export const MetricNameSchema = z.enum(METRIC_NAMES).openapi('MetricName');
 
@@ -56,8 +72,36 @@ export const MetricsResponse = z
   })
   .openapi('MetricsResponse');
 
+const FunnelStage = z.enum(FUNNEL_STAGES).openapi('FunnelStage', {
+  description: 'A lifecycle stage of the agreed funnel (every stage but churned).',
+  example: 'sales_qualified',
+});
+
+const Attribution = z.enum(ATTRIBUTION_MODELS).openapi('AttributionModel', {
+  description: `${ATTRIBUTION.first_touch} ${ATTRIBUTION.last_touch}`,
+  example: 'last_touch',
+});
+
+/** The campaign or channel filter of the marketing metrics, the funnel and the campaign report. */
+const MarketingFilter = {
+  campaignId: idSchema('campaign')
+    .optional()
+    .openapi({ description: 'Only what comes from this campaign (see the definitions).' }),
+  channel: CampaignChannel.optional().openapi({ description: 'Only what comes through this channel.' }),
+};
+
 export const MetricsQuery = z
   .object({
+    ...MarketingFilter,
+    stage: FunnelStage.optional().openapi({
+      description: `The stage measured by ${STAGE_METRICS.join(' and ')}; \`lead\` when left out.`,
+    }),
+    attribution: Attribution.optional().openapi({
+      description: 'Which touch campaign_roi credits revenue to; `last_touch` when left out.',
+    }),
+    source: RatingSource.optional().openapi({
+      description: `Only ratings from this source, for ${RATING_METRICS.join(', ')}: a marketplace's stars apart from the site's.`,
+    }),
     names: z
       .string()
       .regex(namesPattern, `must be comma-separated metric names: ${METRIC_NAMES.join(', ')}`)
@@ -76,7 +120,25 @@ export const MetricsQuery = z
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
     message: 'from must be before to',
     path: ['from'],
-  });
+  })
+  .refine(
+    (q) =>
+      (q.campaignId === undefined && q.channel === undefined && q.attribution === undefined) ||
+      q.names.split(',').every((n) => (MARKETING_METRICS as readonly string[]).includes(n)),
+    {
+      message: `campaignId, channel and attribution apply only to ${MARKETING_METRICS.join(', ')}: ask for other metrics in another request`,
+      path: ['names'],
+    },
+  )
+  .refine(
+    (q) =>
+      q.source === undefined ||
+      q.names.split(',').every((n) => (RATING_METRICS as readonly string[]).includes(n)),
+    {
+      message: `source applies only to ${RATING_METRICS.join(', ')}: ask for other metrics in another request`,
+      path: ['names'],
+    },
+  );
 
 export const getMetrics = createRoute({
   method: 'get',
@@ -86,4 +148,118 @@ export const getMetrics = createRoute({
   security: bearer,
   request: { query: MetricsQuery },
   responses: { 200: json(MetricsResponse, 'The metrics, in the order asked.'), ...problems(403) },
+});
+
+/** The period of the funnel and the campaign report. */
+const marketingPeriod = {
+  from: Timestamp.optional().openapi({ description: 'Start (inclusive); defaults to 90 days before `to`.' }),
+  to: Timestamp.optional().openapi({ description: 'End (exclusive); defaults to now.' }),
+  compare: MetricComparison.optional().openapi({
+    description: 'What the `previous` figures are measured over; `previous` when left out.',
+  }),
+};
+const fromBeforeTo: [
+  (q: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to),
+  { message: 'from must be before to', path: ['from'] },
+];
+
+export const FunnelQuery = z.object({ ...marketingPeriod, ...MarketingFilter }).refine(...fromBeforeTo);
+export const CampaignReportQuery = z
+  .object({ ...marketingPeriod, channel: MarketingFilter.channel })
+  .refine(...fromBeforeTo);
+
+const Period = {
+  from: Timestamp,
+  to: Timestamp,
+  previousFrom: Timestamp,
+  previousTo: Timestamp,
+  compare: MetricComparison,
+};
+
+const StageFigures = z
+  .object({
+    entered: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'As the stage_entry_count metric.', example: 120 }),
+    conversionRate: z
+      .number()
+      .nullable()
+      .openapi({ description: 'As the stage_conversion_rate metric.', example: 0.42 }),
+    medianDaysToNext: z
+      .number()
+      .nullable()
+      .openapi({ description: FUNNEL_DEFINITIONS.medianDaysToNext, example: 12.5 }),
+    returning: z.number().int().min(0).openapi({ description: FUNNEL_DEFINITIONS.returning }),
+  })
+  .openapi('FunnelStageFigures');
+
+export const LifecycleFunnel = z
+  .object({
+    ...Period,
+    stages: z
+      .array(z.object({ stage: FunnelStage, current: StageFigures, previous: StageFigures }))
+      .openapi({ description: 'Every stage of the funnel, in order.' }),
+  })
+  .openapi('LifecycleFunnel');
+
+export const getLifecycleFunnel = createRoute({
+  method: 'get',
+  path: '/v1/metrics/funnel',
+  tags: ['Metrics'],
+  summary: 'The lifecycle funnel: entries, conversion and time to the next stage, for every stage',
+  description:
+    'The stage metrics (`stage_entry_count`, `stage_conversion_rate`) for every stage at once, with the median time to the next stage and the returning customers, over the period and the comparison period.',
+  security: bearer,
+  request: { query: FunnelQuery },
+  responses: { 200: json(LifecycleFunnel, 'The funnel.'), ...problems(403) },
+});
+
+const ByAttribution = <T extends z.ZodType>(schema: T) => z.object({ firstTouch: schema, lastTouch: schema });
+
+export const CampaignPerformance = z
+  .object({
+    campaign: Campaign,
+    cost: Money.openapi({ description: 'The cost falling in the period.' }),
+    leads: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Leads brought in during the period (first touch).' }),
+    customers: z.number().int().min(0).openapi({
+      description:
+        'Contacts who came from the campaign (first touch) and first became customers during the period.',
+    }),
+    revenue: ByAttribution(Money).openapi({
+      description: 'Orders placed in the period credited to the campaign.',
+    }),
+    roi: ByAttribution(z.number().nullable()).openapi({
+      description: '(Revenue − cost) ÷ cost; null with no cost in the period.',
+    }),
+  })
+  .openapi('CampaignPerformance');
+
+export const CampaignReport = z
+  .object({
+    from: Timestamp,
+    to: Timestamp,
+    currency: z.string().openapi({ description: 'Currency of the money figures.', example: 'EUR' }),
+    data: z.array(CampaignPerformance).openapi({
+      description: 'Campaigns with cost, leads or revenue in the period, by name.',
+    }),
+  })
+  .openapi('CampaignReport');
+
+export const getCampaignReport = createRoute({
+  method: 'get',
+  path: '/v1/metrics/campaigns',
+  tags: ['Metrics'],
+  summary: 'Each campaign: leads, customers, revenue, cost and ROI under both attribution models',
+  security: bearer,
+  request: { query: CampaignReportQuery },
+  responses: { 200: json(CampaignReport, 'The report.'), ...problems(403) },
 });

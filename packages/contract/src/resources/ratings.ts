@@ -17,7 +17,7 @@ export const RatingScaleSchema = z.enum(RATING_SCALES).openapi('RatingScale', {
   example: 'stars5',
 });
 
-const RatingSource = z
+export const RatingSource = z
   .enum(RATING_SOURCES)
   .openapi('RatingSource', { description: 'Where the rating was given.', example: 'website' });
 
@@ -259,7 +259,14 @@ export const getPublicRatingSummary = createRoute({
   tags: ['Public'],
   summary: 'Average, count and distribution of the ratings of a subject (publishable key)',
   security: bearer,
-  request: { query: SummaryQuery },
+  request: {
+    query: SummaryQuery.extend({
+      source: RatingSource.optional().openapi({
+        description:
+          'Only ratings from this source (`website`, `marketplace`, `community`, `survey`, `import`): the site’s own stars beside the marketplace’s.',
+      }),
+    }),
+  },
   responses: { 200: json(RatingSummary, 'The summary.'), ...problems(403) },
 });
 

@@ -2,6 +2,7 @@ import { PROBLEM_TYPES } from '@chorus/contract/enums';
 import type { ChorusClient } from '../client.js';
 import { ChorusNotFoundError } from '../errors.js';
 import { activityQueries } from './activities.js';
+import { campaignQueries } from './campaigns.js';
 import { createBatcher } from './batcher.js';
 import { companyQueries } from './companies.js';
 import { contactQueries } from './contacts.js';
@@ -62,6 +63,7 @@ export function createChorusQueries(chorus: ChorusClient) {
     orders: orderQueries(chorus),
     tickets: ticketQueries(chorus),
     ratings: ratingQueries(chorus),
+    campaigns: campaignQueries(chorus),
     ...workspaceQueries(chorus),
   };
 }

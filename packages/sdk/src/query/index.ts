@@ -19,9 +19,12 @@ export type { RatingModeration } from './ratings.js';
 export type {
   ActivityFilters,
   BoardView,
+  CampaignFilters,
+  CampaignReportParams,
   CompanyFilters,
   ContactFilters,
   DealFilters,
+  FunnelParams,
   MetricsParams,
   OrderFilters,
   RatingFilters,

@@ -1,6 +1,6 @@
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/query-core';
 import { chorusKeys as keys, listFiltersOf } from './keys.js';
-import type { Activity, Company, Contact, Deal, Order, Rating, Ticket } from './types.js';
+import type { Activity, Campaign, Company, Contact, Deal, Order, Rating, Ticket } from './types.js';
 
 type Targets = InvalidateQueryFilters[];
 
@@ -49,6 +49,14 @@ function tasksOf(activity: Pick<Activity, 'dealId' | 'dueAt'>): Targets {
 export const invalidationRules = {
   contactCreated: (_contact: Pick<Contact, 'id'>): Targets => [{ queryKey: keys.contacts.lists() }, metrics],
   contactUpdated: (contact: Pick<Contact, 'id'>): Targets => [...contactEverywhere(contact.id), metrics],
+
+  /** A campaign's cost counts in the campaign metrics, the funnel's filters and the report. */
+  campaignCreated: (_campaign: Pick<Campaign, 'id'>): Targets => [
+    { queryKey: keys.campaigns.lists() },
+    metrics,
+  ],
+  /** A touch changes whom campaigns are credited with. */
+  touchRecorded: (contactId: string): Targets => [{ queryKey: keys.contacts.touches(contactId) }, metrics],
 
   companyCreated: (_company: Pick<Company, 'id'>): Targets => [{ queryKey: keys.companies.lists() }],
   companyUpdated: (company: Pick<Company, 'id'>): Targets => [

@@ -44,6 +44,14 @@ export const chorusKeys = {
     detail: (id: string) => tag<T.Contact>()([ROOT, 'contacts', 'id', id, 'detail']),
     insights: (id: string) => tag<T.ContactInsights>()([ROOT, 'contacts', 'id', id, 'insights']),
     lifecycle: (id: string) => tag<T.LifecycleHistory>()([ROOT, 'contacts', 'id', id, 'lifecycle']),
+    touches: (id: string) => tag<T.ContactTouches>()([ROOT, 'contacts', 'id', id, 'touches']),
+  },
+
+  campaigns: {
+    all: () => [ROOT, 'campaigns'] as const,
+    lists: () => [ROOT, 'campaigns', 'list'] as const,
+    list: (filters: T.CampaignFilters = {}) => tag<T.CampaignPage>()([ROOT, 'campaigns', 'list', filters]),
+    detail: (id: string) => tag<T.Campaign>()([ROOT, 'campaigns', 'id', id]),
   },
 
   companies: {
@@ -128,6 +136,10 @@ export const chorusKeys = {
     /** A window that ends at each fetch, named rather than dated (see `rollingMetrics`). */
     rolling: (params: T.RollingMetricsParams) =>
       tag<T.MetricsResponse>()([ROOT, 'metrics', 'rolling', params]),
+    /** Under `metrics`: whatever makes the metrics stale makes the funnel and the report stale too. */
+    funnel: (params: T.FunnelParams = {}) => tag<T.LifecycleFunnel>()([ROOT, 'metrics', 'funnel', params]),
+    campaigns: (params: T.CampaignReportParams = {}) =>
+      tag<T.CampaignReport>()([ROOT, 'metrics', 'campaigns', params]),
   },
 };
 

@@ -29,6 +29,10 @@ export type Rating = Item<RatingPage>;
 export type RatingSummary = Read<'/v1/public/ratings/summary'>;
 export type PublicReview = Item<PublicReviewPage>;
 export type MetricsResponse = Read<'/v1/metrics'>;
+export type LifecycleFunnel = Read<'/v1/metrics/funnel'>;
+export type CampaignReport = Read<'/v1/metrics/campaigns'>;
+export type Campaign = Read<'/v1/campaigns/{id}'>;
+export type ContactTouches = Read<'/v1/contacts/{id}/touches'>;
 export type Workspace = Read<'/v1/workspace'>;
 export type UserList = Read<'/v1/users'>;
 
@@ -40,6 +44,7 @@ export type TaskPage = Read<'/v1/tasks'>;
 export type OrderPage = Read<'/v1/orders'>;
 export type TicketPage = Read<'/v1/tickets'>;
 export type RatingPage = Read<'/v1/ratings'>;
+export type CampaignPage = Read<'/v1/campaigns'>;
 export type PublicReviewPage = Read<'/v1/public/ratings/reviews'>;
 
 /** List filters as the API takes them; the batch `ids` read goes through the batcher instead. */
@@ -55,6 +60,9 @@ export type RatingSummaryParams = ListQuery<'/v1/public/ratings/summary'>;
 /** A subject's public reviews: `subject`, `scale` and the page size (the cursor is the page parameter). */
 export type ReviewParams = WithoutCursor<ListQuery<'/v1/public/ratings/reviews'>>;
 export type MetricsParams = ListQuery<'/v1/metrics'>;
+export type FunnelParams = ListQuery<'/v1/metrics/funnel'>;
+export type CampaignReportParams = ListQuery<'/v1/metrics/campaigns'>;
+export type CampaignFilters = ListQuery<'/v1/campaigns'>;
 /** A board's filters and order: the same for its first read and for each column's next pages. */
 export type BoardView = Omit<ListQuery<'/v1/pipelines/{id}/board'>, 'limit'>;
 /** Metrics over a window that ends now: `window` names it (`30d`), the range is worked out per fetch. */

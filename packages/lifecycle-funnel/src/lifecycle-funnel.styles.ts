@@ -1,0 +1,113 @@
+import { css } from 'lit';
+import { marketingStyles } from './shared.styles.js';
+
+export const lifecycleFunnelStyles = [
+  marketingStyles,
+  css`
+    .stages {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: calc(var(--_space) * 1);
+    }
+    .row {
+      display: grid;
+      gap: calc(var(--_space) * 1);
+      min-inline-size: 0;
+    }
+    .stage {
+      all: unset;
+      box-sizing: border-box;
+      cursor: pointer;
+      display: grid;
+      grid-template-columns: minmax(8rem, 12rem) auto 1fr;
+      grid-template-areas: 'name count bar' 'name previous bar' 'name returning bar';
+      align-items: center;
+      column-gap: calc(var(--_space) * 3);
+      padding: calc(var(--_space) * 2);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      min-block-size: 44px;
+    }
+    .stage:hover {
+      border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+    }
+    .stage:focus-visible {
+      outline: var(--_focus);
+      outline-offset: 2px;
+    }
+    .name {
+      grid-area: name;
+      font-weight: 600;
+    }
+    .count {
+      grid-area: count;
+      font-variant-numeric: tabular-nums;
+      font-weight: 650;
+    }
+    .stage .muted {
+      grid-area: previous;
+      font-size: 0.8125rem;
+    }
+    .returning {
+      grid-area: returning;
+      font-size: 0.8125rem;
+      color: var(--_customer-text);
+    }
+    .bar {
+      grid-area: bar;
+      inline-size: 100%;
+      block-size: 20px;
+      border-radius: 4px;
+      background: var(--_surface-raised);
+    }
+    .bar rect {
+      fill: var(--chorus-lifecycle-funnel-bar-color, var(--_accent));
+    }
+    .step {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 calc(var(--_space) * 3);
+      padding-inline-start: calc(var(--_space) * 6);
+      font-size: 0.8125rem;
+    }
+    .step::before {
+      content: '↓';
+      color: var(--chorus-lifecycle-funnel-previous-color, var(--_text-muted));
+    }
+    .stage-skeleton {
+      block-size: 44px;
+    }
+    /* Side by side: each stage a column, its bar rising from the bottom. */
+    :host([layout='horizontal']) .stages {
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(7rem, 1fr);
+      overflow-x: auto;
+      align-items: stretch;
+    }
+    :host([layout='horizontal']) .row {
+      grid-template-rows: 1fr auto;
+    }
+    :host([layout='horizontal']) .stage {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'bar' 'name' 'count' 'previous' 'returning';
+      align-content: end;
+      row-gap: var(--_space);
+    }
+    :host([layout='horizontal']) .bar {
+      block-size: 120px;
+    }
+    :host([layout='horizontal']) .step::before {
+      content: '→';
+    }
+    :host([layout='horizontal']) .step {
+      padding-inline-start: 0;
+      flex-direction: column;
+    }
+    :host(:dir(rtl)[layout='horizontal']) .step::before {
+      content: '←';
+    }
+  `,
+];
