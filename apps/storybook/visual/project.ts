@@ -72,8 +72,8 @@ export function visualProject({
           toMatchScreenshot: {
             comparatorName: 'pixelmatch',
             // Per pixel, pixelmatch's default colour tolerance (anti-aliased edges are ignored); per
-            // picture, at most 20 pixels may differ: a few glyphs' worth of sub-pixel rendering. Three
-            // runs in a row differed by none; a box moved by 4 px changes hundreds.
+            // picture, at most 20 pixels may differ: a few glyphs' worth of sub-pixel rendering. Runs
+            // on this machine differed by none; a badge 4 px wider changed 131 to 744 per picture.
             comparatorOptions: { threshold: 0.1, allowedMismatchedPixels: 20 },
             resolveScreenshotPath: ({ arg, ext, root }) => join(root, 'visual/baselines', `${arg}${ext}`),
             // `<arg>-reference`, `-actual` and `-diff`: what a reviewer opens when a comparison fails.

@@ -112,7 +112,9 @@ for (const story of stories) {
     await commands.resetMousePosition();
     blurDeepActiveElement();
     const mask = (story.parameters.visual as VisualParameters | undefined)?.mask ?? [];
-    await expect.element(canvas).toMatchScreenshot(baselineName(story.id), {
+    // `expect`, not `expect.element`: that one polls, retrying a failed comparison until the test
+    // times out instead of failing at once with the diff.
+    await expect(canvas).toMatchScreenshot(baselineName(story.id), {
       screenshotOptions: { mask: mask.map((selector) => page.elementLocator(deepQuery(selector))) },
     });
   });
