@@ -41,11 +41,20 @@ export function visualProject({
   optimizeDeps: { include: string[] };
 }): TestProjectInlineConfiguration {
   return {
-    plugins: [storybookTest({ configDir: here('../.storybook') })],
-    define: { 'import.meta.env.VITE_CHORUS_API_URL': JSON.stringify(api.url) },
+    plugins: [
+      storybookTest({ configDir: here('../.storybook') }),
+      {
+        // Storybook's plugin gives every project of one config folder the same Vite cache; two
+        // projects optimizing into it at once reload each other's test pages.
+        name: 'chorus:visual-cache-dir',
+        config: () => ({ cacheDir: here('../node_modules/.cache/sb-vitest-visual') }),
+      },
+    ],
     optimizeDeps,
     test: {
       name: 'visual',
+      setupFiles: [here('./setup.ts')],
+      provide: { chorusVisualApiUrl: api.url },
       globalSetup: [BROWSER_TEST_GLOBAL_SETUP, VISUAL_GLOBAL_SETUP],
       testTimeout: 60_000,
       browser: {
