@@ -43,6 +43,11 @@ export interface TestApi extends TestWorkspace {
 export interface TestApiOptions {
   /** Seed the demo workspace (default true). */
   seed?: boolean;
+  /**
+   * The instant the demo seed is relative to (default: now). A fixed one makes every seeded date the
+   * same on every day the tests run, as the visual regression suite's screenshots need.
+   */
+  now?: Date;
   rateLimits?: { perKey: BucketRule; perClient: BucketRule };
   /** More origins allowed for the demo workspace and every test workspace (a browser test's page). */
   extraOrigins?: string[];
@@ -54,6 +59,7 @@ let workspaceCounter = 0;
 
 export async function startTestApi({
   seed = true,
+  now,
   rateLimits,
   extraOrigins = [],
   demoWidgetScript,
@@ -61,7 +67,7 @@ export async function startTestApi({
   // PGlite unless a suite asks for PostgreSQL explicitly (the API's own suite does so in CI).
   const onPostgres = process.env.CHORUS_TEST_ENGINE === 'postgres';
   const db = await openDatabase({ databaseUrl: onPostgres ? process.env.TEST_DATABASE_URL : undefined });
-  if (seed) await seedDemo(db);
+  if (seed) await seedDemo(db, now ? { now } : {});
   const origins = [...DEMO_ORIGINS, ...extraOrigins];
   await db.query('update workspaces set allowed_origins = $2 where id = $1', [DEMO_WORKSPACE_ID, origins]);
   const requests: ReceivedRequest[] = [];

@@ -15,6 +15,7 @@ import { type Decorator, type Preview, setCustomElementsManifest } from '@storyb
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { ref } from 'lit/directives/ref.js';
+import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import { apiUrl, demoSessions } from '../src/demo-api.js';
 import { publicManifest } from '../src/manifest.js';
 
@@ -97,6 +98,13 @@ const preview: Preview = {
     // axe runs on every story; in the story tests a violation fails the test.
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // The phone width the pages are designed down to (and the visual regression suite shoots at).
+    viewport: {
+      options: {
+        phone: { name: 'Phone (375 px)', styles: { width: '375px', height: '812px' }, type: 'mobile' },
+        ...MINIMAL_VIEWPORTS,
+      },
+    },
   },
   tags: ['autodocs'],
 };

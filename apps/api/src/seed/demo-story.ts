@@ -13,6 +13,7 @@ import type {
   StageEntryRow,
   TicketRow,
 } from './tables.js';
+import { stageRank } from './tables.js';
 import * as words from './words.js';
 
 export const DAY = 86_400_000;
@@ -44,6 +45,8 @@ export class DemoRows {
   readonly contacts: ContactRow[] = [];
   readonly lifecycleChanges: LifecycleChangeRow[] = [];
   readonly deals: DealRow[] = [];
+  /** How many deals each stage holds so far, for the next one's rank. */
+  readonly dealsInStage = new Map<string, number>();
   readonly stageHistory: StageEntryRow[] = [];
   readonly orders: OrderRow[] = [];
   readonly activities: ActivityRow[] = [];
@@ -134,6 +137,9 @@ function addDeal(
   });
   const expectedCloseDate = new Date(end + rnd.int(5, 45) * DAY).toISOString().slice(0, 10);
   const lostReason = outcome === 'lost' ? rnd.pick(words.LOST_REASONS) : null;
+  const stageId = world.stageId(path.at(-1)!);
+  const inStage = (rows.dealsInStage.get(stageId) ?? 0) + 1;
+  rows.dealsInStage.set(stageId, inStage);
   rows.deals.push({
     id: dealId,
     workspaceId: world.workspaceId,
@@ -141,7 +147,7 @@ function addDeal(
     valueAmount: value,
     valueCurrency: world.currency,
     pipelineId: world.pipelineId,
-    stageId: world.stageId(path.at(-1)!),
+    stageId,
     status: outcome,
     contactId: contact.id,
     companyId: contact.company,
@@ -152,6 +158,7 @@ function addDeal(
     closedAt: outcome === 'open' ? null : iso(closeAt),
     createdAt: iso(created),
     updatedAt: iso(end),
+    rank: stageRank(inStage),
   });
 }
 

@@ -172,6 +172,8 @@ export interface DealRow {
   closedAt: Instant | null;
   createdAt: Instant;
   updatedAt: Instant;
+  /** Its place in its stage (see `stageRank`). */
+  rank: string;
 }
 export const DEALS: Table<DealRow> = {
   name: 'deals',
@@ -193,8 +195,20 @@ export const DEALS: Table<DealRow> = {
     closedAt: { name: 'closed_at', type: 'timestamptz' },
     createdAt: { name: 'created_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },
+    rank: { name: 'rank' },
   },
 };
+
+/**
+ * The rank of the `n`-th deal (from 1) seeded into a stage, in the format of migration 005's backfill
+ * ("f" and six hex digits). Written rather than left to the column's default, the insertion time in
+ * microseconds: rows of one bulk insert can share a microsecond, a tie falls back to the ids, and two
+ * seeds of the same data would order a board differently (the visual regression suite compares
+ * pictures of it).
+ */
+export function stageRank(n: number): string {
+  return `f${n.toString(16).padStart(6, '0')}`;
+}
 
 export interface StageEntryRow {
   workspaceId: string;
