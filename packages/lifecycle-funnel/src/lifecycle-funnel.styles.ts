@@ -66,6 +66,10 @@ export const lifecycleFunnelStyles = [
     .bar rect {
       fill: var(--chorus-lifecycle-funnel-bar-color, var(--_accent));
     }
+    /* A bar grows from the start of the line: from the right in a right-to-left language. */
+    :host(:dir(rtl)) .bar {
+      transform: scaleX(-1);
+    }
     .step {
       display: flex;
       flex-wrap: wrap;

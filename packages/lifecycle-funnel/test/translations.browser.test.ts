@@ -52,6 +52,14 @@ describe('the funnel and the campaign table in other languages', () => {
     expect(counts.join(' ')).not.toMatch(/[0-9]/);
     const base = shown.funnel.shadowRoot!.querySelector('[part=base]') as HTMLElement;
     expect(getComputedStyle(base).direction).toBe('rtl');
+    // Each bar grows from the right, where the line starts, as the names and figures do.
+    const bars = [...shown.funnel.shadowRoot!.querySelectorAll<SVGSVGElement>('svg.bar')];
+    expect(bars.length).toBeGreaterThan(0);
+    for (const bar of bars) {
+      const fill = bar.querySelector('rect')!.getBoundingClientRect();
+      if (fill.width === 0) continue;
+      expect(Math.abs(fill.right - bar.getBoundingClientRect().right)).toBeLessThan(1);
+    }
     expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
     await expectNoAxeViolations(root);
   });
