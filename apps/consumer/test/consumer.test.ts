@@ -19,6 +19,8 @@ const ELEMENT_TAGS = [
   'chorus-metrics-grid',
   'chorus-rating',
   'chorus-rating-summary',
+  'chorus-lifecycle-funnel',
+  'chorus-campaign-table',
 ];
 
 let project: ScratchProject;

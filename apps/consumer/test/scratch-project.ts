@@ -20,6 +20,7 @@ export const PUBLISHED = [
   '@chorus/pipeline-board',
   '@chorus/metrics-tiles',
   '@chorus/rating-widget',
+  '@chorus/lifecycle-funnel',
 ] as const;
 
 /** The workspace's own versions: they are in npm's cache, so the install needs no network. */
