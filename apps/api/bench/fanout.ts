@@ -1,3 +1,4 @@
+import { within } from '@chorus/testing/bounded';
 import { DEMO_SECRET_KEY } from '../src/seed/demo.js';
 import type { FanoutFigures } from './types.js';
 
@@ -31,14 +32,17 @@ export async function measureFanout(
         const decoder = new TextDecoder();
         let buffer = '';
         let opened: (() => void) | undefined;
-        const isOpen = new Promise<void>((resolve) => {
+        let failed: ((error: Error) => void) | undefined;
+        const isOpen = new Promise<void>((resolve, reject) => {
           opened = resolve;
+          failed = reject;
         });
         void (async () => {
           try {
             for (;;) {
               const { done, value } = await reader.read();
-              if (done) return;
+              // A stream the server ends before its first event would otherwise be waited for forever.
+              if (done) return failed?.(new Error(`GET /v1/events ended before it was ready`));
               buffer += decoder.decode(value, { stream: true });
               let end = buffer.indexOf('\n\n');
               while (end !== -1) {
@@ -55,15 +59,31 @@ export async function measureFanout(
                 end = buffer.indexOf('\n\n');
               }
             }
-          } catch {
-            // Aborted at the end of the measure.
+          } catch (error) {
+            // Aborted at the end of the measure (then `isOpen` has long settled), or cut before ready.
+            failed?.(error as Error);
           }
         })();
         await isOpen;
       })(),
     );
   }
-  await Promise.all(ready);
+  try {
+    return await measureOpenStreams(ready, arrivals, () => delivered, baseUrl, { streams, writes, burst });
+  } finally {
+    // Whatever happened, the streams close: open sockets would keep the bench alive after an error.
+    abort.abort();
+  }
+}
+
+async function measureOpenStreams(
+  ready: Promise<void>[],
+  arrivals: Map<string, number[]>,
+  deliveredSoFar: () => number,
+  baseUrl: string,
+  { streams, writes, burst }: { streams: number; writes: number; burst: number },
+): Promise<FanoutFigures> {
+  await within(`${streams} change streams to open`, 60_000, Promise.all(ready));
 
   const write = async (subject: string) => {
     const response = await fetch(`${baseUrl}/v1/ratings`, {
@@ -92,13 +112,12 @@ export async function measureFanout(
     delays.push(Math.max(...arrivals.get(subject)!) - started);
   }
 
-  const before = delivered;
+  const before = deliveredSoFar();
   const started = performance.now();
   const subjects = Array.from({ length: burst }, (_, i) => `product:fanout-${process.pid}-burst-${i}`);
   for (let i = 0; i < subjects.length; i += 8) await Promise.all(subjects.slice(i, i + 8).map(write));
   await Promise.all(subjects.map((subject) => allArrived(subject, 60_000)));
   const elapsedMs = performance.now() - started;
-  abort.abort();
 
   const sorted = [...delays].sort((a, b) => a - b);
   return {
@@ -108,7 +127,7 @@ export async function measureFanout(
     delayMedianMs: rank(sorted, 0.5),
     delayP95Ms: rank(sorted, 0.95),
     delayMaxMs: sorted.at(-1) ?? 0,
-    eventsPerSecond: ((delivered - before) / elapsedMs) * 1000,
+    eventsPerSecond: ((deliveredSoFar() - before) / elapsedMs) * 1000,
     burstMs: elapsedMs,
   };
 }

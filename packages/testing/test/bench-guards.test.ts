@@ -1,6 +1,9 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BenchTimeoutError, until, within } from '../src/bounded.js';
 import { measureBundle } from '../src/bundle.js';
@@ -49,4 +52,24 @@ describe('bench guards', () => {
     await until('a flag', () => ready, 5_000);
     await expect(within('a value', 5_000, Promise.resolve(42))).resolves.toBe(42);
   });
+
+  it('ends a smoke run that outlives its limit, naming what it still holds open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-testing-smoke-'));
+    const script = join(dir, 'hangs.ts');
+    // A bench that finished its work but left a server listening: without the watch it never exits.
+    writeFileSync(
+      script,
+      `import ${JSON.stringify(fileURLToPath(new URL('../src/smoke.ts', import.meta.url)))};\n` +
+        `import { createServer } from 'node:net';\ncreateServer().listen(0);\n`,
+    );
+    const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+    const run = promisify(execFile)(process.execPath, [tsx, script], {
+      env: { ...process.env, BENCH_SMOKE: '1', BENCH_SMOKE_LIMIT_S: '1' },
+      timeout: 30_000,
+    });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/still running after 1 s; giving up\. Still open: .*TCPServerWrap/),
+    });
+  }, 40_000);
 });
