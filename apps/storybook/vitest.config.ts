@@ -7,7 +7,7 @@ import { VISUAL_GLOBAL_SETUP, visualApi, visualProject } from './visual/project.
 /** The story tests' page is served on this port; the test API allows its origin. */
 const STORY_TEST_PORT = 63316;
 /** The visual regression suite's page, which reads an API of its own (seeded at a fixed instant). */
-const VISUAL_TEST_PORT = 63317;
+const VISUAL_TEST_PORT = 63323;
 
 // Found up front, so Vite does not discover them mid-run and reload the test page.
 const optimizeDeps = {
