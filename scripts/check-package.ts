@@ -26,8 +26,9 @@ const SHIPPED = [
   /^dist\/.+\.(js|d\.ts|js\.map)$/,
 ];
 
+// Bounded: each is local work of seconds; one that waits (npx fetching a missing bin) fails the task.
 const run = (command: string, args: string[]) =>
-  execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 180_000 });
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as PackageJson & {
   customElements?: string;

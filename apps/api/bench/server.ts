@@ -62,7 +62,12 @@ try {
     process.exit(0);
   };
   process.on('message', (message) => message === 'close' && void close());
-  process.on('disconnect', () => void close());
+  // The bench is gone (it ended, or its watch stopped it): close if that is quick, else just exit.
+  // This child shares the bench's output, so while it lives the bench's task has not ended.
+  process.on('disconnect', () => {
+    setTimeout(() => process.exit(1), 5_000).unref();
+    void close();
+  });
   const ready: ServerReady = {
     type: 'ready',
     url: server.url,

@@ -12,6 +12,9 @@ export interface RunningServer {
 }
 
 /** Serves the app on a loopback port (0 = any free one). */
+/** How long requests in flight may take to finish once the server is closing. */
+const CLOSE_GRACE_MS = 5_000;
+
 export async function startServer(
   db: Database,
   {
@@ -50,10 +53,16 @@ export async function startServer(
               server.close(() => done());
               // Idle keep-alive sockets would otherwise hold `close` open for a minute; the sockets of
               // event streams become idle once the hub has ended them.
-              const closeIdle = () =>
-                (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-              closeIdle();
-              void changes.close().then(() => setTimeout(closeIdle, 20));
+              const sockets = server as {
+                closeIdleConnections?: () => void;
+                closeAllConnections?: () => void;
+              };
+              sockets.closeIdleConnections?.();
+              void changes.close().then(() => setTimeout(() => sockets.closeIdleConnections?.(), 20));
+              // Requests in flight get a grace period to finish, and no more: a socket that was busy
+              // when the idle ones closed (a stream's reconnect arriving on it, say) would hold `close`
+              // open for as long as it lives, and a test run's teardown with it.
+              setTimeout(() => sockets.closeAllConnections?.(), CLOSE_GRACE_MS).unref();
             }),
         });
       },

@@ -81,4 +81,29 @@ describe('ChangeHub', () => {
       await hub.close();
     }
   });
+
+  it('ends a stream that subscribes after the hub closed, without listening again', async () => {
+    const { ws } = await freshWorkspace(api);
+    let listens = 0;
+    const hub = new ChangeHub({
+      ...api.db,
+      listen: (channel, onPayload) => {
+        listens += 1;
+        return api.db.listen(channel, onPayload);
+      },
+    });
+    await (await hub.subscribe(ws.workspaceId, () => {}))();
+    await hub.close();
+    // A reconnect that reached the server as it closed: a new LISTEN here would never be stopped.
+    let ended = false;
+    await hub.subscribe(
+      ws.workspaceId,
+      () => {},
+      () => {
+        ended = true;
+      },
+    );
+    expect(ended).toBe(true);
+    expect(listens).toBe(1);
+  });
 });

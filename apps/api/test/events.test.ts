@@ -170,9 +170,15 @@ describe('GET /v1/events', () => {
     const response = await fetch(`${server.url}/v1/events`, {
       headers: { Authorization: `Bearer ${ws.secretKey}` },
     });
+    expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     let text = '';
-    while (!text.includes(': keep-alive')) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes(': keep-alive')) {
+      // A body that ended would answer `done` at once, forever: a loop no test timeout can stop.
+      const { done, value } = await reader.read();
+      if (done) throw new Error(`the stream ended before a keep-alive line: ${text}`);
+      text += new TextDecoder().decode(value);
+    }
     const closed = server.close();
     // The stream ends (done) rather than holding the server open.
     while (!(await reader.read()).done) {}

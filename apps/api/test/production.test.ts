@@ -31,9 +31,13 @@ const createWorkspace = (origin: string, environment: NodeJS.ProcessEnv = env())
 
 async function stopMain(): Promise<void> {
   if (server && server.exitCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done));
-    server.kill('SIGTERM');
+    const child = server;
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    // A server whose shutdown stalls is killed, not waited for: it holds database connections.
+    const stalled = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
+    clearTimeout(stalled);
   }
   server = undefined;
 }

@@ -60,6 +60,8 @@ export async function createScratchProject(
         cwd: dir,
         env: { ...process.env, ...env },
         maxBuffer: 32 * 1024 * 1024,
+        // Within the suite's hook timeout, so a stalled install ends with the suite, not after it.
+        timeout: 240_000,
       });
       return stdout;
     } catch (error) {
@@ -71,7 +73,7 @@ export async function createScratchProject(
   const { stdout: packOutput } = await run(
     'npm',
     ['pack', '--json', '--pack-destination', packs, ...PUBLISHED.flatMap((name) => ['-w', name])],
-    { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 },
+    { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024, timeout: 240_000 },
   );
   const packed = JSON.parse(packOutput) as Array<{ name: string; filename: string }>;
 

@@ -39,6 +39,8 @@ export class ChangeHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   /** What each open stream does when the hub closes (the server stopping): it ends. */
   private readonly closers = new Set<() => void>();
+  /** Set by `close`: the hub takes no new subscribers after it. */
+  private closed = false;
   private stopListening?: Promise<() => Promise<void>>;
   private pruneTimer?: ReturnType<typeof setInterval>;
   private readonly retentionMs: number;
@@ -62,6 +64,12 @@ export class ChangeHub {
     listener: Listener,
     onClose: () => void = () => {},
   ): Promise<() => void> {
+    // A stream that reaches a closing server (a reconnect on a socket that was busy) ends at once:
+    // listening again would open a feed that nothing closes, and hold the server's `close` open.
+    if (this.closed) {
+      onClose();
+      return () => {};
+    }
     const set = this.listeners.get(workspaceId) ?? new Set<Listener>();
     this.listeners.set(workspaceId, set);
     set.add(listener);
@@ -132,6 +140,7 @@ export class ChangeHub {
 
   /** Ends every open stream and stops listening. */
   async close(): Promise<void> {
+    this.closed = true;
     for (const close of [...this.closers]) close();
     this.closers.clear();
     this.listeners.clear();

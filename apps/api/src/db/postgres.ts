@@ -92,18 +92,29 @@ async function listenOn(
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | undefined;
+  // Until stopped, a lost or refused connection is tried again every second.
+  const retry = () =>
+    setTimeout(() => {
+      if (!stopped) void connect().catch(retry);
+    }, 1_000).unref();
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString });
     next.on('notification', (message) => {
       if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
     });
     next.on('error', () => {
-      if (stopped) return;
       next.end().catch(() => {});
-      setTimeout(() => void connect().catch(() => {}), 1_000).unref();
+      if (!stopped) retry();
     });
-    await next.connect();
-    await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await next.end().catch(() => {});
+      throw error;
+    }
+    // Stopped while connecting: this connection would outlive the stop and keep the process alive.
+    if (stopped) return void (await next.end().catch(() => {}));
     client = next;
   };
   await connect();
