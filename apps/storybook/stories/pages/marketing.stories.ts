@@ -15,7 +15,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The marketing third of the lifecycle, for the last 90 days: the funnel from subscriber to evangelist (filter it by a campaign or a channel, and the ROI and cost-per-lead tiles follow), lead conversion, every campaign with its leads, customers, revenue, cost and ROI, and one product’s ratings by source. Choose a stage and the contacts in it are listed: what a sales workspace does with the funnel’s `chorus-stage-select`.',
+          'The marketing third of the lifecycle, for the last 90 days: the funnel from subscriber to evangelist (filter it by a campaign or a channel, and the ROI and cost-per-lead tiles follow), lead conversion, every campaign with its leads, customers, revenue, cost and ROI, and one product’s ratings by source. Choose a stage and the contacts the funnel counts for it are listed (who entered it in the window, by the same filter), with when they entered and their first touch: the same panel the sales workspace opens from its funnel.',
       },
     },
   },
@@ -42,7 +42,8 @@ const text = (node: Node | null | undefined) => (node?.textContent ?? '').replac
 
 /**
  * As a new user would: the funnel for the last 90 days; a campaign picked, and the funnel and the ROI
- * tile change to that campaign's; "Sales qualified" chosen, and its contacts listed; ratings by source.
+ * tile change to that campaign's; "Sales qualified" chosen, and the contacts it counts listed, as many
+ * as its figure; ratings by source.
  */
 export const Marketing: StoryObj = {
   play: async () => {
@@ -78,16 +79,48 @@ export const Marketing: StoryObj = {
       { timeout: 15_000 },
     );
 
-    await userEvent.click(stageButtons()[3]!);
-    const contacts = await demoClient().get('/v1/contacts', {
-      params: { query: { lifecycleStage: 'sales_qualified', limit: 20 } },
-    });
-    await waitFor(
+    // Back to every campaign and channel, then "Sales qualified": the panel lists exactly the
+    // contacts the funnel counts, page after page, as many as the funnel's figure.
+    await userEvent.selectOptions(filter, '');
+    const everyone = await demoClient().get('/v1/metrics/funnel', { params: { query: { from, to } } });
+    const entered = everyone.stages.find((stage) => stage.stage === 'sales_qualified')!.current.entered;
+    expect(entered).toBeGreaterThan(10);
+    const salesQualified = await waitFor(
       () => {
-        expect(pageRoot().querySelector('[data-stage]')?.getAttribute('data-stage')).toBe('sales_qualified');
-        expect(pageRoot().querySelectorAll('[data-contact]')).toHaveLength(contacts.data.length);
+        const button = stageButtons().find(
+          (stage) => text(stage.querySelector('.name')) === 'Sales qualified',
+        );
+        expect(text(button?.querySelector('.count'))).toBe(`${entered} entered`);
+        return button!;
       },
       { timeout: 15_000 },
+    );
+    await userEvent.click(salesQualified);
+    const panel = () => inside('demo-stage-entries');
+    await waitFor(() => expect(panel().querySelectorAll('[data-contact]').length).toBeGreaterThan(0), {
+      timeout: 15_000,
+    });
+    expect(panel().querySelector('[data-stage]')?.getAttribute('data-stage')).toBe('sales_qualified');
+    expect(panel().querySelector('[data-count]')?.getAttribute('data-count')).toBe(String(entered));
+    expect(text(panel().querySelector('[data-count]'))).toContain(`${entered} contacts entered this stage`);
+    // Focus went to the panel's heading, for keyboard and screen-reader users.
+    expect(panel().activeElement?.tagName).toBe('H3');
+    for (let page = 0; page < 20; page++) {
+      const more = [...panel().querySelectorAll('button')].find((b) => text(b) === 'Show more');
+      if (!more) break;
+      const before = panel().querySelectorAll('[data-contact]').length;
+      await userEvent.click(more);
+      await waitFor(() => expect(panel().querySelectorAll('[data-contact]').length).toBeGreaterThan(before), {
+        timeout: 15_000,
+      });
+    }
+    const rows = [...panel().querySelectorAll('[data-contact]')];
+    expect(rows).toHaveLength(entered);
+    expect(new Set(rows.map((row) => row.getAttribute('data-contact'))).size).toBe(entered);
+    expect(text(panel().querySelector('[data-shown]'))).toBe(`Showing ${entered} of ${entered}`);
+    // Each row: a name, the day they entered, their first touch.
+    expect(rows.every((row) => row.querySelectorAll('td').length === 3 && row.querySelector('time'))).toBe(
+      true,
     );
 
     for (const source of RATING_SOURCES_SHOWN) {
