@@ -6,6 +6,7 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { demoClient } from '../../src/demo-api.js';
 import { RATED_PRODUCT, RATING_SOURCES_SHOWN } from '../../src/pages/marketing.js';
+import type { StageSelection } from '../../src/pages/stage-entries.js';
 import { shownValue } from '../metrics-tiles/support.js';
 
 const meta = {
@@ -131,5 +132,99 @@ export const Marketing: StoryObj = {
         expect(text(pageRoot().querySelector(`[data-source=${source}] td`))).toBe(String(summary.count)),
       );
     }
+  },
+};
+
+/** The stage-entries panel alone, for the window and stage given: its states, as tests (`!dev`). */
+const panelOf = (selection: StageSelection) =>
+  html`<demo-stage-entries .selection=${selection}></demo-stage-entries>`;
+const panelRoot = () => {
+  const panel = document.querySelector('demo-stage-entries');
+  if (!panel?.shadowRoot) throw new Error('no rendered <demo-stage-entries>');
+  return panel.shadowRoot;
+};
+
+/** A window before anyone was in the demo: the panel says nobody entered, and offers no more. */
+export const StageEntriesEmpty: StoryObj = {
+  name: 'Stage entries: nobody entered',
+  tags: ['!dev'],
+  render: () =>
+    panelOf({
+      stage: 'evangelist',
+      entered: 0,
+      from: '2001-01-01T00:00:00.000Z',
+      to: '2001-04-01T00:00:00.000Z',
+      campaignId: null,
+      channel: null,
+    }),
+  play: async () => {
+    await waitFor(
+      () =>
+        expect(text(panelRoot().querySelector('[role=status]'))).toBe(
+          'Nobody entered this stage in the period.',
+        ),
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(panelRoot().querySelectorAll('[data-contact]')).toHaveLength(0);
+    expect(text(panelRoot().querySelector('[data-count]'))).toContain('0 contacts entered this stage');
+  },
+};
+
+/** A request the API refuses (the window backwards): an error, announced, with "Try again". */
+export const StageEntriesError: StoryObj = {
+  name: 'Stage entries: the read is refused',
+  tags: ['!dev'],
+  render: () =>
+    panelOf({
+      stage: 'lead',
+      entered: 3,
+      from: '2026-02-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      campaignId: null,
+      channel: null,
+    }),
+  play: async () => {
+    const alert = await waitFor(
+      () => {
+        const found = panelRoot().querySelector('[role=alert]');
+        expect(text(found)).toContain('The contacts could not be loaded');
+        return found!;
+      },
+      { timeout: 15_000 },
+    );
+    expect(text(alert)).toContain('from must be before to');
+    expect([...alert.querySelectorAll('button')].map((b) => text(b))).toEqual(['Try again']);
+  },
+};
+
+/** In German: the panel's words and the funnel's stage and channel names, through the catalogues. */
+export const StageEntriesGerman: StoryObj = {
+  name: 'Stage entries: in German',
+  tags: ['!dev'],
+  globals: { locale: 'de-DE' },
+  render: () =>
+    panelOf({
+      stage: 'lead',
+      entered: 0,
+      from: '2001-01-01T00:00:00.000Z',
+      to: '2001-04-01T00:00:00.000Z',
+      campaignId: null,
+      channel: 'paid',
+    }),
+  play: async () => {
+    await waitFor(() => expect(text(panelRoot().querySelector('h3'))).toBe('Wer in „Lead“ eingetreten ist'), {
+      timeout: 15_000,
+    });
+    expect(text(panelRoot().querySelector('[data-count]'))).toContain(
+      'Gezählt nach dem ersten Kontaktpunkt: Bezahlte Anzeigen.',
+    );
+    await waitFor(() =>
+      expect(text(panelRoot().querySelector('[role=status]'))).toBe(
+        'Niemand ist im Zeitraum in diese Phase eingetreten.',
+      ),
+    );
+    expect(text(panelRoot())).not.toMatch(/Who entered|Nobody|contacts entered|Close/);
   },
 };
