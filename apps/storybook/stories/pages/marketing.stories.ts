@@ -135,9 +135,13 @@ export const Marketing: StoryObj = {
   },
 };
 
-/** The stage-entries panel alone, for the window and stage given: its states, as tests (`!dev`). */
+/**
+ * The stage-entries panel for a stage and window, under the funnel of the same window (as the pages
+ * show it): its states, as tests (`!dev`).
+ */
 const panelOf = (selection: StageSelection) =>
-  html`<demo-stage-entries .selection=${selection}></demo-stage-entries>`;
+  html`<chorus-lifecycle-funnel from=${selection.from} to=${selection.to} no-filter></chorus-lifecycle-funnel>
+    <demo-stage-entries .selection=${selection}></demo-stage-entries>`;
 const panelRoot = () => {
   const panel = document.querySelector('demo-stage-entries');
   if (!panel?.shadowRoot) throw new Error('no rendered <demo-stage-entries>');
