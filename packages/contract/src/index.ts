@@ -72,6 +72,8 @@ export {
   MetricNameSchema,
   LifecycleFunnel,
   FunnelQuery,
+  FunnelEntriesQuery,
+  FunnelEntry,
   CampaignPerformance,
   CampaignReport,
   CampaignReportQuery,

@@ -63,6 +63,7 @@ export const routes = {
   moderateRating: ratings.moderateRating,
   getMetrics: metrics.getMetrics,
   getLifecycleFunnel: metrics.getLifecycleFunnel,
+  listFunnelEntries: metrics.listFunnelEntries,
   getCampaignReport: metrics.getCampaignReport,
   listCampaigns: campaigns.listCampaigns,
   createCampaign: campaigns.createCampaign,

@@ -10,6 +10,8 @@ export const lifecycleFunnelStyles = [
       padding: 0;
       display: grid;
       gap: calc(var(--_space) * 1);
+      /* The stages are laid out by the funnel's own width, not the viewport's: it may sit in a column. */
+      container: funnel / inline-size;
     }
     .row {
       display: grid;
@@ -80,6 +82,17 @@ export const lifecycleFunnelStyles = [
     .step::before {
       content: '↓';
       color: var(--chorus-lifecycle-funnel-previous-color, var(--_text-muted));
+    }
+    /*
+     * Narrow (a phone, a side column): the name and its count on one line, the figures under them and
+     * the bar across the whole width below, instead of a stub left over beside an 8rem name column.
+     */
+    @container funnel (max-width: 30rem) {
+      :host(:not([layout='horizontal'])) .stage {
+        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-areas: 'name count' 'previous previous' 'returning returning' 'bar bar';
+        row-gap: var(--_space);
+      }
     }
     .stage-skeleton {
       block-size: 44px;

@@ -259,3 +259,82 @@ describe('<chorus-lifecycle-funnel> states', () => {
     expect((await testApi.requests()).filter((r) => r.path.startsWith('/v1/metrics'))).toEqual([]);
   });
 });
+
+describe('<chorus-lifecycle-funnel> on a phone', () => {
+  /** Figures the element is given: no request, so only the layout is under test. */
+  const fixedFunnel = (): LifecycleFunnel => ({
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-04-01T00:00:00.000Z',
+    previousFrom: '2025-10-03T00:00:00.000Z',
+    previousTo: '2026-01-01T00:00:00.000Z',
+    compare: 'previous',
+    stages: (
+      [
+        'subscriber',
+        'lead',
+        'marketing_qualified',
+        'sales_qualified',
+        'opportunity',
+        'customer',
+        'evangelist',
+      ] as const
+    ).map((stage, i) => ({
+      stage,
+      current: {
+        entered: 1200 - i * 150,
+        conversionRate: 0.5,
+        medianDaysToNext: 3.5,
+        returning: i === 5 ? 12 : 0,
+      },
+      previous: { entered: 1100 - i * 140, conversionRate: 0.4, medianDaysToNext: 4, returning: 0 },
+    })),
+  });
+
+  it.each([
+    ['en-US', 'ltr'],
+    ['ar-EG', 'rtl'],
+  ])(
+    'at 375 px (%s) gives every bar at least half the funnel’s width, and nothing spills out',
+    async (locale, dir) => {
+      // 375 px wide, less the page's 16 px padding either side: what a phone leaves the element.
+      const root = mount(
+        html`<div dir=${dir}><chorus-lifecycle-funnel locale=${locale} .funnel=${fixedFunnel()}></chorus-lifecycle-funnel></div>`,
+        343,
+      );
+      const element = funnelIn(root);
+      await until(
+        () =>
+          stages(element).length === 7 &&
+          (locale === 'en-US' || textOf(stages(element)[0]).includes('مشترك')),
+        'the stages, in the locale’s words',
+      );
+      const width = element.getBoundingClientRect().width;
+      for (const stage of stages(element)) {
+        const track = stage.querySelector('svg.bar')!.getBoundingClientRect();
+        expect(track.width, textOf(stage)).toBeGreaterThanOrEqual(width * 0.5);
+        expect(stage.scrollWidth).toBeLessThanOrEqual(stage.clientWidth);
+        for (const part of stage.querySelectorAll('.name, .count, .muted, .returning')) {
+          const box = part.getBoundingClientRect();
+          const frame = stage.getBoundingClientRect();
+          expect(box.left).toBeGreaterThanOrEqual(frame.left - 0.5);
+          expect(box.right).toBeLessThanOrEqual(frame.right + 0.5);
+        }
+      }
+    },
+  );
+
+  it('keeps the figures beside the bar where there is room', async () => {
+    const root = mount(
+      html`<chorus-lifecycle-funnel .funnel=${fixedFunnel()}></chorus-lifecycle-funnel>`,
+      720,
+    );
+    const element = funnelIn(root);
+    await until(() => stages(element).length === 7, 'the stages');
+    const stage = stages(element)[0]!;
+    const name = stage.querySelector('.name')!.getBoundingClientRect();
+    const bar = stage.querySelector('svg.bar')!.getBoundingClientRect();
+    // One line: the name, the figures and the bar side by side.
+    expect(bar.left).toBeGreaterThan(name.right);
+    expect(Math.abs(bar.top + bar.height / 2 - (name.top + name.height / 2))).toBeLessThan(12);
+  });
+});

@@ -41,6 +41,8 @@ export type {
   ContactInsights,
   ContactTouches,
   Deal,
+  FunnelEntry,
+  FunnelEntryPage,
   LifecycleFunnel,
   LifecycleHistory,
   MetricsResponse,

@@ -126,6 +126,7 @@ describe('invalidation rules', () => {
 describe('invalidation rules of campaigns and touches', () => {
   const marketing = {
     funnel: keys.metrics.funnel({ channel: 'email' }),
+    funnelEntries: keys.metrics.funnelEntries({ stage: 'sales_qualified', channel: 'email' }),
     report: keys.metrics.campaigns(),
     campaigns: keys.campaigns.list(),
     campaign: keys.campaigns.detail('cmp_1'),
@@ -134,15 +135,21 @@ describe('invalidation rules of campaigns and touches', () => {
     contact: keys.contacts.detail('con_1'),
   };
 
-  it('a new campaign makes the campaign lists, the funnel and the report stale, not a contact', async () => {
+  it('a new campaign makes the campaign lists, the funnel, its entries and the report stale, not a contact', async () => {
     const { queryClient, invalidated } = cacheWith(marketing);
     await invalidate(queryClient, invalidationRules.campaignCreated({ id: 'cmp_2' }));
-    expect(invalidated()).toEqual(['campaigns', 'funnel', 'report']);
+    expect(invalidated()).toEqual(['campaigns', 'funnel', 'funnelEntries', 'report']);
   });
 
-  it("a touch makes that contact's touches, the funnel and the report stale, nobody else's", async () => {
+  it("a touch makes that contact's touches, the funnel, its entries and the report stale, nobody else's", async () => {
     const { queryClient, invalidated } = cacheWith(marketing);
     await invalidate(queryClient, invalidationRules.touchRecorded('con_1'));
-    expect(invalidated()).toEqual(['funnel', 'report', 'touches']);
+    expect(invalidated()).toEqual(['funnel', 'funnelEntries', 'report', 'touches']);
+  });
+
+  it('an edited contact (renamed, or moved to another stage) makes the funnel and the entries that list it stale', async () => {
+    const { queryClient, invalidated } = cacheWith(marketing);
+    await invalidate(queryClient, invalidationRules.contactUpdated({ id: 'con_1' }));
+    expect(invalidated()).toEqual(['contact', 'funnel', 'funnelEntries', 'report', 'touches']);
   });
 });

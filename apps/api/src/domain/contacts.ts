@@ -9,7 +9,7 @@ import { iso } from './rows.js';
 import type { ContactDto, LifecycleChangeDto } from './types.js';
 import { assertVersion } from './versioning.js';
 
-interface ContactRow {
+export interface ContactRow {
   id: string;
   first_name: string;
   last_name: string;
@@ -26,7 +26,7 @@ interface ContactRow {
   version: number;
 }
 
-const toContact = (r: ContactRow): ContactDto => ({
+export const toContact = (r: ContactRow): ContactDto => ({
   id: r.id,
   firstName: r.first_name,
   lastName: r.last_name,

@@ -2,6 +2,7 @@ import { type MetricName, routes } from '@chorus/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { campaignReport } from '../domain/campaign-report.js';
 import { computeFunnel } from '../domain/funnel.js';
+import { listFunnelEntries } from '../domain/funnel-entries.js';
 import { computeMetrics } from '../domain/metrics.js';
 import type { AppEnv } from '../http/env.js';
 
@@ -17,6 +18,9 @@ export function registerMetricRoutes(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(routes.getLifecycleFunnel, async (c) =>
     c.json(await computeFunnel(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')), 200),
+  );
+  app.openapi(routes.listFunnelEntries, async (c) =>
+    c.json(await listFunnelEntries(c.get('tx'), c.get('caller').workspaceId, c.req.valid('query')), 200),
   );
   app.openapi(routes.getCampaignReport, async (c) => {
     const caller = c.get('caller');

@@ -13,11 +13,13 @@ export async function referenceMetrics(
   ranges: { start: Date; end: Date }[],
   /** `$4`… of the marketing metrics (see src/domain/marketing-sql.ts). */
   marketing: unknown[],
+  /** Only these metrics (every one by default); the others are left out of the result. */
+  names: readonly MetricName[] = METRIC_NAMES,
 ): Promise<Record<MetricName, (number | null)[]>> {
   const starts = ranges.map((r) => r.start.toISOString());
   const ends = ranges.map((r) => r.end.toISOString());
   const result = {} as Record<MetricName, (number | null)[]>;
-  for (const name of METRIC_NAMES) {
+  for (const name of names) {
     const ctes = (METRIC_NEEDS[name] ?? [])
       .map((cte) => `${cte} as materialized (${METRIC_CTES[cte]}),`)
       .join('\n');

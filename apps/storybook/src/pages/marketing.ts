@@ -1,12 +1,16 @@
 import '@chorus/lifecycle-funnel/define';
 import '@chorus/metrics-tiles/define';
+import './stage-entries.js';
 import { ChorusElement, QueryController } from '@chorus/core';
 import type { ChorusLifecycleFunnel, ChorusStageSelectEvent } from '@chorus/lifecycle-funnel';
-import { LIFECYCLE_FUNNEL_MESSAGES, periodRange } from '@chorus/lifecycle-funnel';
-import type { Contact, MetricsResponse, Page, RatingSummary } from '@chorus/sdk';
-import { css, html } from 'lit';
-import { state } from 'lit/decorators.js';
+import { periodRange } from '@chorus/lifecycle-funnel';
+import type { MetricsResponse, RatingSummary } from '@chorus/sdk';
+import { css, html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { PAGE_MESSAGES } from './page-messages.js';
+import { PAGE_TRANSLATIONS } from './page-translations.js';
 import { pageStyles } from './page-styles.js';
+import type { DemoStageEntries, StageSelection } from './stage-entries.js';
 
 /** The sources the demo's ratings come from, shown side by side for one product. */
 export const RATING_SOURCES_SHOWN = ['website', 'marketplace', 'survey'] as const;
@@ -16,8 +20,8 @@ export const RATED_PRODUCT = { subject: 'product:studio-monitor-m1', name: 'M1 s
  * The marketing team's page for the last 90 days: the lifecycle funnel; beside it the campaign
  * tiles (ROI and cost per lead) for whatever the funnel is filtered to, and lead conversion for all;
  * the campaign table; and one product's ratings by source (the site's own, a marketplace's, a
- * survey's). Choosing a stage of the funnel lists the contacts now in that stage, as a sales
- * workspace would when it follows the funnel's `chorus-stage-select`.
+ * survey's). Choosing a stage of the funnel lists the contacts it counts (who entered the stage in
+ * the window, by the funnel's filter): the panel the sales workspace opens from its funnel too.
  */
 export class DemoMarketing extends ChorusElement {
   static override styles = [
@@ -31,15 +35,18 @@ export class DemoMarketing extends ChorusElement {
       }
     `,
   ];
-  // The stage names the funnel uses, in the same languages.
-  static override defaultMessages = LIFECYCLE_FUNNEL_MESSAGES;
+  static override defaultMessages = PAGE_MESSAGES;
+  static override translations = PAGE_TRANSLATIONS;
 
   /** One window for the whole page, so every figure on it counts the same days. */
   private readonly range = periodRange('90d', new Date());
 
   @state() private campaignId: string | null = null;
   @state() private channel: string | null = null;
-  @state() private stage?: ChorusStageSelectEvent;
+  /** The stage whose contacts are listed, as the funnel's event said it. */
+  @state() private stage?: StageSelection;
+
+  @query('demo-stage-entries') private entries?: DemoStageEntries;
 
   private readonly campaignMetrics = new QueryController<MetricsResponse>(this, (q) =>
     q.metrics({
@@ -48,10 +55,6 @@ export class DemoMarketing extends ChorusElement {
       ...(this.campaignId ? { campaignId: this.campaignId } : {}),
       ...(this.channel ? { channel: this.channel as 'email' } : {}),
     }),
-  );
-
-  private readonly stageContacts = new QueryController<Page<Contact>>(this, (q) =>
-    this.stage ? q.contacts.list({ lifecycleStage: this.stage.stage, limit: 20 }) : null,
   );
 
   private readonly bySource = RATING_SOURCES_SHOWN.map(
@@ -63,23 +66,38 @@ export class DemoMarketing extends ChorusElement {
 
   private onFunnelChange(event: Event) {
     const funnel = event.target as ChorusLifecycleFunnel;
+    // Another window or filter (not just the table view): the listed contacts are no longer the funnel's.
+    if (funnel.campaignId !== this.campaignId || funnel.channel !== this.channel || !funnel.from)
+      this.stage = undefined;
     this.campaignId = funnel.campaignId;
     this.channel = funnel.channel;
+  }
+
+  private async onStageSelect(event: ChorusStageSelectEvent) {
+    const { stage, entered, from, to, campaignId, channel } = event;
+    this.stage = { stage, entered, from, to, campaignId, channel };
+    await this.updateComplete;
+    await this.entries?.focusHeading();
   }
 
   override render() {
     const metrics = this.campaignMetrics.data;
     return html`
-      <h2>Marketing</h2>
+      <h2>${this.msg('marketing.heading')}</h2>
       <chorus-lifecycle-funnel
         from=${this.range.from}
         to=${this.range.to}
         @change=${this.onFunnelChange}
-        @chorus-stage-select=${(event: ChorusStageSelectEvent) => {
-          this.stage = event;
-        }}
+        @chorus-stage-select=${this.onStageSelect}
       ></chorus-lifecycle-funnel>
-      ${this.stage ? this.renderStageContacts(this.stage) : ''}
+      ${
+        this.stage
+          ? html`<demo-stage-entries
+              .selection=${this.stage}
+              @close=${() => (this.stage = undefined)}
+            ></demo-stage-entries>`
+          : nothing
+      }
       <div class="tiles" data-campaign-tiles>
         ${['campaign_roi', 'cost_per_lead'].map(
           (name) => html`<chorus-metric-tile
@@ -96,32 +114,20 @@ export class DemoMarketing extends ChorusElement {
     `;
   }
 
-  private renderStageContacts(stage: ChorusStageSelectEvent) {
-    const contacts = this.stageContacts.data?.data;
-    const name = this.msg(`lifecycleFunnel.stage.${stage.stage}`);
-    return html`<section aria-labelledby="stage-contacts" data-stage=${stage.stage}>
-      <h3 id="stage-contacts">Contacts now in “${name}”</h3>
-      <p class="muted">${stage.entered} entered this stage in the period; these are the contacts in it today.</p>
-      ${
-        contacts
-          ? html`<ul>
-              ${contacts.map((contact) => html`<li data-contact=${contact.id}>${contact.firstName} ${contact.lastName}</li>`)}
-            </ul>`
-          : html`<p class="muted" role="status">Loading…</p>`
-      }
-    </section>`;
-  }
-
   private renderRatingsBySource() {
     return html`<section aria-labelledby="by-source">
-      <h3 id="by-source">${RATED_PRODUCT.name}: ratings by source</h3>
+      <h3 id="by-source">${this.msg('marketing.bySource', { product: RATED_PRODUCT.name })}</h3>
       <table>
-        <thead><tr><th scope="col">Source</th><th scope="col">Ratings</th><th scope="col">Average (of 5)</th></tr></thead>
+        <thead><tr>
+          <th scope="col">${this.msg('marketing.column.source')}</th>
+          <th scope="col">${this.msg('marketing.column.count')}</th>
+          <th scope="col">${this.msg('marketing.column.average')}</th>
+        </tr></thead>
         <tbody>
           ${RATING_SOURCES_SHOWN.map((source, index) => {
             const summary = this.bySource[index]!.data;
             return html`<tr data-source=${source}>
-              <th scope="row">${source}</th>
+              <th scope="row">${this.msg(`marketing.source.${source}`)}</th>
               <td>${summary ? this.format.number(summary.count, 0) : '…'}</td>
               <td>${summary?.average == null ? '–' : this.format.number(summary.average, 2)}</td>
             </tr>`;

@@ -1,4 +1,5 @@
 import '@chorus/contact-card/define';
+import '@chorus/lifecycle-funnel/define';
 import '@chorus/metrics-tiles/define';
 import '@chorus/pipeline-board/define';
 import '@chorus/pipeline-board/define-deal-card';
@@ -9,7 +10,12 @@ import type { ChorusDealOpenEvent, ChorusPipelineBoard } from '@chorus/pipeline-
 import type { BoardDeal } from '@chorus/sdk';
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { type ChorusStageSelectEvent, periodRange } from '@chorus/lifecycle-funnel';
+import { PAGE_MESSAGES } from './page-messages.js';
+import { PAGE_TRANSLATIONS } from './page-translations.js';
 import { pageStyles } from './page-styles.js';
+import './stage-entries.js';
+import type { DemoStageEntries, StageSelection } from './stage-entries.js';
 
 const SALES_METRICS = 'pipeline_value,weighted_pipeline_value,win_rate,lost_sales';
 
@@ -19,7 +25,8 @@ const SALES_METRICS = 'pipeline_value,weighted_pipeline_value,win_rate,lost_sale
  * associations. A tile drills into the board: Lost sales shows the deals lost in the tiles' period,
  * Win rate those closed in it. Nothing else wires them: every write goes through the SDK, whose
  * invalidation rules refetch what it changed (a task scheduled on the deal shows on its board card
- * as the next activity).
+ * as the next activity). Below, the lifecycle funnel for the Marketing page's window: a stage chosen
+ * there lists the contacts it counts, in the same panel the Marketing page opens.
  */
 export class DemoSalesWorkspace extends ChorusElement {
   static override styles = [
@@ -46,6 +53,9 @@ export class DemoSalesWorkspace extends ChorusElement {
         gap: calc(var(--_space) * 3);
         align-content: start;
       }
+      .marketing-link {
+        align-self: center;
+      }
       aside header {
         display: flex;
         justify-content: space-between;
@@ -55,12 +65,22 @@ export class DemoSalesWorkspace extends ChorusElement {
     `,
   ];
 
+  static override defaultMessages = PAGE_MESSAGES;
+  static override translations = PAGE_TRANSLATIONS;
+
   @property({ attribute: 'pipeline-id' }) pipelineId?: string;
 
   /** The deal shown beside the board, with its contact. */
   @state() private opened?: BoardDeal;
 
+  /** The funnel stage whose contacts are listed under the funnel. */
+  @state() private stage?: StageSelection;
+
+  /** The Marketing page's window (its last 90 days), so both pages count the same contacts. */
+  private readonly marketingRange = periodRange('90d', new Date());
+
   @query('aside') private aside?: HTMLElement;
+  @query('demo-stage-entries') private entries?: DemoStageEntries;
   @query('chorus-pipeline-board') private board?: ChorusPipelineBoard;
 
   /** The board narrowed to what a tile counts; the board's "Show all deals" undoes it. */
@@ -102,6 +122,37 @@ export class DemoSalesWorkspace extends ChorusElement {
     this.opened = { ...this.opened, id: event.id, title: '' };
   };
 
+  private onStageSelect = async (event: ChorusStageSelectEvent) => {
+    const { stage, entered, from, to, campaignId, channel } = event;
+    this.stage = { stage, entered, from, to, campaignId, channel };
+    await this.updateComplete;
+    await this.entries?.focusHeading();
+  };
+
+  /** The funnel, compact (stages side by side, no filter), linked to the Marketing page. */
+  private renderMarketing() {
+    return html`<chorus-lifecycle-funnel
+        layout="horizontal"
+        no-filter
+        from=${this.marketingRange.from}
+        to=${this.marketingRange.to}
+        @chorus-stage-select=${this.onStageSelect}
+      >
+        <span slot="heading">${this.msg('salesWorkspace.funnel')}</span>
+      </chorus-lifecycle-funnel>
+      <a class="marketing-link" href="./?path=/story/pages-marketing--marketing" target="_top"
+        >${this.msg('salesWorkspace.openMarketing')}</a
+      >
+      ${
+        this.stage
+          ? html`<demo-stage-entries
+              .selection=${this.stage}
+              @close=${() => (this.stage = undefined)}
+            ></demo-stage-entries>`
+          : nothing
+      }`;
+  }
+
   override render() {
     const deal = this.opened;
     return html`
@@ -133,6 +184,7 @@ export class DemoSalesWorkspace extends ChorusElement {
             : nothing
         }
       </div>
+      ${this.renderMarketing()}
     `;
   }
 }

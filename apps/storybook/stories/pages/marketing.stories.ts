@@ -6,6 +6,7 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { demoClient } from '../../src/demo-api.js';
 import { RATED_PRODUCT, RATING_SOURCES_SHOWN } from '../../src/pages/marketing.js';
+import type { StageSelection } from '../../src/pages/stage-entries.js';
 import { shownValue } from '../metrics-tiles/support.js';
 
 const meta = {
@@ -15,7 +16,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The marketing third of the lifecycle, for the last 90 days: the funnel from subscriber to evangelist (filter it by a campaign or a channel, and the ROI and cost-per-lead tiles follow), lead conversion, every campaign with its leads, customers, revenue, cost and ROI, and one product’s ratings by source. Choose a stage and the contacts in it are listed: what a sales workspace does with the funnel’s `chorus-stage-select`.',
+          'The marketing third of the lifecycle, for the last 90 days: the funnel from subscriber to evangelist (filter it by a campaign or a channel, and the ROI and cost-per-lead tiles follow), lead conversion, every campaign with its leads, customers, revenue, cost and ROI, and one product’s ratings by source. Choose a stage and the contacts the funnel counts for it are listed (who entered it in the window, by the same filter), with when they entered and their first touch: the same panel the sales workspace opens from its funnel.',
       },
     },
   },
@@ -42,7 +43,8 @@ const text = (node: Node | null | undefined) => (node?.textContent ?? '').replac
 
 /**
  * As a new user would: the funnel for the last 90 days; a campaign picked, and the funnel and the ROI
- * tile change to that campaign's; "Sales qualified" chosen, and its contacts listed; ratings by source.
+ * tile change to that campaign's; "Sales qualified" chosen, and the contacts it counts listed, as many
+ * as its figure; ratings by source.
  */
 export const Marketing: StoryObj = {
   play: async () => {
@@ -78,16 +80,48 @@ export const Marketing: StoryObj = {
       { timeout: 15_000 },
     );
 
-    await userEvent.click(stageButtons()[3]!);
-    const contacts = await demoClient().get('/v1/contacts', {
-      params: { query: { lifecycleStage: 'sales_qualified', limit: 20 } },
-    });
-    await waitFor(
+    // Back to every campaign and channel, then "Sales qualified": the panel lists exactly the
+    // contacts the funnel counts, page after page, as many as the funnel's figure.
+    await userEvent.selectOptions(filter, '');
+    const everyone = await demoClient().get('/v1/metrics/funnel', { params: { query: { from, to } } });
+    const entered = everyone.stages.find((stage) => stage.stage === 'sales_qualified')!.current.entered;
+    expect(entered).toBeGreaterThan(10);
+    const salesQualified = await waitFor(
       () => {
-        expect(pageRoot().querySelector('[data-stage]')?.getAttribute('data-stage')).toBe('sales_qualified');
-        expect(pageRoot().querySelectorAll('[data-contact]')).toHaveLength(contacts.data.length);
+        const button = stageButtons().find(
+          (stage) => text(stage.querySelector('.name')) === 'Sales qualified',
+        );
+        expect(text(button?.querySelector('.count'))).toBe(`${entered} entered`);
+        return button!;
       },
       { timeout: 15_000 },
+    );
+    await userEvent.click(salesQualified);
+    const panel = () => inside('demo-stage-entries');
+    await waitFor(() => expect(panel().querySelectorAll('[data-contact]').length).toBeGreaterThan(0), {
+      timeout: 15_000,
+    });
+    expect(panel().querySelector('[data-stage]')?.getAttribute('data-stage')).toBe('sales_qualified');
+    expect(panel().querySelector('[data-count]')?.getAttribute('data-count')).toBe(String(entered));
+    expect(text(panel().querySelector('[data-count]'))).toContain(`${entered} contacts entered this stage`);
+    // Focus went to the panel's heading, for keyboard and screen-reader users.
+    expect(panel().activeElement?.tagName).toBe('H3');
+    for (let page = 0; page < 20; page++) {
+      const more = [...panel().querySelectorAll('button')].find((b) => text(b) === 'Show more');
+      if (!more) break;
+      const before = panel().querySelectorAll('[data-contact]').length;
+      await userEvent.click(more);
+      await waitFor(() => expect(panel().querySelectorAll('[data-contact]').length).toBeGreaterThan(before), {
+        timeout: 15_000,
+      });
+    }
+    const rows = [...panel().querySelectorAll('[data-contact]')];
+    expect(rows).toHaveLength(entered);
+    expect(new Set(rows.map((row) => row.getAttribute('data-contact'))).size).toBe(entered);
+    expect(text(panel().querySelector('[data-shown]'))).toBe(`Showing ${entered} of ${entered}`);
+    // Each row: a name, the day they entered, their first touch.
+    expect(rows.every((row) => row.querySelectorAll('td').length === 3 && row.querySelector('time'))).toBe(
+      true,
     );
 
     for (const source of RATING_SOURCES_SHOWN) {
@@ -98,5 +132,103 @@ export const Marketing: StoryObj = {
         expect(text(pageRoot().querySelector(`[data-source=${source}] td`))).toBe(String(summary.count)),
       );
     }
+  },
+};
+
+/**
+ * The stage-entries panel for a stage and window, under the funnel of the same window (as the pages
+ * show it): its states, as tests (`!dev`).
+ */
+const panelOf = (selection: StageSelection) =>
+  html`<chorus-lifecycle-funnel from=${selection.from} to=${selection.to} no-filter></chorus-lifecycle-funnel>
+    <demo-stage-entries .selection=${selection}></demo-stage-entries>`;
+const panelRoot = () => {
+  const panel = document.querySelector('demo-stage-entries');
+  if (!panel?.shadowRoot) throw new Error('no rendered <demo-stage-entries>');
+  return panel.shadowRoot;
+};
+
+/** A window before anyone was in the demo: the panel says nobody entered, and offers no more. */
+export const StageEntriesEmpty: StoryObj = {
+  name: 'Stage entries: nobody entered',
+  tags: ['!dev'],
+  render: () =>
+    panelOf({
+      stage: 'evangelist',
+      entered: 0,
+      from: '2001-01-01T00:00:00.000Z',
+      to: '2001-04-01T00:00:00.000Z',
+      campaignId: null,
+      channel: null,
+    }),
+  play: async () => {
+    await waitFor(
+      () =>
+        expect(text(panelRoot().querySelector('[role=status]'))).toBe(
+          'Nobody entered this stage in the period.',
+        ),
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(panelRoot().querySelectorAll('[data-contact]')).toHaveLength(0);
+    expect(text(panelRoot().querySelector('[data-count]'))).toContain('0 contacts entered this stage');
+  },
+};
+
+/** A request the API refuses (the window backwards): an error, announced, with "Try again". */
+export const StageEntriesError: StoryObj = {
+  name: 'Stage entries: the read is refused',
+  tags: ['!dev'],
+  render: () =>
+    panelOf({
+      stage: 'lead',
+      entered: 3,
+      from: '2026-02-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      campaignId: null,
+      channel: null,
+    }),
+  play: async () => {
+    const alert = await waitFor(
+      () => {
+        const found = panelRoot().querySelector('[role=alert]');
+        expect(text(found)).toContain('The contacts could not be loaded');
+        return found!;
+      },
+      { timeout: 15_000 },
+    );
+    expect(text(alert)).toContain('from must be before to');
+    expect([...alert.querySelectorAll('button')].map((b) => text(b))).toEqual(['Try again']);
+  },
+};
+
+/** In German: the panel's words and the funnel's stage and channel names, through the catalogues. */
+export const StageEntriesGerman: StoryObj = {
+  name: 'Stage entries: in German',
+  tags: ['!dev'],
+  globals: { locale: 'de-DE' },
+  render: () =>
+    panelOf({
+      stage: 'lead',
+      entered: 0,
+      from: '2001-01-01T00:00:00.000Z',
+      to: '2001-04-01T00:00:00.000Z',
+      campaignId: null,
+      channel: 'paid',
+    }),
+  play: async () => {
+    await waitFor(() => expect(text(panelRoot().querySelector('h3'))).toBe('Wer in „Lead“ eingetreten ist'), {
+      timeout: 15_000,
+    });
+    expect(text(panelRoot().querySelector('[data-count]'))).toContain(
+      'Gezählt nach dem ersten Kontaktpunkt: Bezahlte Anzeigen.',
+    );
+    await waitFor(() =>
+      expect(text(panelRoot().querySelector('[role=status]'))).toBe(
+        'Niemand ist im Zeitraum in diese Phase eingetreten.',
+      ),
+    );
+    expect(text(panelRoot())).not.toMatch(/Who entered|Nobody|contacts entered|Close/);
   },
 };

@@ -340,3 +340,54 @@ export const SalesWorkspaceDay: StoryObj = {
     await expect(shadow.querySelector<HTMLInputElement>('input[name=search]')!.value).toBe(title);
   },
 };
+
+/**
+ * The marketing link: the funnel under the board counts the Marketing page's window, and choosing a
+ * stage there opens the same contacts panel, as many rows as the stage's figure (first page shown).
+ * A test only (`!dev`): the page itself is the story above.
+ */
+export const SalesWorkspaceFunnel: StoryObj = {
+  name: 'Sales workspace: from the funnel to its contacts',
+  tags: ['!dev'],
+  play: async () => {
+    await workspaceReady();
+    const funnel = pageRoot().querySelector('chorus-lifecycle-funnel')!;
+    expect(funnel.getAttribute('layout')).toBe('horizontal');
+    const link = pageRoot().querySelector<HTMLAnchorElement>('a[href*="pages-marketing--marketing"]');
+    expect(link?.textContent?.trim()).toBe('Open the Marketing page');
+    const stage = await waitFor(
+      () => {
+        const button = [
+          ...(funnel.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part=stage]') ?? []),
+        ].find((b) => b.querySelector('.name')?.textContent?.trim() === 'Lead');
+        if (!button) throw new Error('no Lead stage yet');
+        return button;
+      },
+      { timeout: 15_000 },
+    );
+    // The Marketing page's window: its last 90 days.
+    expect(Date.parse(funnel.getAttribute('to')!) - Date.parse(funnel.getAttribute('from')!)).toBe(
+      90 * 86_400_000,
+    );
+    const expected = await demoClient().get('/v1/metrics/funnel', {
+      params: { query: { from: funnel.getAttribute('from')!, to: funnel.getAttribute('to')! } },
+    });
+    const entered = expected.stages.find((s) => s.stage === 'lead')!.current.entered;
+    await userEvent.click(stage);
+    const panel = () => pageRoot().querySelector('demo-stage-entries')?.shadowRoot;
+    await waitFor(
+      () => expect(panel()?.querySelectorAll('[data-contact]').length).toBe(Math.min(10, entered)),
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(panel()!.querySelector('[data-count]')?.getAttribute('data-count')).toBe(String(entered));
+    expect(panel()!.querySelector('[data-shown]')?.textContent?.trim()).toBe(
+      `Showing ${Math.min(10, entered)} of ${entered}`,
+    );
+    // Closing it takes the panel away.
+    const close = [...panel()!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Close')!;
+    await userEvent.click(close);
+    await waitFor(() => expect(pageRoot().querySelector('demo-stage-entries')).toBeNull());
+  },
+};

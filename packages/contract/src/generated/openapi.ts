@@ -395,6 +395,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/metrics/funnel/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contacts who entered a funnel stage in the period
+         * @description Exactly the contacts the funnel’s `entered` (and `stage_entry_count`) counts for the stage, period and campaign or channel filter, each once, ordered by contact id.
+         */
+        get: operations["listFunnelEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders": {
         parameters: {
             query?: never;
@@ -1683,6 +1703,38 @@ export interface components {
              */
             stageId: string;
         };
+        /** @description A contact counted by a funnel stage (and by `stage_entry_count`), with when they entered it. */
+        FunnelEntry: {
+            /** @description The campaign of their first touch (what the funnel’s `campaignId` filter goes by); null when that touch came through none. */
+            campaign: {
+                channel: components["schemas"]["CampaignChannel"] & unknown;
+                /**
+                 * @description A campaign id.
+                 * @example cmp_01hx7f3k9q2m5v8w
+                 */
+                id: string;
+                /**
+                 * @description What the campaign is called. Stored as sent (not trimmed).
+                 * @example Spring webinar series
+                 */
+                name: string;
+            } | null;
+            contact: components["schemas"]["Contact"];
+            /**
+             * Format: date-time
+             * @description Their first entry into the stage in the period: the entry the funnel counts.
+             * @example 2026-03-14T09:26:53.000Z
+             */
+            enteredAt: string;
+            from: components["schemas"]["LifecycleStage"] & (string | null);
+            source: components["schemas"]["CampaignChannel"] & (string | null);
+        };
+        /** @description A page of funnelentry records. */
+        FunnelEntryPage: {
+            data: components["schemas"]["FunnelEntry"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /**
          * @description The stage measured by stage_entry_count and stage_conversion_rate; `lead` when left out.
          * @example sales_qualified
@@ -2662,6 +2714,8 @@ export type SchemaDeal = components['schemas']['Deal'];
 export type SchemaDealHistory = components['schemas']['DealHistory'];
 export type SchemaDealPage = components['schemas']['DealPage'];
 export type SchemaDealStageEntry = components['schemas']['DealStageEntry'];
+export type SchemaFunnelEntry = components['schemas']['FunnelEntry'];
+export type SchemaFunnelEntryPage = components['schemas']['FunnelEntryPage'];
 export type SchemaFunnelStage = components['schemas']['FunnelStage'];
 export type SchemaFunnelStageFigures = components['schemas']['FunnelStageFigures'];
 export type SchemaKeyKind = components['schemas']['KeyKind'];
@@ -5013,6 +5067,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LifecycleFunnel"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid key or session token was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this (scope, key kind or origin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` seconds. A refused request spends no budget of any limit. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFunnelEntries: {
+        parameters: {
+            query: {
+                /** @description Only what comes from this campaign (see the definitions). */
+                campaignId?: string;
+                /** @description Only what comes through this channel. */
+                channel?: components["schemas"]["CampaignChannel"] & unknown;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Start (inclusive); defaults to 90 days before `to`. */
+                from?: string;
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description The stage whose entries are listed. */
+                stage: components["schemas"]["FunnelStage"] & unknown;
+                /** @description End (exclusive); defaults to now. Pass the funnel’s own `from` and `to` when paging, so every page counts the same window. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelEntryPage"];
                 };
             };
             /** @description The request is malformed or fails validation. */

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idSchema, Money, Timestamp } from '../common.js';
+import { CursorParam, idSchema, LimitParam, Money, page, Timestamp } from '../common.js';
 import {
   ATTRIBUTION_MODELS,
   FUNNEL_STAGES,
@@ -18,6 +18,7 @@ import {
   STAGE_METRICS,
 } from '../metrics.js';
 import { Campaign, CampaignChannel } from './campaigns.js';
+import { Contact, LifecycleStage } from './contacts.js';
 import { RatingSource } from './ratings.js';
 
 export const MetricNameSchema = z.enum(METRIC_NAMES).openapi('MetricName');
@@ -217,6 +218,62 @@ export const getLifecycleFunnel = createRoute({
   security: bearer,
   request: { query: FunnelQuery },
   responses: { 200: json(LifecycleFunnel, 'The funnel.'), ...problems(403) },
+});
+
+/** The contacts a funnel stage counts: who entered it in the period, page by page. */
+export const FunnelEntriesQuery = z
+  .object({
+    stage: FunnelStage.openapi({ description: 'The stage whose entries are listed.' }),
+    from: marketingPeriod.from,
+    to: marketingPeriod.to.openapi({
+      description:
+        'End (exclusive); defaults to now. Pass the funnel’s own `from` and `to` when paging, so every page counts the same window.',
+    }),
+    ...MarketingFilter,
+    limit: LimitParam,
+    cursor: CursorParam,
+  })
+  .refine(...fromBeforeTo);
+
+export const FunnelEntry = z
+  .object({
+    contact: Contact,
+    enteredAt: Timestamp.openapi({
+      description: 'Their first entry into the stage in the period: the entry the funnel counts.',
+    }),
+    from: LifecycleStage.nullable().openapi({
+      description: 'The stage they came from: null when created in it, `churned` for a returning customer.',
+    }),
+    campaign: z
+      .object({ id: idSchema('campaign'), name: Campaign.shape.name, channel: CampaignChannel })
+      .nullable()
+      .openapi({
+        description:
+          'The campaign of their first touch (what the funnel’s `campaignId` filter goes by); null when that touch came through none.',
+      }),
+    source: CampaignChannel.nullable().openapi({
+      description:
+        'The channel of their first touch (what the `channel` filter goes by); null when they have no touch.',
+    }),
+  })
+  .openapi('FunnelEntry', {
+    description:
+      'A contact counted by a funnel stage (and by `stage_entry_count`), with when they entered it.',
+  });
+
+export const listFunnelEntries = createRoute({
+  method: 'get',
+  path: '/v1/metrics/funnel/entries',
+  tags: ['Metrics'],
+  summary: 'The contacts who entered a funnel stage in the period',
+  description:
+    'Exactly the contacts the funnel’s `entered` (and `stage_entry_count`) counts for the stage, period and campaign or channel filter, each once, ordered by contact id.',
+  security: bearer,
+  request: { query: FunnelEntriesQuery },
+  responses: {
+    200: json(page(FunnelEntry, 'FunnelEntryPage'), 'A page of entries.'),
+    ...problems(403),
+  },
 });
 
 const ByAttribution = <T extends z.ZodType>(schema: T) => z.object({ firstTouch: schema, lastTouch: schema });

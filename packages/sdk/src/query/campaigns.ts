@@ -2,8 +2,8 @@ import type { components } from '@chorus/contract/paths';
 import type { ChorusClient } from '../client.js';
 import { invalidate, invalidationRules } from './invalidation.js';
 import { chorusKeys as keys } from './keys.js';
-import { mutationOptions, queryOptions } from './options.js';
-import type { CampaignFilters, CampaignReportParams, FunnelParams } from './types.js';
+import { infiniteQueryOptions, mutationOptions, queryOptions } from './options.js';
+import type { CampaignFilters, CampaignReportParams, FunnelEntriesParams, FunnelParams } from './types.js';
 
 /** Campaigns, contacts' touches, and the marketing reads: the lifecycle funnel and the campaign report. */
 export function campaignQueries(chorus: ChorusClient) {
@@ -47,6 +47,15 @@ export function campaignQueries(chorus: ChorusClient) {
         queryKey: keys.metrics.funnel(params),
         queryFn: ({ signal }) => chorus.get('/v1/metrics/funnel', { params: { query: params }, signal }),
       }),
+
+    /**
+     * The contacts a stage of the funnel counts (who entered it in the period, by the same filter),
+     * page after page. Pass the funnel's `from` and `to`, so the list and its count share one window.
+     */
+    funnelEntries: (params: FunnelEntriesParams) =>
+      infiniteQueryOptions(keys.metrics.funnelEntries(params), (cursor, signal) =>
+        chorus.get('/v1/metrics/funnel/entries', { params: { query: { ...params, cursor } }, signal }),
+      ),
 
     report: (params: CampaignReportParams = {}) =>
       queryOptions({

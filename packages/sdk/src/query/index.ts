@@ -24,6 +24,7 @@ export type {
   CompanyFilters,
   ContactFilters,
   DealFilters,
+  FunnelEntriesParams,
   FunnelParams,
   MetricsParams,
   OrderFilters,

@@ -138,6 +138,9 @@ export const chorusKeys = {
       tag<T.MetricsResponse>()([ROOT, 'metrics', 'rolling', params]),
     /** Under `metrics`: whatever makes the metrics stale makes the funnel and the report stale too. */
     funnel: (params: T.FunnelParams = {}) => tag<T.LifecycleFunnel>()([ROOT, 'metrics', 'funnel', params]),
+    /** The contacts a funnel stage counts, page after page: stale whenever the funnel is. */
+    funnelEntries: (params: T.FunnelEntriesParams) =>
+      tag<Pages<T.FunnelEntryPage>>()([ROOT, 'metrics', 'funnel-entries', params]),
     campaigns: (params: T.CampaignReportParams = {}) =>
       tag<T.CampaignReport>()([ROOT, 'metrics', 'campaigns', params]),
   },

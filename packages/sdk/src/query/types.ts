@@ -30,6 +30,8 @@ export type RatingSummary = Read<'/v1/public/ratings/summary'>;
 export type PublicReview = Item<PublicReviewPage>;
 export type MetricsResponse = Read<'/v1/metrics'>;
 export type LifecycleFunnel = Read<'/v1/metrics/funnel'>;
+export type FunnelEntryPage = Read<'/v1/metrics/funnel/entries'>;
+export type FunnelEntry = Item<FunnelEntryPage>;
 export type CampaignReport = Read<'/v1/metrics/campaigns'>;
 export type Campaign = Read<'/v1/campaigns/{id}'>;
 export type ContactTouches = Read<'/v1/contacts/{id}/touches'>;
@@ -61,6 +63,8 @@ export type RatingSummaryParams = ListQuery<'/v1/public/ratings/summary'>;
 export type ReviewParams = WithoutCursor<ListQuery<'/v1/public/ratings/reviews'>>;
 export type MetricsParams = ListQuery<'/v1/metrics'>;
 export type FunnelParams = ListQuery<'/v1/metrics/funnel'>;
+/** A funnel stage's entries: the stage, the funnel's period and filter, the page size. */
+export type FunnelEntriesParams = WithoutCursor<ListQuery<'/v1/metrics/funnel/entries'>>;
 export type CampaignReportParams = ListQuery<'/v1/metrics/campaigns'>;
 export type CampaignFilters = ListQuery<'/v1/campaigns'>;
 /** A board's filters and order: the same for its first read and for each column's next pages. */

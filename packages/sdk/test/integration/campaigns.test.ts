@@ -48,6 +48,38 @@ describe('campaigns, touches and the marketing reads through the query layer', (
     const funnel = await queryClient.fetchQuery(queries.campaigns.funnel({ campaignId: campaign.id }));
     expect(funnel.stages.find((s) => s.stage === 'lead')?.current.entered).toBe(1);
     expect(funnel.stages).toHaveLength(7);
+
+    // The lead stage's entries list that contact, in the funnel's window, page by page.
+    const window = { from: funnel.from, to: funnel.to, campaignId: campaign.id };
+    const entries = await queryClient.fetchInfiniteQuery(
+      queries.campaigns.funnelEntries({ stage: 'lead', ...window, limit: 1 }),
+    );
+    expect(entries.pages[0]?.data.map((entry) => entry.contact.id)).toEqual([contact.id]);
+    expect(entries.pages[0]?.data[0]?.campaign).toEqual({
+      id: campaign.id,
+      name: 'SDK launch mail',
+      channel: 'email',
+    });
+    expect(entries.pages[0]?.nextCursor).toBeNull();
+    // Renaming the contact makes the entries stale (they are under the metrics); the refetch shows the new name.
+    await queryClient
+      .getMutationCache()
+      .build(queryClient, queries.contacts.update())
+      .execute({ id: contact.id, version: contact.version, changes: { firstName: 'Retouched' } });
+    const key = chorusKeys.metrics.funnelEntries({ stage: 'lead', ...window, limit: 1 });
+    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
+    const refetched = await queryClient.fetchInfiniteQuery(
+      queries.campaigns.funnelEntries({ stage: 'lead', ...window, limit: 1 }),
+    );
+    expect(refetched.pages[0]?.data[0]?.contact.firstName).toBe('Retouched');
+  });
+
+  it('turns an unknown funnel stage into a typed validation error', async () => {
+    const error = await chorus
+      .get('/v1/metrics/funnel/entries', { params: { query: { stage: 'prospect' as 'lead' } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChorusValidationError);
+    expect((error as ChorusValidationError).errors[0]?.path).toBe('query.stage');
   });
 
   it('turns a campaign filter on a metric that does not take one into a typed validation error', async () => {

@@ -1,0 +1,32 @@
+import type { MessageCatalogue } from '@chorus/core';
+
+/** German for `PAGE_MESSAGES`. */
+export const messages: MessageCatalogue = {
+  'stageEntries.heading': 'Wer in „{stage}“ eingetreten ist',
+  'stageEntries.summary.one': '{count} Kontakt ist vom {from} bis {to} in diese Phase eingetreten.',
+  'stageEntries.summary.other': '{count} Kontakte sind vom {from} bis {to} in diese Phase eingetreten.',
+  'stageEntries.filter': 'Gezählt nach dem ersten Kontaktpunkt: {filter}.',
+  'stageEntries.column.contact': 'Kontakt',
+  'stageEntries.column.entered': 'Eingetreten',
+  'stageEntries.column.campaign': 'Erster Kontaktpunkt',
+  'stageEntries.channelOnly': '{channel}, keine Kampagne',
+  'stageEntries.noTouch': 'Kein Kontaktpunkt erfasst',
+  'stageEntries.returning': 'zurückgekehrter Kunde',
+  'stageEntries.showing': '{shown} von {count} angezeigt',
+  'stageEntries.more': 'Mehr anzeigen',
+  'stageEntries.loadingMore': 'Weitere werden geladen …',
+  'stageEntries.loading': 'Die Kontakte werden geladen …',
+  'stageEntries.empty': 'Niemand ist im Zeitraum in diese Phase eingetreten.',
+  'stageEntries.error': 'Die Kontakte konnten nicht geladen werden: {detail}',
+  'stageEntries.close': 'Schließen',
+  'marketing.heading': 'Marketing',
+  'marketing.bySource': '{product}: Bewertungen nach Quelle',
+  'marketing.column.source': 'Quelle',
+  'marketing.column.count': 'Bewertungen',
+  'marketing.column.average': 'Durchschnitt (von 5)',
+  'marketing.source.website': 'Website',
+  'marketing.source.marketplace': 'Marktplatz',
+  'marketing.source.survey': 'Umfrage',
+  'salesWorkspace.funnel': 'Woher die Leads kommen',
+  'salesWorkspace.openMarketing': 'Zur Marketing-Seite',
+};

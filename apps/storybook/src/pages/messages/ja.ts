@@ -1,0 +1,31 @@
+import type { MessageCatalogue } from '@chorus/core';
+
+/** Japanese for `PAGE_MESSAGES`. */
+export const messages: MessageCatalogue = {
+  'stageEntries.heading': '「{stage}」に入った人',
+  'stageEntries.summary.other': '{from}から{to}までに{count}人がこのステージに入りました。',
+  'stageEntries.filter': '最初の接点で数えています: {filter}。',
+  'stageEntries.column.contact': 'コンタクト',
+  'stageEntries.column.entered': '入った日',
+  'stageEntries.column.campaign': '最初の接点',
+  'stageEntries.channelOnly': '{channel}(キャンペーンなし)',
+  'stageEntries.noTouch': '接点の記録なし',
+  'stageEntries.returning': '復帰した顧客',
+  'stageEntries.showing': '{count}件中{shown}件を表示',
+  'stageEntries.more': 'さらに表示',
+  'stageEntries.loadingMore': 'さらに読み込み中…',
+  'stageEntries.loading': 'コンタクトを読み込み中…',
+  'stageEntries.empty': 'この期間にこのステージに入った人はいません。',
+  'stageEntries.error': 'コンタクトを読み込めませんでした: {detail}',
+  'stageEntries.close': '閉じる',
+  'marketing.heading': 'マーケティング',
+  'marketing.bySource': '{product}: 評価の入手元別',
+  'marketing.column.source': '入手元',
+  'marketing.column.count': '評価数',
+  'marketing.column.average': '平均(5点満点)',
+  'marketing.source.website': 'ウェブサイト',
+  'marketing.source.marketplace': 'マーケットプレイス',
+  'marketing.source.survey': 'アンケート',
+  'salesWorkspace.funnel': 'リードの入手元',
+  'salesWorkspace.openMarketing': 'マーケティングページを開く',
+};
