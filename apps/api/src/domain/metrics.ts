@@ -57,8 +57,8 @@ export function comparisonPeriod(from: Date, to: Date, compare: MetricComparison
 
 /**
  * Computes each metric over the period, the comparison period (see `compare`) and every series bucket
- * in one query: the ranges travel as two arrays, and the query answers every metric for all of them
- * from the rollups (see `metric-sql.ts`).
+ * in one query per metric: the ranges travel as two arrays, and the query answers the metric for all
+ * of them from the rollups (see `metric-sql.ts`).
  */
 export async function computeMetrics(
   tx: Sql,
@@ -81,18 +81,22 @@ export async function computeMetrics(
   // JIT threshold, and compiling took longer (about 14 ms a query) than running. Custom plans: the
   // marketing metrics' filters (`$5 is null or …`) fold away only when the planner sees their values;
   // the generic plan PostgreSQL switches to after five runs of a prepared statement kept them, 3x slower.
-  await tx.query(
+  const settings = tx.query(
     "select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
   );
-  const rows =
-    request.names.length === 0
-      ? []
-      : await tx.query<Record<string, number | null>>(
-          metricsQuery(request.names, { bySource: request.source !== undefined }),
-          [workspaceId, starts, ends, ...marketingParams(request)],
-        );
-  const data = request.names.map((name) => {
-    const values = rows.map((row) =>
+  // One statement per metric, all issued at once behind the settings. PostgreSQL gets them pipelined
+  // on the transaction's connection (one round trip); PGlite, which runs one statement at a time, lets
+  // other requests take turns between them, so a list read waits for one metric, not the dashboard.
+  const params = [workspaceId, starts, ends, ...marketingParams(request)];
+  const bySource = request.source !== undefined;
+  const [, ...answers] = await Promise.all([
+    settings,
+    ...request.names.map((name) =>
+      tx.query<Record<string, number | null>>(metricsQuery([name], { bySource }), params),
+    ),
+  ]);
+  const data = request.names.map((name, n) => {
+    const values = answers[n]!.map((row) =>
       row[name] === null || row[name] === undefined ? null : Number(row[name]),
     );
     const definition = METRICS[name];
