@@ -35,4 +35,23 @@ describe('turns (how PGlite is shared)', () => {
     await expect(failing).rejects.toThrow('boom');
     await expect(next).resolves.toBe('next');
   });
+
+  it('lets the event loop read what came in between two jobs of one owner', async () => {
+    const turns = new Turns();
+    const ran: string[] = [];
+    const owner = {};
+    // Jobs that hold the thread for a few milliseconds, as PGlite's statements do.
+    const quick = (name: string) => async () => {
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      ran.push(name);
+    };
+    const first = turns.run(owner, quick('a1'));
+    const rest = [turns.run(owner, quick('a2')), turns.run(owner, quick('a3'))];
+    // A timer stands for a request arriving: it must get in before the owner's last job.
+    setTimeout(() => void turns.run({}, quick('b')), 0);
+    await Promise.all([first, ...rest]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(ran.indexOf('b')).toBeLessThan(ran.indexOf('a3'));
+  });
 });

@@ -33,11 +33,16 @@ export class Turns {
     const job = line.shift()!;
     this.#running = true;
     void job().finally(() => {
-      this.#running = false;
-      // Its next job, if any, waits behind everyone who came meanwhile.
-      if (line.length > 0) this.#order.push(owner);
-      else this.#waiting.delete(owner);
-      this.#next();
+      // PGlite runs on this thread: handing the turn on in a microtask would chain one owner's jobs
+      // with no I/O between them, so a request that arrived meanwhile would not even be read until
+      // they were all done. The turn passes after the event loop has read what came in, and the
+      // owner's next job, if any, waits behind everyone who came meanwhile.
+      setImmediate(() => {
+        if (line.length > 0) this.#order.push(owner);
+        else this.#waiting.delete(owner);
+        this.#running = false;
+        this.#next();
+      });
     });
   }
 }
