@@ -35,6 +35,12 @@ export const ENDPOINTS: Endpoint[] = [
     headers: secret,
   },
   {
+    name: 'GET /v1/public/ratings/summary',
+    method: 'GET',
+    path: '/v1/public/ratings/summary?subject=product:studio-monitor-m1',
+    headers: { Authorization: `Bearer ${DEMO_PUBLISHABLE_KEY}`, Origin: DEMO_ORIGINS[0]! },
+  },
+  {
     name: 'POST /v1/public/ratings',
     method: 'POST',
     path: '/v1/public/ratings',

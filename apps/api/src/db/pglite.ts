@@ -1,24 +1,44 @@
 import { PGlite } from '@electric-sql/pglite';
 import { type Database, type Sql, TYPE_PARSERS } from './database.js';
+import { Turns } from './turns.js';
 
-/** PGlite in-process: in memory without a directory, persistent with one. */
+/**
+ * PGlite in-process: in memory without a directory, persistent with one. It runs one statement (and
+ * one transaction) at a time, so every use goes through one queue that takes turns between its users
+ * (see `Turns`): a transaction or a lone query is one turn; a read-only transaction takes one turn per
+ * query, so that a list read is not held up behind a whole dashboard, only behind one of its queries.
+ */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const pg = await PGlite.create(dataDir ? { dataDir, parsers: TYPE_PARSERS } : { parsers: TYPE_PARSERS });
-  const wrap = (target: Pick<PGlite, 'query'>): Sql => ({
-    async query<T>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query<T>(text, params as unknown[]);
-      return result.rows;
-    },
-  });
+  const turns = new Turns();
+  const rowsOf = async <T>(target: Pick<PGlite, 'query'>, text: string, params: readonly unknown[]) =>
+    (await target.query<T>(text, params as unknown[])).rows;
   return {
     engine: 'pglite',
-    ...wrap(pg),
-    // In process there is no round trip to save: the prelude simply runs first.
-    transaction: (work, prelude = []) =>
-      pg.transaction(async (tx) => {
-        for (const { text, params = [] } of prelude) await tx.query(text, params as unknown[]);
-        return work(wrap(tx));
-      }),
+    query: (text, params = []) => turns.run({}, () => rowsOf(pg, text, params)),
+    transaction: (work, prelude = [], { readOnly = false } = {}) => {
+      if (readOnly) {
+        // Each query its own transaction, the prelude (role and workspace) run first in each.
+        const owner = {};
+        const tx: Sql = {
+          query: (text, params = []) =>
+            turns.run(owner, () =>
+              pg.transaction(async (t) => {
+                for (const statement of prelude) await t.query(statement.text, statement.params as unknown[]);
+                return rowsOf(t, text, params);
+              }),
+            ),
+        };
+        return work(tx);
+      }
+      // In process there is no round trip to save: the prelude simply runs first.
+      return turns.run({}, () =>
+        pg.transaction(async (t) => {
+          for (const { text, params = [] } of prelude) await t.query(text, params as unknown[]);
+          return work({ query: (text, params = []) => rowsOf(t, text, params) });
+        }),
+      );
+    },
     listen: (channel, onPayload) => pg.listen(channel, onPayload),
     close: () => pg.close(),
   };

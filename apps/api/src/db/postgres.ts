@@ -32,7 +32,8 @@ function statementName(text: string): string | undefined {
 
 /**
  * A PostgreSQL server through a connection pool in pipeline mode: queries issued together go out
- * together, so a transaction's BEGIN and settings ride with its first query.
+ * together, so a transaction's BEGIN and settings ride with its first query, and a read-only
+ * transaction's COMMIT with the next transaction on its connection.
  */
 export async function openPostgres(connectionString: string, max = defaultPoolSize()): Promise<Database> {
   const pool = new pg.Pool({ connectionString, types, max, pipeline: true } as pg.PoolConfig);
@@ -49,20 +50,53 @@ export async function openPostgres(connectionString: string, max = defaultPoolSi
   return {
     engine: 'postgres',
     ...wrap(pool),
-    async transaction(work, prelude = []) {
+    async transaction(work, prelude = [], { readOnly = false } = {}) {
       const client = await pool.connect();
+      let opened: Promise<unknown> | undefined;
+      const tx: Sql = {
+        async query<T>(text: string, params: readonly unknown[] = []) {
+          if (opened) return (await run(client, text, params)).rows as T[];
+          // The first query opens the transaction: BEGIN, the prelude and the query leave in one write
+          // (one packet, one round trip). Its rows are handed over only once BEGIN and the prelude have
+          // succeeded: a query that ran without the tenant's role must never be read.
+          const socket = socketOf(client);
+          socket?.cork();
+          let first: Promise<pg.QueryResult>;
+          try {
+            opened = Promise.all([
+              client.query('begin'),
+              ...prelude.map(({ text, params }) => run(client, text, params)),
+            ]);
+            // Awaited with the first query and again at the end; a failure must not count as unhandled.
+            opened.catch(() => {});
+            first = run(client, text, params);
+          } finally {
+            socket?.uncork();
+          }
+          const [, result] = await Promise.all([opened, first]);
+          return result.rows as T[];
+        },
+      };
+      const outcome = await work(tx).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      if (!opened) {
+        client.release();
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      }
+      if (readOnly) {
+        // A read-only transaction's end changes nothing, so the answer need not wait for it. The
+        // connection goes back to the pool at once: the next transaction's BEGIN is written behind
+        // this COMMIT (or ROLLBACK) on the same connection, so it never sees this one's settings.
+        client.query(outcome.ok ? 'commit' : 'rollback').catch(() => {});
+        client.release();
+        await opened;
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      }
       try {
-        // Not awaited before the work starts: they are written with its first query, in one round trip.
-        const opened = Promise.all([
-          client.query('begin'),
-          ...prelude.map(({ text, params }) => run(client, text, params)),
-        ]);
-        // Awaited below, after the work; until then a failure must not count as unhandled.
-        opened.catch(() => {});
-        const outcome = await work(wrap(client)).then(
-          (value) => ({ ok: true as const, value }),
-          (error: unknown) => ({ ok: false as const, error }),
-        );
         // If opening failed, that is the cause of whatever the work ran into.
         await opened;
         if (!outcome.ok) throw outcome.error;
@@ -78,6 +112,15 @@ export async function openPostgres(connectionString: string, max = defaultPoolSi
     listen: (channel, onPayload) => listenOn(connectionString, channel, onPayload),
     close: () => pool.end(),
   };
+}
+
+/** The client's socket, to write several messages as one packet (pg keeps it on `connection.stream`). */
+function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } | undefined {
+  const stream = (client as unknown as { connection?: { stream?: { cork?: unknown; uncork?: unknown } } })
+    .connection?.stream;
+  return typeof stream?.cork === 'function' && typeof stream.uncork === 'function'
+    ? (stream as { cork(): void; uncork(): void })
+    : undefined;
 }
 
 /**

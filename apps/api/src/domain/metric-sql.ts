@@ -118,7 +118,7 @@ export const METRIC_SQL: Record<MetricName, MetricSql> = {
   },
   cost_per_lead: {
     sums: {},
-    ctes: ['first_touch', 'chosen_campaigns'],
+    ctes: ['chosen_campaigns'],
     value: `(${chosenCost('r.s', 'r.e')} / nullif(${chosenLeads('r.s', 'r.e')}, 0))::float8`,
   },
   stage_entry_count: {

@@ -9,7 +9,7 @@ import {
   type RatingSource,
 } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
-import { metricsQuery } from './metric-sql.js';
+import { METRIC_SQL, metricsQuery } from './metric-sql.js';
 import { buckets, defaultInterval } from './periods.js';
 import type { MetricsResponseDto } from './types.js';
 
@@ -39,6 +39,18 @@ export const marketingParams = (request: Omit<MetricsRequest, 'names'>) => [
 
 const DAY = 86_400_000;
 
+/**
+ * A metric without running sums reads rows in each range (the marketing measures, the two medians):
+ * nothing is shared between its ranges, so it is asked for this many ranges at a time, at no extra
+ * cost, in statements short enough that other requests on PGlite do not wait long between them.
+ */
+const RANGES_PER_STATEMENT = 8;
+const readsRowsPerRange = (name: MetricName) => Object.keys(METRIC_SQL[name].sums).length === 0;
+
+/** `[first, end)` index pairs cutting `length` items into runs of at most `size`. */
+const chunks = (length: number, size: number): [number, number][] =>
+  Array.from({ length: Math.ceil(length / size) }, (_, k) => [k * size, Math.min(length, (k + 1) * size)]);
+
 /** The same instant one calendar year earlier, in UTC; 29 February falls back to 28 February. */
 export function yearEarlier(time: Date): Date {
   const earlier = new Date(time);
@@ -57,8 +69,8 @@ export function comparisonPeriod(from: Date, to: Date, compare: MetricComparison
 
 /**
  * Computes each metric over the period, the comparison period (see `compare`) and every series bucket
- * in one query: the ranges travel as two arrays, and the query answers every metric for all of them
- * from the rollups (see `metric-sql.ts`).
+ * in one query per metric: the ranges travel as two arrays, and the query answers the metric for all
+ * of them from the rollups (see `metric-sql.ts`).
  */
 export async function computeMetrics(
   tx: Sql,
@@ -81,20 +93,34 @@ export async function computeMetrics(
   // JIT threshold, and compiling took longer (about 14 ms a query) than running. Custom plans: the
   // marketing metrics' filters (`$5 is null or …`) fold away only when the planner sees their values;
   // the generic plan PostgreSQL switches to after five runs of a prepared statement kept them, 3x slower.
-  await tx.query(
+  const settings = tx.query(
     "select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
   );
-  const rows =
-    request.names.length === 0
-      ? []
-      : await tx.query<Record<string, number | null>>(
-          metricsQuery(request.names, { bySource: request.source !== undefined }),
-          [workspaceId, starts, ends, ...marketingParams(request)],
-        );
+  // One statement per metric (per few ranges for a metric that reads rows in each range), all issued
+  // at once behind the settings. PostgreSQL gets them pipelined on the transaction's connection (one
+  // round trip); PGlite, which runs one statement at a time, lets other requests take turns between
+  // them, so a list read waits for one short statement, not for the whole dashboard.
+  const bySource = request.source !== undefined;
+  const pieces = request.names.flatMap((name) =>
+    chunks(ranges.length, readsRowsPerRange(name) ? RANGES_PER_STATEMENT : ranges.length).map(
+      ([first, end]) => ({ name, first, end }),
+    ),
+  );
+  const [, ...answers] = await Promise.all([
+    settings,
+    ...pieces.map(({ name, first, end }) =>
+      tx.query<Record<string, number | null>>(metricsQuery([name], { bySource }), [
+        workspaceId,
+        starts.slice(first, end),
+        ends.slice(first, end),
+        ...marketingParams(request),
+      ]),
+    ),
+  ]);
   const data = request.names.map((name) => {
-    const values = rows.map((row) =>
-      row[name] === null || row[name] === undefined ? null : Number(row[name]),
-    );
+    const values = pieces
+      .flatMap((piece, n) => (piece.name === name ? answers[n]! : []))
+      .map((row) => (row[name] === null || row[name] === undefined ? null : Number(row[name])));
     const definition = METRICS[name];
     return {
       name,

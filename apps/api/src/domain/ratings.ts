@@ -148,8 +148,9 @@ export async function summarizeRatings(
   scale: RatingScale,
   source?: RatingSource,
 ): Promise<RatingSummaryDto> {
+  // From the tallies the triggers of migration 012 keep, not from every rating of the subject.
   const rows = await tx.query<{ score: number; count: number }>(
-    `select score, count(*) as count from ratings
+    `select score, sum(count) as count from rating_tallies
      where workspace_id = $1 and subject = $2 and scale = $3 and ($4::text is null or source = $4::text)
      group by score`,
     [workspaceId, subject, scale, source ?? null],

@@ -46,8 +46,13 @@ export function replayIdempotent(db: Database): MiddlewareHandler<AppEnv> {
     if (!request) return next();
     c.set('idempotent', request);
     const caller = c.get('caller');
-    const row = await withTenant(db, caller.workspaceId, (tx) =>
-      findKey(tx, caller.workspaceId, request.key),
+    const row = await withTenant(
+      db,
+      caller.workspaceId,
+      (tx) => findKey(tx, caller.workspaceId, request.key),
+      {
+        readOnly: true,
+      },
     );
     if (!row || row.status === null) return next();
     c.res = replay(row, request);
