@@ -432,6 +432,7 @@ export class ChorusPipelineBoard extends ChorusElement {
       dropTarget: this.moves.dropList === list,
       definitionDismissed: this.dismissedDefinition === list,
       loadingMore: this.pages.isLoading(column.stage.id),
+      cardList: () => this.renderRoot.querySelector(`[part=columns] .cards[data-list="${list}"]`),
       add:
         this.pipelineId && column.stage.kind === 'open' ? () => this.quickAdd.open(column.stage) : undefined,
       on: {

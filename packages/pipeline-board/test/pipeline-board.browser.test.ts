@@ -875,6 +875,33 @@ describe('<chorus-pipeline-board> presentational', () => {
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
   });
 
+  it('renders every column’s cards below the fold at 375 px, before the page is scrolled to them', async () => {
+    // A phone's page: the board starts two screens down, under whatever the page shows first.
+    const root = mount(
+      html`<div style="block-size: ${2 * window.innerHeight}px"></div>
+        <chorus-pipeline-board
+          .pipeline=${pipeline}
+          .deals=${[
+            ...Array.from({ length: 40 }, (_, i) => deal(`deal_f${i}`, `Lead ${i}`, 'stg_a')),
+            deal('deal_p', 'Proposal', 'stg_b'),
+          ]}
+        ></chorus-pipeline-board>`,
+      375,
+    );
+    window.scrollTo(0, 0);
+    const board = boardOf(root);
+    await board.updateComplete;
+    expect(board.getBoundingClientRect().top).toBeGreaterThan(window.innerHeight);
+    await until(
+      () => !!cardOf(board, 'deal_f0') && !!cardOf(board, 'deal_p'),
+      'the first card of each column',
+    );
+    // The first column's own screen of cards and the usual overhang, not all forty and not one.
+    const rendered = shadow(board).querySelectorAll('.cards[data-list="0"] [part~=card]').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(window.scrollY).toBe(0);
+  });
+
   it('shows the next activity (overdue in words), the close date and the owner as initials, each by attribute', async () => {
     const overdue = {
       id: 'act_1',
