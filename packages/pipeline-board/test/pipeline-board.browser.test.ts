@@ -265,6 +265,44 @@ describe('<chorus-pipeline-board> connected', () => {
     expect(header()).toBe(figures);
   });
 
+  it('says a scope a page sets (a drill-down) once its deals are in, once, and the way back too', async () => {
+    const { api, board, deals, stages } = await connectedBoard();
+    await call(
+      api,
+      'PATCH',
+      `/v1/deals/${deals[3].id}`,
+      { stageId: stages[4]!.id, lostReason: 'Price' },
+      { 'If-Match': '"1"' },
+    );
+    // The feed brings that move to the board (and says it) before the page narrows the board.
+    await until(() => announcement(board).startsWith('Deal Lamps moved to Lost'), 'the lost move');
+    const said: string[] = [];
+    const region = shadow(board).querySelector('[role=status][aria-live]')!;
+    const watch = new MutationObserver(() => said.push(textOf(region)));
+    watch.observe(region, { subtree: true, childList: true, characterData: true });
+
+    const day = 86_400_000;
+    board.filter = {
+      status: 'lost',
+      closedFrom: new Date(Date.now() - 30 * day).toISOString(),
+      closedTo: new Date(Date.now() + day).toISOString(),
+    };
+    await until(
+      () => textOf(shadow(board).querySelector('.total.scope')).includes('1 deal'),
+      'the lost deal',
+    );
+    await until(() => said.length > 0, 'the scope said');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^Lost deals closed .+ – .+: 1 deal, €150\.00\.$/);
+
+    await userEvent.click(shadow(board).querySelector<HTMLButtonElement>('.total.scope button')!);
+    await until(() => said.length > 1, 'all deals said');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    watch.disconnect();
+    expect(said.slice(1)).toEqual(['Open pipeline: 3 deals, €2,300.00.']);
+  });
+
   it('filters and orders on the server when connected: the figures count what the filter keeps', async () => {
     const { board } = await connectedBoard();
     await testApi.resetRequests();
@@ -443,6 +481,8 @@ describe('<chorus-pipeline-board> connected', () => {
     await until(() => !dialog(), 'the form closed');
     await until(() => titlesIn(board, 1).includes('Speakers'), 'the new card in Qualified');
     expect(announcement(board)).toBe('Deal Speakers added to Qualified.');
+    // Seen too, not only heard: the card may be out of sight in its column.
+    expect(textOf(shadow(board).querySelector('[part=toast]'))).toBe('Deal Speakers added to Qualified.');
     const created = (await readBoard(api, pipeline.id)).deals.find((d) => d.title === 'Speakers')!;
     expect(created).toMatchObject({ stageId: stages[1]!.id, value: { amount: 120_050, currency: 'EUR' } });
     const contact = await call(api, 'GET', `/v1/contacts/${created.contactId}`);
