@@ -73,7 +73,7 @@ import { cardOf, PointerDrag } from './pointer-drag.js';
  * @csspart drop-zone - A won or lost stage while a card is dragged or carried.
  * @csspart stale - The badge on a deal past its stage's rotting threshold.
  * @csspart dialog - The dialog asking why a deal was lost.
- * @csspart toast - "Saving…", then "Moved … to …" with Undo for a few seconds after a move (Ctrl+Z or ⌘Z on the board also undoes it).
+ * @csspart toast - "Saving…", then "Moved … to …" with Undo for a few seconds after a move (Ctrl+Z or ⌘Z on the board also undoes it); also a deal added, or moved by someone else.
  * @cssproperty --chorus-pipeline-board-column-width - Narrowest a column gets (default 248px).
  * @cssproperty --chorus-pipeline-board-column-height - Height of a column's card list (default min(64vh, 640px)).
  * @cssproperty --chorus-pipeline-board-stale-color - The stale marker's colour (default the warning colour).
