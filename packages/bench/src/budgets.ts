@@ -69,10 +69,10 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
   {
     name: 'pipeline board over the runtime, virtualizer included',
     ...overRuntime('@chorus/pipeline-board/define'),
-    max: 22.5 * KB,
+    max: 22.75 * KB,
     target: 12 * KB,
     peer: 'bare Lit',
-    note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17; issue 18 took it from 17.59 to 20.57 kB: next activity, close date and initials on cards, Won and Lost drop zones and the lost-reasons dialog (+1.4 kB), quick add with contact search and per-field problems (+1.6 kB), raising the gate from 18; the closed scope a tile drills into, the move toast with Undo, and their words (issues 17 and 18) took it from 20.67 to 22.29 kB, raising the gate from 21.5',
+    note: 'the virtualizer alone is 31 kB minified; columns that page from the server and a stored order (issues 14 and 16: the column pager, the move controller split out, server figures) made it 17.66 kB, raising the gate from 17; issue 18 took it from 17.59 to 20.57 kB: next activity, close date and initials on cards, Won and Lost drop zones and the lost-reasons dialog (+1.4 kB), quick add with contact search and per-field problems (+1.6 kB), raising the gate from 18; the closed scope a tile drills into, the move toast with Undo, and their words (issues 17 and 18) took it from 20.67 to 22.29 kB, raising the gate from 21.5; columns laid out over their own box, so a column below the fold holds its cards (issue 17, +0.15 kB), then a scope a page sets said once in the live region and a deal added or moved by someone else shown in the toast (issue 17, +0.24 kB) took it to 22.68 kB, raising the gate from 22.5',
   },
   {
     name: 'deal card over the runtime',
@@ -98,7 +98,7 @@ export const BUNDLE_BUDGETS: BundleBudget[] = [
     max: 75.5 * KB,
     target: 45 * KB,
     peer: 'bare Lit',
-    note: "query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16) made it 61.68 kB, raising the gate from 60; the change feed with its own 30-line SSE parser (a parser package would have added 1.4 kB more), the tiles' comparisons and translations (issues 17, 18, 20) about 2.5 kB; the board's issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB), the deal card (4.75 kB over the runtime) and the contact card's quick actions and associations about 7.5 kB; the rating widget's shop-page fixes, star row and reviews query layer about 0.7 kB, raising it to 74; the board's closed scope and move toast (1.6 kB) to 75; the funnel entries query (issue 19: its key, options and paging, 27 B) took it 21 B over, raising it to 75.5",
+    note: "query-core (33 kB minified) and the virtualizer (31 kB) are half of it; template minification took 1.5 kB off; the paging board and its query layer (issues 14 and 16) made it 61.68 kB, raising the gate from 60; the change feed with its own 30-line SSE parser (a parser package would have added 1.4 kB more), the tiles' comparisons and translations (issues 17, 18, 20) about 2.5 kB; the board's issue-18 features (cards, drop zones, lost reasons, quick add: +3 kB), the deal card (4.75 kB over the runtime) and the contact card's quick actions and associations about 7.5 kB; the rating widget's shop-page fixes, star row and reviews query layer about 0.7 kB, raising it to 74; the board's closed scope and move toast (1.6 kB) to 75; the funnel entries query (issue 19: its key, options and paging, 27 B) took it 21 B over, raising it to 75.5; the board's columns over their own box and its said scope and toasts (issue 17, 0.4 kB) took it to 75.41 kB",
   },
   {
     name: 'rating widget, script-tag bundle (dist/chorus-rating.js, Lit included)',

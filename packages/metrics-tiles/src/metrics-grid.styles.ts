@@ -62,7 +62,10 @@ export const metricsGridStyles = css`
     gap: var(--chorus-metrics-grid-gap, 12px);
     grid-template-columns: minmax(0, 1fr);
   }
+  /* A grid of one, so the tile stretches to its row's height: as a block it kept its own height, and
+     tiles in a row ended wherever their content did. */
   .tiles > li {
+    display: grid;
     min-inline-size: 0;
   }
   @container (min-width: 30rem) {

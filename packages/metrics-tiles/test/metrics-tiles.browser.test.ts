@@ -130,6 +130,41 @@ describe('a grid on the seeded workspace', () => {
     root.remove();
   });
 
+  it('ends every tile in a row at the same height at 768 px, whatever each one holds', async () => {
+    const root = mount(
+      withProvider(
+        demo,
+        html`<chorus-metrics-grid
+          metrics="win_rate,churn_rate,pipeline_value,lost_sales,nps,csat"
+          .targets=${{ win_rate: 0.4, nps: 50 }}
+        ></chorus-metrics-grid>`,
+      ),
+      768,
+    );
+    const grid = root.querySelector('chorus-metrics-grid') as ChorusMetricsGrid;
+    await until(() => tilesOf(grid).length === 6 && tilesOf(grid).every(isShown), 'the tiles');
+    const tiles = tilesOf(grid).map((tile) => {
+      const figures = shadow(tile).querySelector('.figures')!.getBoundingClientRect();
+      const base = shadow(tile).querySelector('[part=base]')!.getBoundingClientRect();
+      return { top: Math.round(base.top), bottom: Math.round(base.bottom), content: figures.height };
+    });
+    const rows = new Map<number, typeof tiles>();
+    for (const tile of tiles) rows.set(tile.top, [...(rows.get(tile.top) ?? []), tile]);
+    // Three tiles a row at this width; a target bar makes one tile of each row hold more than the others.
+    expect([...rows.values()].map((row) => row.length)).toEqual([3, 3]);
+    for (const row of rows.values()) {
+      const contents = row.map((tile) => tile.content);
+      expect(Math.max(...contents), 'a row whose tiles hold different amounts').toBeGreaterThan(
+        Math.min(...contents) + 8,
+      );
+      expect(
+        new Set(row.map((tile) => tile.bottom)).size,
+        `bottoms ${row.map((t) => t.bottom).join(', ')}`,
+      ).toBe(1);
+    }
+    root.remove();
+  });
+
   it('follows a dark provider theme and stays accessible', async () => {
     const root = mount(
       withProvider(

@@ -12,6 +12,7 @@ import {
   isRotting,
 } from './board-model.js';
 import { type CardView, renderCard } from './board-card.js';
+import { columnLayout } from './column-layout.js';
 
 /** What one column shows beyond its stage and deals, worked out by the board. */
 export interface ColumnView {
@@ -40,6 +41,8 @@ export interface ColumnView {
   definitionDismissed: boolean;
   /** The column is fetching its next page. */
   loadingMore: boolean;
+  /** The column's rendered card list, which its virtualizer lays the cards out over. */
+  cardList: () => Element | null;
   /** Opens quick add into this stage (connected boards, open stages). */
   add?: (() => void) | undefined;
   on: {
@@ -123,7 +126,7 @@ export function cardViews(view: CardsView): (deal: BoardDeal, index: number) => 
 
 /**
  * One stage's column: its header (name, the definition on the `?` button, the figures) and its
- * virtualized cards. Behaviour (keys, drags, clicks) is delegated to the board through data
+ * virtualized cards, rendered over the column's own box even where the window does not show it. Behaviour (keys, drags, clicks) is delegated to the board through data
  * attributes; this only renders.
  */
 export function renderColumn(view: ColumnView) {
@@ -184,6 +187,7 @@ export function renderColumn(view: ColumnView) {
               renderItem: (deal: BoardDeal | undefined, index: number) =>
                 deal ? renderCard(card(deal, index), 'instructions') : html``,
               scroller: true,
+              layout: columnLayout(view.cardList),
             })}
           </div>`
         : html`<p class="empty">${msg('pipelineBoard.emptyColumn')}</p>`

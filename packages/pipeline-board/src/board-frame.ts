@@ -12,32 +12,38 @@ export function renderTotal(msg: Msg, totals: Figures, count: string, money: (am
   </p>`;
 }
 
+/** What a scoped board shows, in words: "Lost deals" and "closed 1 Nov – 30 Nov" (or no window). */
+export function scopeWords(msg: Msg, filter: BoardFilter, date: (time: string) => string) {
+  const { closedFrom: from, closedTo: to } = filter;
+  // The window's end is exclusive: the last day shown is the one before it.
+  const last = to && date(new Date(Date.parse(to) - 1).toISOString());
+  return {
+    label: msg(`pipelineBoard.scope.${filter.status ?? 'closed'}`),
+    window:
+      from && last
+        ? msg('pipelineBoard.closedBetween', { from: date(from), to: last })
+        : from
+          ? msg('pipelineBoard.closedSince', { from: date(from) })
+          : to
+            ? msg('pipelineBoard.closedBefore', { to: date(to) })
+            : '',
+  };
+}
+
 /**
  * In place of the open pipeline's total while the board shows only some deals (the lost deals of a
  * period, as a tile drills into): what it shows, their figures, and the way back to every deal.
  */
 export function renderScope(
   msg: Msg,
-  filter: BoardFilter,
+  words: { label: string; window: string },
   figures: { totals: Figures; count: string; money: (amount: number) => string },
-  date: (time: string) => string,
   clear: () => void,
 ) {
-  const { closedFrom: from, closedTo: to } = filter;
-  // The window's end is exclusive: the last day shown is the one before it.
-  const last = to && date(new Date(Date.parse(to) - 1).toISOString());
-  const window =
-    from && last
-      ? msg('pipelineBoard.closedBetween', { from: date(from), to: last })
-      : from
-        ? msg('pipelineBoard.closedSince', { from: date(from) })
-        : to
-          ? msg('pipelineBoard.closedBefore', { to: date(to) })
-          : '';
   const { totals, count, money } = figures;
   return html`<p part="total" class="total scope">
-    <span class="total-label">${msg(`pipelineBoard.scope.${filter.status ?? 'closed'}`)}</span>
-    ${window ? html`<span class="muted">${window}</span>` : nothing}
+    <span class="total-label">${words.label}</span>
+    ${words.window ? html`<span class="muted">${words.window}</span>` : nothing}
     <span>${msg('pipelineBoard.deals', { count: totals.count, n: count })}</span>
     <span class="money">${money(totals.total)}</span>
     <button class="button" type="button" @click=${clear}>${msg('pipelineBoard.showAll')}</button>

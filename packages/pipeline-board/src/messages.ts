@@ -19,6 +19,7 @@ export const PIPELINE_BOARD_MESSAGES = {
   'pipelineBoard.closedSince': 'closed since {from}',
   'pipelineBoard.closedBefore': 'closed before {to}',
   'pipelineBoard.showAll': 'Show all deals',
+  'pipelineBoard.scopeShown': '{what}: {deals}, {value}.',
   'pipelineBoard.about': 'What “{stage}” means',
   'pipelineBoard.noDefinition': 'No written definition yet.',
   'pipelineBoard.emptyColumn': 'No deals',

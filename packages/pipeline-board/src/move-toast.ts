@@ -14,10 +14,11 @@ interface Toast {
 
 /**
  * What a sighted user sees of a move: "Saving…" while the request is out, then "Moved … to …" with
- * Undo for a few seconds. Screen readers hear the same through the board's live region, so the toast
- * is not a live region itself (it would be said twice); its Undo is in the tab order after the
- * columns, and Ctrl+Z (⌘Z) on the board does the same. The timer waits while the toast is hovered or
- * focused (WCAG 2.2.1), and a newer move replaces the toast.
+ * Undo for a few seconds; also what else the board says in its live region (a deal added, a deal
+ * someone else moved). Screen readers hear the same through that live region, so the toast is not a
+ * live region itself (it would be said twice); its Undo is in the tab order after the columns, and
+ * Ctrl+Z (⌘Z) on the board does the same. The timer waits while the toast is hovered or focused
+ * (WCAG 2.2.1), and a newer move replaces the toast.
  */
 export class MoveToast implements ReactiveController {
   private toast?: Toast;
@@ -41,6 +42,15 @@ export class MoveToast implements ReactiveController {
   saved(text: string, undo?: () => void): void {
     this.show({ text, settled: true, undo });
     this.arm();
+  }
+
+  /**
+   * Something the user did not do themselves (someone else's move): shown like a saved move, but
+   * never over the user's own move while it is saving or can still be undone.
+   */
+  note(text: string): void {
+    if (this.toast && (!this.toast.settled || this.toast.undo)) return;
+    this.saved(text);
   }
 
   /** The move failed (the board's alert says why) or was taken back: the toast goes. */

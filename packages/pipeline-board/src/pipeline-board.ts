@@ -8,7 +8,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { Arrangement, type Source } from './arrangement.js';
 import { type ColumnView, cardViews, renderColumn } from './board-column.js';
 import { onCardKey } from './board-keys.js';
-import { renderLoadError, renderLoading, renderProblem, renderScope, renderTotal } from './board-frame.js';
+import {
+  renderLoadError,
+  renderLoading,
+  renderProblem,
+  renderScope,
+  renderTotal,
+  scopeWords,
+} from './board-frame.js';
 import {
   type BoardFilter,
   type BoardSort,
@@ -66,7 +73,7 @@ import { cardOf, PointerDrag } from './pointer-drag.js';
  * @csspart drop-zone - A won or lost stage while a card is dragged or carried.
  * @csspart stale - The badge on a deal past its stage's rotting threshold.
  * @csspart dialog - The dialog asking why a deal was lost.
- * @csspart toast - "Saving…", then "Moved … to …" with Undo for a few seconds after a move (Ctrl+Z or ⌘Z on the board also undoes it).
+ * @csspart toast - "Saving…", then "Moved … to …" with Undo for a few seconds after a move (Ctrl+Z or ⌘Z on the board also undoes it); also a deal added, or moved by someone else.
  * @cssproperty --chorus-pipeline-board-column-width - Narrowest a column gets (default 248px).
  * @cssproperty --chorus-pipeline-board-column-height - Height of a column's card list (default min(64vh, 640px)).
  * @cssproperty --chorus-pipeline-board-stale-color - The stale marker's colour (default the warning colour).
@@ -116,6 +123,7 @@ export class ChorusPipelineBoard extends ChorusElement {
     root: () => this.renderRoot as ShadowRoot,
     added: (text) => {
       this.announcement = text;
+      this.toast.saved(text);
     },
   });
   private readonly remote = new RemoteMoves(this, {
@@ -185,6 +193,8 @@ export class ChorusPipelineBoard extends ChorusElement {
   @property({ attribute: 'closed-stages' }) closedStages: 'zones' | 'columns' = 'zones';
 
   @state() private announcement = '';
+  /** The scope last said (see `tellScope`); unset until the first view is shown. */
+  private toldScope?: string;
   /** Why the last load of more cards failed (a move's refusal is the move controller's). */
   @state() private problem = '';
   /** The column whose definition Escape hid (WCAG 1.4.13: content on hover or focus is dismissible). */
@@ -212,8 +222,10 @@ export class ChorusPipelineBoard extends ChorusElement {
     return this.pipelineId ? (this.reasons.data?.data.map((reason) => reason.label) ?? []) : this.lostReasons;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  // Here, not in willUpdate: Lit runs the controllers' hostUpdate after willUpdate, and only then
+  // does the board's query hold the view just asked for (a scope a page set, say). Arranged before,
+  // the columns and the figures said about them were the last view's for one update.
+  protected override update(changed: PropertyValues<this>): void {
     this.arranged.update(this.source, this.filter, this.sort, this.moves.keyboard.carrying);
     const { status } = this.board;
     const states = {
@@ -223,6 +235,9 @@ export class ChorusPipelineBoard extends ChorusElement {
     };
     setStates(this.internals, states);
     this.internals.ariaBusy = String(states.loading);
+    // Before rendering, so the words go out with the view they describe.
+    this.tellScope();
+    super.update(changed);
   }
 
   // Announcements are composed after the update, from what the board then shows, so they cannot drift from it.
@@ -248,6 +263,8 @@ export class ChorusPipelineBoard extends ChorusElement {
     this.announcement = event.actor
       ? this.msg('pipelineBoard.movedBy', { deal: title, stage, actor: event.actor })
       : this.msg('pipelineBoard.movedElsewhere', { deal: title, stage });
+    // The marked card shows where; these words show who, to those who do not hear the live region.
+    this.toast.note(this.announcement);
   }
 
   private dealOf(event: Event): BoardDeal | undefined {
@@ -304,6 +321,38 @@ export class ChorusPipelineBoard extends ChorusElement {
     if (this.moves.pendingLost && this.dialog && !this.dialog.open) this.dialog.showModal();
   }
 
+  private scopeWords() {
+    return scopeWords(
+      (key, params) => this.msg(key, params),
+      this.filter,
+      (time) => this.format.date(time),
+    );
+  }
+
+  /**
+   * A page narrowing the board (a tile's drill-down) or "Show all deals" widening it is said in the
+   * live region once, when the deals it shows are in (not the last view's, kept on screen while they
+   * load), in the words of the line above the columns. The first view is the page's, and not said.
+   */
+  private tellScope() {
+    const source = this.source;
+    const scoped = scopedKinds(this.filter);
+    const key = String(scoped && [this.filter.status, this.filter.closedFrom, this.filter.closedTo]);
+    if (!source || this.board.result?.isPlaceholderData || key === this.toldScope) return;
+    if (this.toldScope !== undefined) {
+      const { label, window } = scoped
+        ? this.scopeWords()
+        : { label: this.msg('pipelineBoard.total'), window: '' };
+      const { count, total } = boardTotals(this.arranged.base, scoped);
+      this.announcement = this.msg('pipelineBoard.scopeShown', {
+        what: `${label} ${window}`.trim(),
+        deals: this.msg('pipelineBoard.deals', { count, n: this.format.number(count, 0) }),
+        value: this.figure(total, source.currency, total),
+      });
+    }
+    this.toldScope = key;
+  }
+
   protected override render() {
     const source = this.source;
     const msg = (key: string, params?: Record<string, string | number>) => this.msg(key, params);
@@ -348,13 +397,7 @@ export class ChorusPipelineBoard extends ChorusElement {
     const notice = isFiltered(this.filter) ? 'pipelineBoard.noMatches' : 'pipelineBoard.emptyPipeline';
     return html`${
       scoped
-        ? renderScope(
-            msg,
-            this.filter,
-            { totals, count, money },
-            (time) => this.format.date(time),
-            () => this.clearScope(),
-          )
+        ? renderScope(msg, this.scopeWords(), { totals, count, money }, () => this.clearScope())
         : renderTotal(msg, totals, count, money)
     }
       ${renderProblem(msg, this.moves.problem || this.problem, () => this.dismissProblem())}
@@ -432,6 +475,7 @@ export class ChorusPipelineBoard extends ChorusElement {
       dropTarget: this.moves.dropList === list,
       definitionDismissed: this.dismissedDefinition === list,
       loadingMore: this.pages.isLoading(column.stage.id),
+      cardList: () => this.renderRoot.querySelector(`[part=columns] .cards[data-list="${list}"]`),
       add:
         this.pipelineId && column.stage.kind === 'open' ? () => this.quickAdd.open(column.stage) : undefined,
       on: {

@@ -23,7 +23,7 @@ export interface QuickAddBoard {
   pipelineId(): string | undefined;
   currency(): string;
   root(): ShadowRoot;
-  /** Says in the board's live region that the deal was added. */
+  /** Says that the deal was added: in the board's live region, and where a sighted user sees it. */
   added(text: string): void;
 }
 

@@ -265,6 +265,52 @@ describe('<chorus-pipeline-board> connected', () => {
     expect(header()).toBe(figures);
   });
 
+  it('says a scope a page sets (a drill-down) once its deals are in, once, and the way back too', async () => {
+    const api = await testApi.freshWorkspace();
+    const { pipeline, deals, stages } = await boardFixture(api);
+    // Lamps was lost before the page opened; the board does not follow the feed, so nothing else is said.
+    await call(
+      api,
+      'PATCH',
+      `/v1/deals/${deals[3].id}`,
+      { stageId: stages[4]!.id, lostReason: 'Price' },
+      { 'If-Match': '"1"' },
+    );
+    const board = boardOf(
+      mount(
+        withProvider(api, html`<chorus-pipeline-board pipeline-id=${pipeline.id}></chorus-pipeline-board>`, {
+          live: 'off',
+        }),
+      ),
+    );
+    await until(() => !!cardOf(board, deals[0].id), 'the cards');
+    const said: string[] = [];
+    const region = shadow(board).querySelector('[role=status][aria-live]')!;
+    const watch = new MutationObserver(() => said.push(textOf(region)));
+    watch.observe(region, { subtree: true, childList: true, characterData: true });
+
+    const day = 86_400_000;
+    board.filter = {
+      status: 'lost',
+      closedFrom: new Date(Date.now() - 30 * day).toISOString(),
+      closedTo: new Date(Date.now() + day).toISOString(),
+    };
+    await until(
+      () => textOf(shadow(board).querySelector('.total.scope')).includes('1 deal'),
+      'the lost deal',
+    );
+    await until(() => said.length > 0, 'the scope said');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^Lost deals closed .+ – .+: 1 deal, €150\.00\.$/);
+
+    await userEvent.click(shadow(board).querySelector<HTMLButtonElement>('.total.scope button')!);
+    await until(() => said.length > 1, 'all deals said');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    watch.disconnect();
+    expect(said.slice(1)).toEqual(['Open pipeline: 3 deals, €2,300.00.']);
+  });
+
   it('filters and orders on the server when connected: the figures count what the filter keeps', async () => {
     const { board } = await connectedBoard();
     await testApi.resetRequests();
@@ -443,6 +489,8 @@ describe('<chorus-pipeline-board> connected', () => {
     await until(() => !dialog(), 'the form closed');
     await until(() => titlesIn(board, 1).includes('Speakers'), 'the new card in Qualified');
     expect(announcement(board)).toBe('Deal Speakers added to Qualified.');
+    // Seen too, not only heard: the card may be out of sight in its column.
+    expect(textOf(shadow(board).querySelector('[part=toast]'))).toBe('Deal Speakers added to Qualified.');
     const created = (await readBoard(api, pipeline.id)).deals.find((d) => d.title === 'Speakers')!;
     expect(created).toMatchObject({ stageId: stages[1]!.id, value: { amount: 120_050, currency: 'EUR' } });
     const contact = await call(api, 'GET', `/v1/contacts/${created.contactId}`);
@@ -873,6 +921,33 @@ describe('<chorus-pipeline-board> presentational', () => {
     expect(columns.scrollWidth).toBeGreaterThan(columns.clientWidth);
     expect(board.getBoundingClientRect().width).toBeLessThanOrEqual(320);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
+  });
+
+  it('renders every column’s cards below the fold at 375 px, before the page is scrolled to them', async () => {
+    // A phone's page: the board starts two screens down, under whatever the page shows first.
+    const root = mount(
+      html`<div style="block-size: ${2 * window.innerHeight}px"></div>
+        <chorus-pipeline-board
+          .pipeline=${pipeline}
+          .deals=${[
+            ...Array.from({ length: 40 }, (_, i) => deal(`deal_f${i}`, `Lead ${i}`, 'stg_a')),
+            deal('deal_p', 'Proposal', 'stg_b'),
+          ]}
+        ></chorus-pipeline-board>`,
+      375,
+    );
+    window.scrollTo(0, 0);
+    const board = boardOf(root);
+    await board.updateComplete;
+    expect(board.getBoundingClientRect().top).toBeGreaterThan(window.innerHeight);
+    await until(
+      () => !!cardOf(board, 'deal_f0') && !!cardOf(board, 'deal_p'),
+      'the first card of each column',
+    );
+    // The first column's own screen of cards and the usual overhang, not all forty and not one.
+    const rendered = shadow(board).querySelectorAll('.cards[data-list="0"] [part~=card]').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(window.scrollY).toBe(0);
   });
 
   it('shows the next activity (overdue in words), the close date and the owner as initials, each by attribute', async () => {

@@ -2,7 +2,7 @@ import { testApi } from '@chorus/api/testing/browser-client';
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { call, until, withProvider } from '@chorus/testing/browser';
+import { call, textOf, until, withProvider } from '@chorus/testing/browser';
 import { announcement, boardFixture, boardOf, cardOf, columnOf, mount, shadow } from './support.js';
 
 describe('a connected board on a live provider', () => {
@@ -32,6 +32,10 @@ describe('a connected board on a live provider', () => {
       'the announcement',
     );
     expect(cardOf(board, deals[1].id)!.classList.contains('marked')).toBe(true);
+    // Shown in words too, for those who see the mark but do not hear the live region.
+    expect(textOf(shadow(board).querySelector('[part=toast]'))).toBe(
+      'Deal Desks moved to Qualified by someone else.',
+    );
     expect((shadow(board).activeElement as HTMLElement | null)?.dataset['dealId']).toBe(deals[0].id);
     await until(() => !cardOf(board, deals[1].id)!.classList.contains('marked'), 'the mark to fade', 5_000);
     root.remove();
@@ -65,6 +69,8 @@ describe('a connected board on a live provider', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(announcement(board)).toMatch(/^Deal Monitors moved to Qualified, position/);
     expect(cardOf(board, deals[0].id)!.classList.contains('marked')).toBe(false);
+    // The toast still offers its own move's Undo: the echo does not replace it.
+    expect(textOf(shadow(board).querySelector('[part=toast]'))).toBe('“Monitors” moved to Qualified. Undo');
     root.remove();
   });
 });

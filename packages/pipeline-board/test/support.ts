@@ -7,8 +7,8 @@ import '@chorus/core/define';
 import '../src/define.js';
 
 /**
- * Renders into a fresh container, the only one on the page: the columns render only the cards in the
- * viewport, so a board below others would render none.
+ * Renders into a fresh container, the only one on the page, so boards do not pile up below each other
+ * (a column renders its own screen of cards wherever it is: see "below the fold" in the tests).
  */
 export const mount = (template: TemplateResult, width = 1240) =>
   mountTemplate(template, { width, padding: 16, alone: true });

@@ -26,6 +26,7 @@ export const messages: MessageCatalogue = {
   'pipelineBoard.closedSince': 'أُغلقت منذ {from}',
   'pipelineBoard.closedBefore': 'أُغلقت قبل {to}',
   'pipelineBoard.showAll': 'عرض كل الصفقات',
+  'pipelineBoard.scopeShown': '{what}: {deals}، {value}.',
   'pipelineBoard.about': 'ما معنى «{stage}»',
   'pipelineBoard.noDefinition': 'لا يوجد تعريف مكتوب بعد.',
   'pipelineBoard.emptyColumn': 'لا صفقات',

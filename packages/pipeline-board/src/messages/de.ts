@@ -19,6 +19,7 @@ export const messages: MessageCatalogue = {
   'pipelineBoard.closedSince': 'abgeschlossen seit {from}',
   'pipelineBoard.closedBefore': 'abgeschlossen vor {to}',
   'pipelineBoard.showAll': 'Alle Deals zeigen',
+  'pipelineBoard.scopeShown': '{what}: {deals}, {value}.',
   'pipelineBoard.about': 'Was „{stage}“ bedeutet',
   'pipelineBoard.noDefinition': 'Noch keine schriftliche Definition.',
   'pipelineBoard.emptyColumn': 'Keine Deals',

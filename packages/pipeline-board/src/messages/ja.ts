@@ -18,6 +18,7 @@ export const messages: MessageCatalogue = {
   'pipelineBoard.closedSince': '{from} 以降に完了',
   'pipelineBoard.closedBefore': '{to} より前に完了',
   'pipelineBoard.showAll': 'すべての取引を表示',
+  'pipelineBoard.scopeShown': '{what}：{deals}、{value}。',
   'pipelineBoard.about': '「{stage}」の定義',
   'pipelineBoard.noDefinition': '定義はまだ書かれていません。',
   'pipelineBoard.emptyColumn': '取引なし',
