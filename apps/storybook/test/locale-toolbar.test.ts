@@ -46,6 +46,8 @@ describe('the locale toolbar', () => {
     ['pipeline-pipeline-board--live', 'de-DE', 'Offene Pipeline', 'Open pipeline'],
     ['pipeline-pipeline-board--live', 'ar-EG', 'مسار المبيعات المفتوح', 'Open pipeline'],
     ['metrics-metrics-grid--sales-dashboard', 'ja-JP', '期間', 'Period'],
+    // The page's own words too: its heading was English in every language.
+    ['pages-sales-workspace--sales-workspace', 'ja-JP', '営業', 'Where the leads come from'],
   ])('opens %s in %s in that language', async (id, locale, translated, english) => {
     const page = await storybook.browser.newPage();
     await page.goto(storybook.storyUrl(id, `locale:${locale}`));

@@ -32,4 +32,8 @@ export const PAGE_MESSAGES = {
   'marketing.source.survey': 'Survey',
   'salesWorkspace.funnel': 'Where the leads come from',
   'salesWorkspace.openMarketing': 'Open the Marketing page',
+  'salesWorkspace.heading': 'Sales',
+  'salesWorkspace.close': 'Close',
+  'salesWorkspace.untitledDeal': 'Deal',
+  'salesWorkspace.noContact': 'This deal has no contact.',
 } as const satisfies MessageCatalogue;

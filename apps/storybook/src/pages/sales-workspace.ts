@@ -157,7 +157,7 @@ export class DemoSalesWorkspace extends ChorusElement {
     const deal = this.opened;
     return html`
       <chorus-metrics-grid metrics=${SALES_METRICS} period="30d" @chorus-metric-select=${this.drillDown}>
-        <h2 slot="heading">Sales</h2>
+        <h2 slot="heading">${this.msg('salesWorkspace.heading')}</h2>
       </chorus-metrics-grid>
       <div class="work ${deal ? 'with-contact' : ''}">
         <chorus-pipeline-board pipeline-id=${this.pipelineId ?? ''} @chorus-deal-open=${this.open}></chorus-pipeline-board>
@@ -165,8 +165,8 @@ export class DemoSalesWorkspace extends ChorusElement {
           deal
             ? html`<aside tabindex="-1" aria-labelledby="opened">
                 <header>
-                  <h3 id="opened" dir="auto">${deal.title || 'Deal'}</h3>
-                  <button class="button" @click=${() => (this.opened = undefined)}>Close</button>
+                  <h3 id="opened" dir="auto">${deal.title || this.msg('salesWorkspace.untitledDeal')}</h3>
+                  <button class="button" @click=${() => (this.opened = undefined)}>${this.msg('salesWorkspace.close')}</button>
                 </header>
                 <chorus-deal-card deal-id=${deal.id}></chorus-deal-card>
                 ${
@@ -178,7 +178,7 @@ export class DemoSalesWorkspace extends ChorusElement {
                         associations
                         @chorus-association-open=${this.openAssociation}
                       ></chorus-contact-card>`
-                    : html`<p class="muted">This deal has no contact.</p>`
+                    : html`<p class="muted">${this.msg('salesWorkspace.noContact')}</p>`
                 }
               </aside>`
             : nothing

@@ -33,4 +33,8 @@ export const messages: MessageCatalogue = {
   'marketing.source.survey': 'الاستبيان',
   'salesWorkspace.funnel': 'من أين يأتي العملاء المحتملون',
   'salesWorkspace.openMarketing': 'افتح صفحة التسويق',
+  'salesWorkspace.heading': 'المبيعات',
+  'salesWorkspace.close': 'إغلاق',
+  'salesWorkspace.untitledDeal': 'صفقة',
+  'salesWorkspace.noContact': 'لا توجد جهة اتصال لهذه الصفقة.',
 };

@@ -29,4 +29,8 @@ export const messages: MessageCatalogue = {
   'marketing.source.survey': 'Umfrage',
   'salesWorkspace.funnel': 'Woher die Leads kommen',
   'salesWorkspace.openMarketing': 'Zur Marketing-Seite',
+  'salesWorkspace.heading': 'Vertrieb',
+  'salesWorkspace.close': 'Schließen',
+  'salesWorkspace.untitledDeal': 'Deal',
+  'salesWorkspace.noContact': 'Zu diesem Deal gibt es keinen Kontakt.',
 };

@@ -28,4 +28,8 @@ export const messages: MessageCatalogue = {
   'marketing.source.survey': 'アンケート',
   'salesWorkspace.funnel': 'リードの入手元',
   'salesWorkspace.openMarketing': 'マーケティングページを開く',
+  'salesWorkspace.heading': '営業',
+  'salesWorkspace.close': '閉じる',
+  'salesWorkspace.untitledDeal': '商談',
+  'salesWorkspace.noContact': 'この商談には連絡先がありません。',
 };
