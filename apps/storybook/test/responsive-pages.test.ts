@@ -35,7 +35,8 @@ describe('the sales workspace', () => {
       const page = await storybook.browser.newPage({ viewport: { width, height: 900 } });
       try {
         await page.goto(storybook.storyUrl('pages-sales-workspace--sales-workspace'));
-        // The board draws the cards in view (it is virtualized): on a phone it starts below the tiles.
+        // Scrolled to the board first, as a user would: the click below must not scroll by itself, so
+        // the page's position before and after opening a deal measures only what opening does.
         await page.locator('demo-sales-workspace chorus-pipeline-board').scrollIntoViewIfNeeded();
         const card = page.locator('demo-sales-workspace chorus-pipeline-board [part~="card"]').first();
         await card.waitFor({ state: 'visible', timeout: 30_000 });

@@ -24,8 +24,8 @@ export interface MountOptions {
   /** Padding around the element in px, so focus rings and shadows stay in the screenshot. */
   padding?: number;
   /**
-   * Takes earlier containers off the page first: an element that renders only what is in the
-   * viewport (the board's virtualized columns) renders nothing below others.
+   * Takes earlier containers off the page first, so the element starts at the top of the viewport
+   * (what a test that scrolls or measures positions expects).
    */
   alone?: boolean;
 }
