@@ -11,10 +11,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the app on a loopback port (0 = any free one). */
 /** How long requests in flight may take to finish once the server is closing. */
 const CLOSE_GRACE_MS = 5_000;
 
+/** Serves the app on a loopback port (0 = any free one). */
 export async function startServer(
   db: Database,
   {
