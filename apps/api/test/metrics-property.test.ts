@@ -121,7 +121,8 @@ async function expectFastEqualsReference(random: Random, ws: string, end: number
  * Writes after the workspace exists, of every kind the rollups' triggers must follow: deals moved
  * to another stage and back (history closed and opened), won, lost and reopened, revalued;
  * orders added, moved to another contact or time, deleted; lifecycle changes added and deleted;
- * companies gaining and losing their wallet; a stage's probability changed; ratings and deals deleted.
+ * companies gaining and losing their wallet; a stage's probability changed; ratings and deals deleted;
+ * touches added (before, at or after orders), moved and deleted, which changes first touches and credits.
  */
 async function randomWrites(random: Random, ws: string, end: number) {
   const at = timeSource(random, end);
@@ -131,8 +132,9 @@ async function randomWrites(random: Random, ws: string, end: number) {
   const contacts = await rows('select id from contacts where workspace_id = $1 order by id');
   const orders = await rows('select id from orders where workspace_id = $1 order by id');
   const companies = await rows('select id from companies where workspace_id = $1 order by id');
+  const campaigns = await rows('select id from campaigns where workspace_id = $1 order by id');
   for (let n = random.int(5, 25); n > 0; n--) {
-    const kind = random.int(0, 9);
+    const kind = random.int(0, 11);
     if (kind <= 2 && deals.length > 0) {
       // A move: close the current span, open one in another stage (and often back again).
       const deal = random.pick(deals).id;
@@ -202,6 +204,28 @@ async function randomWrites(random: Random, ws: string, end: number) {
         random.pick(stages).id,
         random.int(0, 100) / 100,
       ]);
+    } else if (kind === 10 && contacts.length > 0) {
+      // At the moment of an existing order half the time: "at or before" is where last touch can slip.
+      const order = orders.length > 0 && random.chance(0.5) ? random.pick(orders).id : null;
+      await api.db.query(
+        `insert into contact_touches (workspace_id, contact_id, campaign_id, source, touched_at)
+         select $1, coalesce(o.contact_id, $2), $3, $4, coalesce(o.ordered_at, $5)
+         from (select 1) one left join orders o on o.id = $6`,
+        [
+          ws,
+          random.pick(contacts).id,
+          campaigns.length > 0 && random.chance(0.8) ? random.pick(campaigns).id : null,
+          random.pick(CAMPAIGN_CHANNELS.slice(0, 4)),
+          at(),
+          order,
+        ],
+      );
+    } else if (kind === 11) {
+      const touch = 'select min(id) from contact_touches where workspace_id = $1';
+      if (random.chance(0.5)) await api.db.query(`delete from contact_touches where id = (${touch})`, [ws]);
+      else {
+        await api.db.query(`update contact_touches set touched_at = $2 where id = (${touch})`, [ws, at()]);
+      }
     } else if (deals.length > 0) {
       await api.db.query(
         'delete from ratings where id = (select min(id) from ratings where workspace_id = $1)',
@@ -214,13 +238,17 @@ async function randomWrites(random: Random, ws: string, end: number) {
   }
 }
 
-/** The rollups as the triggers left them, with zero sums dropped (a sum back to zero may stay as a row). */
+/** The rollups and the attribution (013) as the triggers left them, with zero sums dropped (a sum back to zero may stay as a row). */
 const rollupState = (ws: string) =>
   api.db.query(
     `select 'e' as t, family, at::text as k, trim_scale(delta)::text as d from metric_events where workspace_id = $1 and delta <> 0
      union all select 'h', family, hour::text, trim_scale(delta)::text from metric_hours where workspace_id = $1 and delta <> 0
      union all select 'd', family, day::text, trim_scale(delta)::text from metric_days where workspace_id = $1 and delta <> 0
      union all select 'c', contact_id, converted_at::text, days::text from metric_conversions where workspace_id = $1
+     union all select 'f', contact_id, contact_created_at::text, lead || ' ' || coalesce(campaign_id, '-') || ' ' || source
+       from contact_first_touches where workspace_id = $1
+     union all select 'o', order_id, ordered_at::text, amount || ' ' || coalesce(first_campaign_id, '-') || ' ' || coalesce(last_campaign_id, '-')
+       from order_credits where workspace_id = $1
      order by 1, 2, 3`,
     [ws],
   );

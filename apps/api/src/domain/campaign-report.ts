@@ -2,30 +2,28 @@ import type { CampaignChannel } from '@chorus/contract';
 import type { Sql } from '../db/database.js';
 import { toCampaign } from './campaigns.js';
 import { type MarketingPeriodRequest, marketingPeriod } from './funnel.js';
-import { costIn, creditedCampaign, LEAD_STAGE_LIST, MARKETING_CTES } from './marketing-sql.js';
+import { costIn } from './marketing-sql.js';
 import type { CampaignReportDto } from './types.js';
 
 /**
  * Each campaign's figures over [$2, $3): its cost in the period, the leads and customers it brought
  * (first touch), and the revenue credited to it under both models; by the contract's ATTRIBUTION.
+ * First touches and credits are read from the tables the triggers keep (migration 013).
  */
-const REPORT_SQL = `with first_touch as materialized (${MARKETING_CTES.first_touch}),
-  first_customer as materialized (
+const REPORT_SQL = `with first_customer as materialized (
     select contact_id, min(changed_at) as at from lifecycle_changes
     where workspace_id = $1 and to_stage = 'customer' group by contact_id
   ),
   brought as materialized (
     select ft.campaign_id,
-      count(*) filter (where k.created_at >= $2 and k.created_at < $3 and k.initial_stage = any(${LEAD_STAGE_LIST})) as leads,
+      count(*) filter (where ft.contact_created_at >= $2 and ft.contact_created_at < $3 and ft.lead) as leads,
       count(*) filter (where fc.at >= $2 and fc.at < $3) as customers
-    from first_touch ft join contacts k on k.id = ft.contact_id
-      left join first_customer fc on fc.contact_id = ft.contact_id
-    where ft.campaign_id is not null group by ft.campaign_id
+    from contact_first_touches ft left join first_customer fc on fc.contact_id = ft.contact_id
+    where ft.workspace_id = $1 and ft.campaign_id is not null group by ft.campaign_id
   ),
   credited as materialized (
-    select o.amount, ${creditedCampaign('o', "'first_touch'")} as first_campaign,
-      ${creditedCampaign('o', "'last_touch'")} as last_campaign
-    from orders o where o.workspace_id = $1 and o.ordered_at >= $2 and o.ordered_at < $3
+    select oc.amount, oc.first_campaign_id as first_campaign, oc.last_campaign_id as last_campaign
+    from order_credits oc where oc.workspace_id = $1 and oc.ordered_at >= $2 and oc.ordered_at < $3
   ),
   first_revenue as (select first_campaign as campaign_id, sum(amount) as revenue from credited group by 1),
   last_revenue as (select last_campaign as campaign_id, sum(amount) as revenue from credited group by 1)

@@ -1,4 +1,4 @@
-import { FUNNEL_STAGES, LEAD_STAGES } from '@chorus/contract';
+import { FUNNEL_STAGES } from '@chorus/contract';
 
 /**
  * SQL of the marketing measures (campaign metrics, stage metrics, the funnel, the campaign report),
@@ -8,24 +8,17 @@ import { FUNNEL_STAGES, LEAD_STAGES } from '@chorus/contract';
  * (ATTRIBUTION and METRICS in packages/contract/src/metrics.ts); the reference property test holds
  * them to the plainer forms in test/support/reference-metric-sql.ts.
  *
- * These read the rows, not rollups: campaigns are few, and each lookup walks an index
- * (`contact_touches (contact_id, touched_at, id)`, `lifecycle_changes (workspace_id, to_stage, changed_at)`).
+ * Attribution is read from what the triggers of migration 013 keep (each contact's first touch, each
+ * order's campaign under both models); stage entries from the rows, each lookup walking an index
+ * (`lifecycle_changes (workspace_id, to_stage, changed_at)` and `(contact_id, changed_at, id)`).
  */
 
 const list = (values: readonly string[]) => `array[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
 /** A stage's place in the funnel, 1-based; null for churned. */
 export const funnelPosition = (stage: string) => `array_position(${list(FUNNEL_STAGES)}, ${stage})`;
-export const LEAD_STAGE_LIST = list(LEAD_STAGES);
 
-/**
- * Named tables the fragments read, defined once per statement. Joined as sets only: a lookup of one
- * contact's first touch goes to the `contact_touches (contact_id, touched_at, id)` index instead,
- * since a CTE has no index and a lookup per row would scan it whole.
- */
+/** Named tables the fragments read, defined once per statement. */
 export const MARKETING_CTES = {
-  // Each contact's first touch: the earliest, of two at one moment the one recorded first.
-  first_touch: `select distinct on (contact_id) contact_id, campaign_id, source from contact_touches
-    where workspace_id = $1 order by contact_id, touched_at, id`,
   // The campaigns the filter chooses (all of them without one).
   chosen_campaigns: `select id, cost_amount, starts_on, ends_on from campaigns
     where workspace_id = $1 and ($5::text is null or id = $5::text) and ($6::text is null or channel = $6::text)`,
@@ -38,42 +31,38 @@ export const costIn = (campaign: string, s: string, e: string) => `${campaign}.c
       - greatest(${s}, ${campaign}.starts_on::timestamp at time zone 'UTC')))
   / extract(epoch from ((${campaign}.ends_on + 1)::timestamp - ${campaign}.starts_on::timestamp))`;
 
-/** The campaign an order is credited to under a model (`$7` unless named). */
-export const creditedCampaign = (order: string, model = '$7::text') => `case when ${model} = 'first_touch'
-    then (select t.campaign_id from contact_touches t where t.contact_id = ${order}.contact_id
-      order by t.touched_at, t.id limit 1)
-    else (select t.campaign_id from contact_touches t
-      where t.contact_id = ${order}.contact_id and t.touched_at <= ${order}.ordered_at
-      order by t.touched_at desc, t.id desc limit 1)
-  end`;
-
-/** Whether a contact passes the campaign or channel filter (by its first touch); all do without one. */
+/**
+ * Whether a contact passes the campaign or channel filter (by its first touch); all do without one.
+ * Each contact's first touch is kept in `contact_first_touches` (migration 013, by triggers).
+ */
 export const contactChosen = (contact: string) => `(($5::text is null and $6::text is null) or exists (
-    select 1 from (select t.campaign_id, t.source from contact_touches t where t.contact_id = ${contact}
-      order by t.touched_at, t.id limit 1) ft
-    where ($5::text is null or ft.campaign_id = $5::text) and ($6::text is null or ft.source = $6::text)))`;
+    select 1 from contact_first_touches ft where ft.workspace_id = $1 and ft.contact_id = ${contact}
+      and ($5::text is null or ft.campaign_id = $5::text) and ($6::text is null or ft.source = $6::text)))`;
 
-/** Revenue of orders in [s, e) credited to one of the chosen campaigns. */
+/**
+ * Revenue of orders in [s, e) credited to one of the chosen campaigns under the model `$7`: one range
+ * of `order_credits` (migration 013), where triggers keep each order's campaign under both models as
+ * `creditedCampaign` defines it. Computing the credit here looked up touches twice per order of every
+ * range (at ~100k deals, 197 ms of a 422 ms dashboard).
+ */
 export const creditedRevenue = (
   s: string,
   e: string,
-) => `(select coalesce(sum(o.amount), 0)::float8 from orders o
-    where o.workspace_id = $1 and o.ordered_at >= ${s} and o.ordered_at < ${e}
-      and (${creditedCampaign('o')}) in (select id from chosen_campaigns))`;
+) => `(select coalesce(sum(oc.amount), 0)::float8 from order_credits oc
+    where oc.workspace_id = $1 and oc.ordered_at >= ${s} and oc.ordered_at < ${e}
+      and (case when $7::text = 'first_touch' then oc.first_campaign_id else oc.last_campaign_id end)
+        in (select id from chosen_campaigns))`;
 
 export const chosenCost = (s: string, e: string) =>
   `(select coalesce(sum(${costIn('cc', s, e)}), 0) from chosen_campaigns cc)`;
 
 /**
- * Leads created in [s, e) whose first touch came through a chosen campaign. Each lead's first touch
- * is looked up in the index: joined to the `first_touch` table, every range scanned all of it (at
- * ~10k deals on PGlite, 370 ms of the dashboard's 520).
+ * Leads created in [s, e) whose first touch came through a chosen campaign: one range of
+ * `contact_first_touches` (a contact without a touch came through no campaign).
  */
-export const chosenLeads = (s: string, e: string) => `(select count(*) from contacts c
-    where c.workspace_id = $1 and c.created_at >= ${s} and c.created_at < ${e}
-      and c.initial_stage = any(${LEAD_STAGE_LIST})
-      and (select t.campaign_id from contact_touches t where t.contact_id = c.id
-        order by t.touched_at, t.id limit 1) in (select id from chosen_campaigns))`;
+export const chosenLeads = (s: string, e: string) => `(select count(*) from contact_first_touches ft
+    where ft.workspace_id = $1 and ft.contact_created_at >= ${s} and ft.contact_created_at < ${e}
+      and ft.lead and ft.campaign_id in (select id from chosen_campaigns))`;
 
 /**
  * Each chosen contact's first entry into stage `stage` in [s, e) (`lc` rows: contact_id, changed_at, id),
