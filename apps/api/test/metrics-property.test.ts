@@ -238,7 +238,7 @@ async function randomWrites(random: Random, ws: string, end: number) {
   }
 }
 
-/** The rollups and the attribution (013) as the triggers left them, with zero sums dropped (a sum back to zero may stay as a row). */
+/** The rollups, the attribution (013) and the stage entries (014) as the triggers left them, with zero sums dropped (a sum back to zero may stay as a row). */
 const rollupState = (ws: string) =>
   api.db.query(
     `select 'e' as t, family, at::text as k, trim_scale(delta)::text as d from metric_events where workspace_id = $1 and delta <> 0
@@ -249,6 +249,8 @@ const rollupState = (ws: string) =>
        from contact_first_touches where workspace_id = $1
      union all select 'o', order_id, ordered_at::text, amount || ' ' || coalesce(first_campaign_id, '-') || ' ' || coalesce(last_campaign_id, '-')
        from order_credits where workspace_id = $1
+     union all select 'l', change_id::text, changed_at::text, coalesce(previous_at::text, '-') || ' ' || coalesce(next_at::text, '-')
+       from lifecycle_entries where workspace_id = $1
      order by 1, 2, 3`,
     [ws],
   );

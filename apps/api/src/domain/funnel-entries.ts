@@ -27,10 +27,7 @@ const ENTRIES_SQL = `select c.*, en.changed_at as entered_at, en.from_stage,
     ft.source as first_source, cmp.id as campaign_id, cmp.name as campaign_name, cmp.channel as campaign_channel
   from ${stageEntries('$4::text', '$2::timestamptz', '$3::timestamptz')} en
   join contacts c on c.id = en.contact_id and c.workspace_id = $1
-  left join lateral (
-    select t.campaign_id, t.source from contact_touches t where t.contact_id = c.id
-    order by t.touched_at, t.id limit 1
-  ) ft on true
+  left join contact_first_touches ft on ft.workspace_id = $1 and ft.contact_id = c.id
   left join campaigns cmp on cmp.id = ft.campaign_id
   where ($7::text is null or en.contact_id > $7::text)
   order by en.contact_id

@@ -8,9 +8,9 @@ import { FUNNEL_STAGES } from '@chorus/contract';
  * (ATTRIBUTION and METRICS in packages/contract/src/metrics.ts); the reference property test holds
  * them to the plainer forms in test/support/reference-metric-sql.ts.
  *
- * Attribution is read from what the triggers of migration 013 keep (each contact's first touch, each
- * order's campaign under both models); stage entries from the rows, each lookup walking an index
- * (`lifecycle_changes (workspace_id, to_stage, changed_at)` and `(contact_id, changed_at, id)`).
+ * They read what triggers keep beside the rows: each contact's first touch and each order's campaign
+ * under both models (migration 013), each lifecycle change's place among its contact's entries
+ * (migration 014); a range of any of them is one index range.
  */
 
 const list = (values: readonly string[]) => `array[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
@@ -65,22 +65,17 @@ export const chosenLeads = (s: string, e: string) => `(select count(*) from cont
       and ft.lead and ft.campaign_id in (select id from chosen_campaigns))`;
 
 /**
- * Each chosen contact's first entry into stage `stage` in [s, e) (`lc` rows: contact_id, changed_at, id),
- * with the first change after it into a later funnel stage (`next_at`, null when none yet).
+ * Each chosen contact's first entry into stage `stage` in [s, e) (rows: contact_id, changed_at,
+ * from_stage), with the first change after it into a later funnel stage (`next_at`, null when none
+ * yet). Read from `lifecycle_entries` (migration 014, kept by triggers): a change is its contact's
+ * first entry into its stage within the range when the contact's previous entry into that stage
+ * (`previous_at`, in (changed_at, id) order) came before the range.
  */
 export const stageEntries = (stage: string, s: string, e: string) => `(
-    select en.contact_id, en.changed_at, en.from_stage, (
-      select min(nx.changed_at) from lifecycle_changes nx
-      where nx.contact_id = en.contact_id and (nx.changed_at, nx.id) > (en.changed_at, en.id)
-        and ${funnelPosition('nx.to_stage')} > ${funnelPosition(stage)}
-    ) as next_at
-    from (
-      select distinct on (lc.contact_id) lc.contact_id, lc.changed_at, lc.id, lc.from_stage
-      from lifecycle_changes lc
-      where lc.workspace_id = $1 and lc.to_stage = ${stage} and lc.changed_at >= ${s} and lc.changed_at < ${e}
-        and ${contactChosen('lc.contact_id')}
-      order by lc.contact_id, lc.changed_at, lc.id
-    ) en
+    select en.contact_id, en.changed_at, en.from_stage, en.next_at from lifecycle_entries en
+    where en.workspace_id = $1 and en.to_stage = ${stage} and en.changed_at >= ${s} and en.changed_at < ${e}
+      and (en.previous_at is null or en.previous_at < ${s})
+      and ${contactChosen('en.contact_id')}
   )`;
 
 /** The conversion to a later stage of a set of entries; null for the last stage (none to go on to). */
