@@ -74,41 +74,23 @@ create function contact_attribution_refresh(ws text, contact_ids text[]) returns
     select o.id from orders o where o.workspace_id = ws and o.contact_id = any(contact_ids)));
 $$;
 
--- Statement-level, like the rollups' triggers: one refresh per workspace a statement wrote to.
--- A bulk load that defers the rollups (metric_rollups_deferred) rebuilds these at its end too.
-create function attribution_touches() returns trigger language plpgsql as $$
+-- Statement-level, like the rollups' triggers: the refresh named by the trigger's first argument runs
+-- once for each workspace the statement wrote to, with the distinct values of the column named by its
+-- second among the rows before and after. A bulk load that defers the rollups (metric_rollups_deferred)
+-- rebuilds these at its end too. Transition tables are visible to EXECUTE within the trigger.
+create function kept_tables_refresh() returns trigger language plpgsql as $$
 declare
-  gone contact_touches[] := '{}';
-  came contact_touches[] := '{}';
   w record;
 begin
   if metric_rollups_deferred() then return null; end if;
-  if TG_OP <> 'INSERT' then gone := array(select x from old_rows x); end if;
-  if TG_OP <> 'DELETE' then came := array(select x from new_rows x); end if;
-  for w in
-    select workspace_id, array_agg(distinct contact_id) as ids
-    from (select * from unnest(gone) union all select * from unnest(came)) x group by workspace_id
+  for w in execute format(
+    'select workspace_id, array_agg(distinct %I) as ids from (%s) x group by workspace_id',
+    TG_ARGV[1],
+    concat_ws(' union all ',
+      case when TG_OP <> 'INSERT' then format('select workspace_id, %I from old_rows', TG_ARGV[1]) end,
+      case when TG_OP <> 'DELETE' then format('select workspace_id, %I from new_rows', TG_ARGV[1]) end))
   loop
-    perform contact_attribution_refresh(w.workspace_id, w.ids);
-  end loop;
-  return null;
-end
-$$;
-
-create function attribution_orders() returns trigger language plpgsql as $$
-declare
-  gone orders[] := '{}';
-  came orders[] := '{}';
-  w record;
-begin
-  if metric_rollups_deferred() then return null; end if;
-  if TG_OP <> 'INSERT' then gone := array(select x from old_rows x); end if;
-  if TG_OP <> 'DELETE' then came := array(select x from new_rows x); end if;
-  for w in
-    select workspace_id, array_agg(distinct id) as ids
-    from (select * from unnest(gone) union all select * from unnest(came)) x group by workspace_id
-  loop
-    perform order_credits_refresh(w.workspace_id, w.ids);
+    execute format('select %I($1, $2)', TG_ARGV[0]) using w.workspace_id, w.ids;
   end loop;
   return null;
 end
@@ -125,17 +107,17 @@ end
 $$;
 
 create trigger attribution_insert after insert on contact_touches referencing new table as new_rows
-  for each statement execute function attribution_touches();
+  for each statement execute function kept_tables_refresh('contact_attribution_refresh', 'contact_id');
 create trigger attribution_update after update on contact_touches referencing old table as old_rows new table as new_rows
-  for each statement execute function attribution_touches();
+  for each statement execute function kept_tables_refresh('contact_attribution_refresh', 'contact_id');
 create trigger attribution_delete after delete on contact_touches referencing old table as old_rows
-  for each statement execute function attribution_touches();
+  for each statement execute function kept_tables_refresh('contact_attribution_refresh', 'contact_id');
 create trigger attribution_insert after insert on orders referencing new table as new_rows
-  for each statement execute function attribution_orders();
+  for each statement execute function kept_tables_refresh('order_credits_refresh', 'id');
 create trigger attribution_update after update on orders referencing old table as old_rows new table as new_rows
-  for each statement execute function attribution_orders();
+  for each statement execute function kept_tables_refresh('order_credits_refresh', 'id');
 create trigger attribution_delete after delete on orders referencing old table as old_rows
-  for each statement execute function attribution_orders();
+  for each statement execute function kept_tables_refresh('order_credits_refresh', 'id');
 create trigger attribution_contact_facts after update on contacts for each row
   when (old.created_at is distinct from new.created_at or old.initial_stage is distinct from new.initial_stage)
   execute function attribution_contacts();

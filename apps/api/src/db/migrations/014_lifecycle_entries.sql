@@ -46,31 +46,13 @@ create function lifecycle_entries_refresh(ws text, contact_ids text[]) returns v
   from lifecycle_changes lc where lc.workspace_id = ws and lc.contact_id = any(contact_ids);
 $$;
 
-create function lifecycle_entries_changes() returns trigger language plpgsql as $$
-declare
-  gone lifecycle_changes[] := '{}';
-  came lifecycle_changes[] := '{}';
-  w record;
-begin
-  if metric_rollups_deferred() then return null; end if;
-  if TG_OP <> 'INSERT' then gone := array(select x from old_rows x); end if;
-  if TG_OP <> 'DELETE' then came := array(select x from new_rows x); end if;
-  for w in
-    select workspace_id, array_agg(distinct contact_id) as ids
-    from (select * from unnest(gone) union all select * from unnest(came)) x group by workspace_id
-  loop
-    perform lifecycle_entries_refresh(w.workspace_id, w.ids);
-  end loop;
-  return null;
-end
-$$;
-
+-- Through the one trigger function of the kept tables (migration 013).
 create trigger lifecycle_entries_insert after insert on lifecycle_changes referencing new table as new_rows
-  for each statement execute function lifecycle_entries_changes();
+  for each statement execute function kept_tables_refresh('lifecycle_entries_refresh', 'contact_id');
 create trigger lifecycle_entries_update after update on lifecycle_changes referencing old table as old_rows new table as new_rows
-  for each statement execute function lifecycle_entries_changes();
+  for each statement execute function kept_tables_refresh('lifecycle_entries_refresh', 'contact_id');
 create trigger lifecycle_entries_delete after delete on lifecycle_changes referencing old table as old_rows
-  for each statement execute function lifecycle_entries_changes();
+  for each statement execute function kept_tables_refresh('lifecycle_entries_refresh', 'contact_id');
 
 create function lifecycle_entries_rebuild(ws text) returns void language sql as $$
   delete from lifecycle_entries where workspace_id = ws;
