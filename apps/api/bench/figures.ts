@@ -1,5 +1,6 @@
 import type { Figure } from '@chorus/testing/figures';
-import { metricsGoal } from './report.js';
+import { BOARD_GOAL_BYTES } from './board.js';
+import { metricsGoal } from './goals.js';
 import type { ApiBenchResult, EngineRun } from './types.js';
 
 const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' } as const;
@@ -45,6 +46,13 @@ export function apiFigures(result: ApiBenchResult): Figure[] {
         value: run.metrics.p95Ms,
         unit: 'ms',
         ...(goal?.p95Ms ? { budget: { max: goal.p95Ms } } : {}),
+      });
+      figures.push({
+        name: `GET ${run.board.path}, first screen (${where})`,
+        value: run.board.bytes,
+        unit: 'B',
+        budget: { max: BOARD_GOAL_BYTES },
+        note: `${run.board.dealsShown} of ${run.board.dealsInPipeline} deals in ${run.board.columns} columns, median ${run.board.medianMs.toFixed(1)} ms`,
       });
       const f = run.fanout;
       if (f) {

@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { within } from '@chorus/testing/bounded';
 import { recordFigures } from '@chorus/testing/figures';
 import { SMOKE, sized } from '@chorus/testing/smoke';
+import { measureBoard } from './board.js';
 import { type ChildServer, startChildServer } from './child.js';
 import { measureFanout } from './fanout.js';
 import { apiFigures } from './figures.js';
@@ -191,6 +192,10 @@ async function measure(
       `  EXPLAIN ${q.name}: ${q.executionMs.toFixed(1)} ms, shared hit ${q.sharedHit}, read ${q.sharedRead}`,
     );
   }
+  const board = await measureBoard(server.url, SMOKE ? 1 : 10);
+  log(
+    `  board first screen: ${board.bytes} bytes, ${board.dealsShown} of ${board.dealsInPipeline} deals in ${board.columns} columns, median ${board.medianMs.toFixed(1)} ms`,
+  );
   const load = [];
   for (let round = 1; round <= (options.metricsOnly ? 0 : options.rounds); round++) {
     for (const endpoint of [CEILING, ...ENDPOINTS]) {
@@ -227,6 +232,7 @@ async function measure(
     breakdown: server.breakdown,
     ceilingBytes: server.ceilingBytes,
     load,
+    board,
     ...(contention ? { contention } : {}),
     ...(fanout ? { fanout } : {}),
   };

@@ -74,6 +74,18 @@ export interface FanoutFigures {
   burstMs: number;
 }
 
+/** The board's first read (bench/board.ts). */
+export interface BoardFigures {
+  path: string;
+  /** The JSON body as sent, uncompressed. */
+  bytes: number;
+  dealsShown: number;
+  /** Every deal of the pipeline, by the stages' counts. */
+  dealsInPipeline: number;
+  columns: number;
+  medianMs: number;
+}
+
 /** The full `/v1/metrics` call, all metric names, default period (the last 30 days). */
 export interface MetricsFigures {
   warmupMs: number;
@@ -100,6 +112,8 @@ export interface EngineRun {
   contention?: ContentionFigures;
   /** The change feed to many streams (absent with BENCH_ONLY=metrics). */
   fanout?: FanoutFigures;
+  /** The board's first screen. */
+  board: BoardFigures;
 }
 
 export interface ScaleRun {
