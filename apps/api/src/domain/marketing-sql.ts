@@ -41,8 +41,8 @@ export const contactChosen = (contact: string) => `(($5::text is null and $6::te
 
 /**
  * Revenue of orders in [s, e) credited to one of the chosen campaigns under the model `$7`: one range
- * of `order_credits` (migration 013), where triggers keep each order's campaign under both models as
- * `creditedCampaign` defines it. Computing the credit here looked up touches twice per order of every
+ * of `order_credits` (migration 013), where triggers keep each order's campaign under both models as the
+ * contract's ATTRIBUTION defines it (`order_credits_refresh`). Computing the credit here looked up touches twice per order of every
  * range (at ~100k deals, 197 ms of a 422 ms dashboard).
  */
 export const creditedRevenue = (
