@@ -47,6 +47,8 @@ export interface AppOptions {
   events?: ChangeHubOptions & { heartbeatMs?: number };
 }
 
+const BODILESS = new Set(['GET', 'HEAD']);
+
 const DEFAULT_LIMITS = {
   perKey: { capacity: 600, refillPerSecond: 10 },
   perClient: { capacity: 20, refillPerSecond: 0.5 },
@@ -91,19 +93,20 @@ export function createApp({
     c.res.headers.set('X-Request-Id', requestId);
   });
   app.use('/v1/*', cors());
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) =>
-        problemResponse(c, {
-          type: PROBLEM_TYPES.payloadTooLarge,
-          title: 'Payload too large',
-          status: 413,
-          detail: 'Request bodies are limited to 64 kB.',
-        }),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) =>
+      problemResponse(c, {
+        type: PROBLEM_TYPES.payloadTooLarge,
+        title: 'Payload too large',
+        status: 413,
+        detail: 'Request bodies are limited to 64 kB.',
+      }),
+  });
+  // A GET or HEAD has no body on the Node server (it never hands one over), so the limit would let it
+  // through anyway; only asking for the body made the server build a full Fetch Request (with its
+  // AbortSignal and Headers) for every read.
+  app.use('/v1/*', (c, next) => (BODILESS.has(c.req.method) ? next() : limitBody(c, next)));
   app.use('/v1/*', authenticate(callers, { fileOriginWorkspace: demoSessionsFor, blockedWorkspaces }));
   // A finished write replayed by its Idempotency-Key is answered here, before it spends any rate limit.
   app.use('/v1/*', replayIdempotent(db));

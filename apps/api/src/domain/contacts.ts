@@ -21,8 +21,9 @@ export interface ContactRow {
   lifecycle_stage: LifecycleStage;
   lead_score: number;
   tags: string[];
-  created_at: Date;
-  updated_at: Date;
+  /** A Date, or its ISO string when read with `isoTimestamps`. */
+  created_at: Date | string;
+  updated_at: Date | string;
   version: number;
 }
 
@@ -74,6 +75,7 @@ export async function listContacts(
   const rows = await tx.query<ContactRow>(
     `select * from contacts ${where.page(after, 'asc', limit)}`,
     where.params,
+    { isoTimestamps: true },
   );
   return toPage(rows, limit, toContact);
 }

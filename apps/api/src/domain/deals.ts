@@ -24,11 +24,12 @@ interface DealRow {
   owner_id: string | null;
   expected_close_date: string | null;
   lost_reason: string | null;
-  stage_entered_at: Date;
+  /** These four: Dates, or their ISO strings when read with `isoTimestamps`. */
+  stage_entered_at: Date | string;
   rank: string;
-  closed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  closed_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
   version: number;
 }
 
@@ -73,6 +74,7 @@ export async function listDeals(tx: Sql, workspaceId: string, query: DealQuery):
   const rows = await tx.query<DealRow>(
     `select * from deals ${where.page(after, 'asc', query.limit)}`,
     where.params,
+    { isoTimestamps: true },
   );
   return toPage(rows, query.limit, toDeal);
 }
