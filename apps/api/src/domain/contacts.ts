@@ -44,6 +44,10 @@ export const toContact = (r: ContactRow): ContactDto => ({
   version: r.version,
 });
 
+/** A list reads only what its answer shows: each column of each row is a string to cut from the reply. */
+const LISTED_COLUMNS =
+  'id, first_name, last_name, email, phone, title, company_id, owner_id, lifecycle_stage, lead_score, tags, created_at, updated_at, version';
+
 export interface ContactQuery extends PageRequest {
   ids?: string | undefined;
   lifecycleStage?: LifecycleStage | undefined;
@@ -73,7 +77,7 @@ export async function listContacts(
   const limit = query.ids ? Math.max(query.limit, 100) : query.limit;
   const after = decodeCursor(query.cursor, idPattern('contact'));
   const rows = await tx.query<ContactRow>(
-    `select * from contacts ${where.page(after, 'asc', limit)}`,
+    `select ${LISTED_COLUMNS} from contacts ${where.page(after, 'asc', limit)}`,
     where.params,
     { isoTimestamps: true },
   );

@@ -53,6 +53,10 @@ const toDeal = (r: DealRow): DealDto => ({
   version: r.version,
 });
 
+/** A list reads only what its answer shows (all but the workspace): each column is a string to cut from the reply. */
+const LISTED_COLUMNS =
+  'id, title, value_amount, value_currency, pipeline_id, stage_id, status, contact_id, company_id, owner_id, expected_close_date, lost_reason, stage_entered_at, rank, closed_at, created_at, updated_at, version';
+
 export interface DealQuery extends PageRequest {
   pipelineId?: string | undefined;
   stageId?: string | undefined;
@@ -72,7 +76,7 @@ export async function listDeals(tx: Sql, workspaceId: string, query: DealQuery):
     .add('company_id = ?', query.companyId);
   const after = decodeCursor(query.cursor, idPattern('deal'));
   const rows = await tx.query<DealRow>(
-    `select * from deals ${where.page(after, 'asc', query.limit)}`,
+    `select ${LISTED_COLUMNS} from deals ${where.page(after, 'asc', query.limit)}`,
     where.params,
     { isoTimestamps: true },
   );
