@@ -51,9 +51,11 @@ describe('isoTimestamp: a timestamptz text as toISOString prints it', () => {
     }
   });
 
-  it('has no string for infinity: it throws, as printing its Date did', () => {
+  it('has no string for infinity or a text it cannot read: it throws, as printing its Date did', () => {
     expect(() => isoTimestamp('infinity')).toThrow(RangeError);
     expect(() => isoTimestamp('-infinity')).toThrow(RangeError);
+    // Another DateStyle (never set by the API): no silent epoch.
+    expect(() => isoTimestamp('30/11/2026 05:59:42.123456 UTC')).toThrow(RangeError);
   });
 });
 

@@ -88,10 +88,13 @@ const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
  * A timestamptz's text as `toISOString` prints the Date that pg or PGlite would have made of it:
  * milliseconds, the microseconds cut off (not rounded), as `Date` does. The common case, a UTC session
  * and a four-digit year, is rearranged as text; anything else (another session time zone, years past
- * 9999 or BC) goes through a Date as before. `infinity` has no Date and throws, as printing it did.
+ * 9999 or BC) goes through a Date as before. `infinity`, or a text in another DateStyle, has no Date
+ * and throws, as printing it did.
  */
 export function isoTimestamp(text: string): string {
   const utc = UTC_TEXT.exec(text);
   if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
-  return new Date(parseTimestamp(text) as Date | number).toISOString();
+  const date = parseTimestamp(text);
+  if (!(date instanceof Date)) throw new RangeError(`The timestamptz ${text} is no instant a Date can hold`);
+  return date.toISOString();
 }
