@@ -2,7 +2,6 @@ import { buildOpenApiDocument, PUBLIC_PATHS, PROBLEM_TYPES } from '@chorus/contr
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Database } from './db/database.js';
 import { rateLimited } from './errors.js';
 import { registerActivityRoutes } from './routes/activity.js';
@@ -16,6 +15,7 @@ import { registerMetricRoutes } from './routes/metrics.js';
 import { registerRatingRoutes } from './routes/ratings.js';
 import { registerWorkspaceRoutes } from './routes/workspace.js';
 import { authenticate } from './http/auth.js';
+import { limitBodies } from './http/body-limit.js';
 import { CallerCache } from './http/caller-cache.js';
 import { cors } from './http/cors.js';
 import { mountDemoWidget } from './http/demo-widget.js';
@@ -91,19 +91,7 @@ export function createApp({
     c.res.headers.set('X-Request-Id', requestId);
   });
   app.use('/v1/*', cors());
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) =>
-        problemResponse(c, {
-          type: PROBLEM_TYPES.payloadTooLarge,
-          title: 'Payload too large',
-          status: 413,
-          detail: 'Request bodies are limited to 64 kB.',
-        }),
-    }),
-  );
+  app.use('/v1/*', limitBodies());
   app.use('/v1/*', authenticate(callers, { fileOriginWorkspace: demoSessionsFor, blockedWorkspaces }));
   // A finished write replayed by its Idempotency-Key is answered here, before it spends any rate limit.
   app.use('/v1/*', replayIdempotent(db));

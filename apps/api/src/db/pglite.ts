@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, type Sql, TYPE_PARSERS } from './database.js';
+import { type Database, ISO_TYPE_PARSERS, type QueryOptions, type Sql, TYPE_PARSERS } from './database.js';
 import { Turns } from './turns.js';
 
 /**
@@ -11,21 +11,32 @@ import { Turns } from './turns.js';
 export async function openPglite(dataDir?: string): Promise<Database> {
   const pg = await PGlite.create(dataDir ? { dataDir, parsers: TYPE_PARSERS } : { parsers: TYPE_PARSERS });
   const turns = new Turns();
-  const rowsOf = async <T>(target: Pick<PGlite, 'query'>, text: string, params: readonly unknown[]) =>
-    (await target.query<T>(text, params as unknown[])).rows;
+  const rowsOf = async <T>(
+    target: Pick<PGlite, 'query'>,
+    text: string,
+    params: readonly unknown[],
+    options?: QueryOptions,
+  ) =>
+    (
+      await target.query<T>(
+        text,
+        params as unknown[],
+        options?.isoTimestamps ? { parsers: ISO_TYPE_PARSERS } : undefined,
+      )
+    ).rows;
   return {
     engine: 'pglite',
-    query: (text, params = []) => turns.run({}, () => rowsOf(pg, text, params)),
+    query: (text, params = [], options) => turns.run({}, () => rowsOf(pg, text, params, options)),
     transaction: (work, prelude = [], { readOnly = false } = {}) => {
       if (readOnly) {
         // Each query its own transaction, the prelude (role and workspace) run first in each.
         const owner = {};
         const tx: Sql = {
-          query: (text, params = []) =>
+          query: (text, params = [], options) =>
             turns.run(owner, () =>
               pg.transaction(async (t) => {
                 for (const statement of prelude) await t.query(statement.text, statement.params as unknown[]);
-                return rowsOf(t, text, params);
+                return rowsOf(t, text, params, options);
               }),
             ),
         };
@@ -35,7 +46,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       return turns.run({}, () =>
         pg.transaction(async (t) => {
           for (const { text, params = [] } of prelude) await t.query(text, params as unknown[]);
-          return work({ query: (text, params = []) => rowsOf(t, text, params) });
+          return work({ query: (text, params = [], options) => rowsOf(t, text, params, options) });
         }),
       );
     },

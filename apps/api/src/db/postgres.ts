@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
-import { type Database, type Sql, TYPE_PARSERS } from './database.js';
+import { type Database, ISO_TYPE_PARSERS, type QueryOptions, type Sql, TYPE_PARSERS } from './database.js';
 
-const types = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? 'text'),
-} as pg.CustomTypesConfig;
+const typesWith = (parsers: typeof TYPE_PARSERS) =>
+  ({
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      parsers[oid] ?? pg.types.getTypeParser(oid, format ?? 'text'),
+  }) as pg.CustomTypesConfig;
+const types = typesWith(TYPE_PARSERS);
+const isoTypes = typesWith(ISO_TYPE_PARSERS);
 
 /**
  * Connections: PostgreSQL's own rule of thumb, cores × 2 plus one, for a server on this machine
@@ -38,13 +41,23 @@ function statementName(text: string): string | undefined {
 export async function openPostgres(connectionString: string, max = defaultPoolSize()): Promise<Database> {
   const pool = new pg.Pool({ connectionString, types, max, pipeline: true } as pg.PoolConfig);
   await pool.query('select 1');
-  const run = (target: Pick<pg.Pool, 'query'>, text: string, params: readonly unknown[] = []) =>
-    params.length === 0
+  const run = (
+    target: Pick<pg.Pool, 'query'>,
+    text: string,
+    params: readonly unknown[] = [],
+    options?: QueryOptions,
+  ) =>
+    params.length === 0 && !options?.isoTimestamps
       ? target.query(text)
-      : target.query({ name: statementName(text), text, values: params as unknown[] });
+      : target.query({
+          name: params.length === 0 ? undefined : statementName(text),
+          text,
+          values: params as unknown[],
+          types: options?.isoTimestamps ? isoTypes : types,
+        });
   const wrap = (target: Pick<pg.Pool, 'query'>): Sql => ({
-    async query<T>(text: string, params: readonly unknown[] = []) {
-      return (await run(target, text, params)).rows as T[];
+    async query<T>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      return (await run(target, text, params, options)).rows as T[];
     },
   });
   return {
@@ -54,8 +67,8 @@ export async function openPostgres(connectionString: string, max = defaultPoolSi
       const client = await pool.connect();
       let opened: Promise<unknown> | undefined;
       const tx: Sql = {
-        async query<T>(text: string, params: readonly unknown[] = []) {
-          if (opened) return (await run(client, text, params)).rows as T[];
+        async query<T>(text: string, params: readonly unknown[] = [], options?: QueryOptions) {
+          if (opened) return (await run(client, text, params, options)).rows as T[];
           // The first query opens the transaction: BEGIN, the prelude and the query leave in one write
           // (one packet, one round trip). Its rows are handed over only once BEGIN and the prelude have
           // succeeded: a query that ran without the tenant's role must never be read.
@@ -69,7 +82,7 @@ export async function openPostgres(connectionString: string, max = defaultPoolSi
             ]);
             // Awaited with the first query and again at the end; a failure must not count as unhandled.
             opened.catch(() => {});
-            first = run(client, text, params);
+            first = run(client, text, params, options);
           } finally {
             socket?.uncork();
           }
@@ -90,8 +103,14 @@ export async function openPostgres(connectionString: string, max = defaultPoolSi
         // A read-only transaction's end changes nothing, so the answer need not wait for it. The
         // connection goes back to the pool at once: the next transaction's BEGIN is written behind
         // this COMMIT (or ROLLBACK) on the same connection, so it never sees this one's settings.
+        // The COMMIT is held back until this turn of the event loop ends, so that it leaves in one
+        // write with that BEGIN when a request is waiting for the connection: one write (a system
+        // call, a twentieth of a list request) fewer per read.
+        const socket = socketOf(client);
+        socket?.cork();
         client.query(outcome.ok ? 'commit' : 'rollback').catch(() => {});
         client.release();
+        if (socket) setImmediate(() => socket.uncork());
         await opened;
         if (!outcome.ok) throw outcome.error;
         return outcome.value;

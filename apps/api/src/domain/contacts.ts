@@ -21,8 +21,9 @@ export interface ContactRow {
   lifecycle_stage: LifecycleStage;
   lead_score: number;
   tags: string[];
-  created_at: Date;
-  updated_at: Date;
+  /** A Date, or its ISO string when read with `isoTimestamps`. */
+  created_at: Date | string;
+  updated_at: Date | string;
   version: number;
 }
 
@@ -42,6 +43,10 @@ export const toContact = (r: ContactRow): ContactDto => ({
   updatedAt: iso(r.updated_at),
   version: r.version,
 });
+
+/** A list reads only what its answer shows: each column of each row is a string to cut from the reply. */
+const LISTED_COLUMNS =
+  'id, first_name, last_name, email, phone, title, company_id, owner_id, lifecycle_stage, lead_score, tags, created_at, updated_at, version';
 
 export interface ContactQuery extends PageRequest {
   ids?: string | undefined;
@@ -72,8 +77,9 @@ export async function listContacts(
   const limit = query.ids ? Math.max(query.limit, 100) : query.limit;
   const after = decodeCursor(query.cursor, idPattern('contact'));
   const rows = await tx.query<ContactRow>(
-    `select * from contacts ${where.page(after, 'asc', limit)}`,
+    `select ${LISTED_COLUMNS} from contacts ${where.page(after, 'asc', limit)}`,
     where.params,
+    { isoTimestamps: true },
   );
   return toPage(rows, limit, toContact);
 }

@@ -24,11 +24,12 @@ interface DealRow {
   owner_id: string | null;
   expected_close_date: string | null;
   lost_reason: string | null;
-  stage_entered_at: Date;
+  /** These four: Dates, or their ISO strings when read with `isoTimestamps`. */
+  stage_entered_at: Date | string;
   rank: string;
-  closed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  closed_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
   version: number;
 }
 
@@ -52,6 +53,10 @@ const toDeal = (r: DealRow): DealDto => ({
   version: r.version,
 });
 
+/** A list reads only what its answer shows (all but the workspace): each column is a string to cut from the reply. */
+const LISTED_COLUMNS =
+  'id, title, value_amount, value_currency, pipeline_id, stage_id, status, contact_id, company_id, owner_id, expected_close_date, lost_reason, stage_entered_at, rank, closed_at, created_at, updated_at, version';
+
 export interface DealQuery extends PageRequest {
   pipelineId?: string | undefined;
   stageId?: string | undefined;
@@ -71,8 +76,9 @@ export async function listDeals(tx: Sql, workspaceId: string, query: DealQuery):
     .add('company_id = ?', query.companyId);
   const after = decodeCursor(query.cursor, idPattern('deal'));
   const rows = await tx.query<DealRow>(
-    `select * from deals ${where.page(after, 'asc', query.limit)}`,
+    `select ${LISTED_COLUMNS} from deals ${where.page(after, 'asc', query.limit)}`,
     where.params,
+    { isoTimestamps: true },
   );
   return toPage(rows, query.limit, toDeal);
 }
