@@ -43,13 +43,13 @@ export function goalRows(result: ApiBenchResult): string[][] {
           'GET /v1/metrics, all metrics, 30 days',
           where,
           `median ${medianMs.toFixed(0)} ms, p95 ${p95Ms.toFixed(0)} ms`,
-          goal.text.replace(/\d[\d,]*/g, '$& ms'),
+          goal.text.replace(/≤ ([\d,]+)/g, '≤ $1 ms'),
           verdict(medianMs <= goal.medianMs && (goal.p95Ms === undefined || p95Ms <= goal.p95Ms)),
         ]);
       }
       rows.push(...listRows(run, where, run.engine === 'postgres' && run.seeded.deals >= LIST_GOAL.minDeals));
       rows.push([
-        'board, first screen of every column',
+        'board, first screen (25 cards a column, as the element reads it)',
         where,
         `${(run.board.bytes / 1000).toFixed(1)} kB (${run.board.dealsShown} of ${run.board.dealsInPipeline} deals)`,
         `≤ ${BOARD_GOAL_BYTES / 1000} kB`,

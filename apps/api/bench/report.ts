@@ -226,7 +226,16 @@ export function formatApiBench(result: ApiBenchResult): string {
   out.push('', `## The board's first read (GET ${result.scales[0]?.runs[0]?.board.path ?? 'board'})`, '');
   out.push(
     table(
-      ['Scale', 'Engine', 'bytes', 'deals shown', 'deals in pipeline', 'columns', 'median ms'],
+      [
+        'Scale',
+        'Engine',
+        'bytes',
+        'deals shown',
+        'deals in pipeline',
+        'columns',
+        'median ms',
+        'bytes at 50 a column',
+      ],
       result.scales.flatMap((s) =>
         s.runs.map(({ engine, board: b }) => [
           s.label,
@@ -236,6 +245,7 @@ export function formatApiBench(result: ApiBenchResult): string {
           int(b.dealsInPipeline),
           String(b.columns),
           ms(b.medianMs),
+          int(b.defaultPageBytes),
         ]),
       ),
       2,

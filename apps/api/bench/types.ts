@@ -79,6 +79,8 @@ export interface BoardFigures {
   path: string;
   /** The JSON body as sent, uncompressed. */
   bytes: number;
+  /** The same read at the API's default page size (no `limit`). */
+  defaultPageBytes: number;
   dealsShown: number;
   /** Every deal of the pipeline, by the stages' counts. */
   dealsInPipeline: number;
