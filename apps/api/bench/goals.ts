@@ -43,7 +43,7 @@ export function goalRows(result: ApiBenchResult): string[][] {
           'GET /v1/metrics, all metrics, 30 days',
           where,
           `median ${medianMs.toFixed(0)} ms, p95 ${p95Ms.toFixed(0)} ms`,
-          goal.text.replace(/≤ ([\d,]+)/g, '≤ $1 ms'),
+          goal.text.replace(/≤ (\d+(?:,\d{3})*)/g, '≤ $1 ms'),
           verdict(medianMs <= goal.medianMs && (goal.p95Ms === undefined || p95Ms <= goal.p95Ms)),
         ]);
       }
