@@ -44,7 +44,12 @@ const facts = (card: Element) =>
 describe('<chorus-deal-card>', () => {
   it("shows the deal's facts with its stage's definition and probability", async () => {
     const { card } = await connectedCard();
-    await until(() => facts(card)['Company'] === 'Northwind Studios', 'the company');
+    // The company and the pipeline (the stage's name and probability) are two reads that land in
+    // either order; "…" stands for a fact still loading.
+    await until(
+      () => facts(card)['Company'] === 'Northwind Studios' && facts(card)['Probability'] !== '…',
+      'the company and the stage',
+    );
     expect(textOf(shadow(card).querySelector('h2'))).toBe('Twelve monitors');
     expect(facts(card)).toEqual({
       Value: '€12,500.00',
